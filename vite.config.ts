@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import electron from 'vite-plugin-electron/simple';
+import { CONTENT_SECURITY_POLICY } from './shared/csp';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -36,6 +37,19 @@ const electronBuild = () =>
     },
   });
 
+// The built renderer carries the CSP as a meta tag (the dev server does not: its HMR needs a websocket).
+const cspMetaTag = (): Plugin => ({
+  name: 'coldstart-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
+
 export default defineConfig(async () => ({
   root: fromRoot('renderer'),
   base: './',
@@ -45,7 +59,7 @@ export default defineConfig(async () => ({
     chunkSizeWarningLimit: 6000,
   },
   worker: { format: 'es' as const },
-  plugins: [vue(), ...(process.env.VITEST ? [] : await electronBuild())],
+  plugins: [vue(), cspMetaTag(), ...(process.env.VITEST ? [] : await electronBuild())],
   test: {
     root: repoRoot,
     projects: [
