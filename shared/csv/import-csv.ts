@@ -194,7 +194,7 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
         ? ''
         : `, e.g. line ${sampleLines[first[1] as number]} repeats line ${sampleLines[first[0] as number]}`;
     report.warnings.push(
-      `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}; kept unless dropped`,
+      `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}`,
     );
   }
   return { ok: true, samples, report };

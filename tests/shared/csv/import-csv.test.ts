@@ -328,7 +328,7 @@ describe('importCsv: duplicates', () => {
       [3, 4],
     ]);
     expect(r.report.warnings).toContain(
-      '3 duplicated rows (same values or same RequestId), e.g. line 4 repeats line 2; kept unless dropped',
+      '3 duplicated rows (same values or same RequestId), e.g. line 4 repeats line 2',
     );
     expect(r.samples).toHaveLength(7);
     expect(dropDuplicates(r.samples, r.report.duplicates).map((s) => [s.name, s.initMs])).toEqual([
