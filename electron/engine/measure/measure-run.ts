@@ -265,17 +265,12 @@ async function measureFunction(
       const coldSamples: Sample[] = [];
       for (const outcome of outcomes) {
         if (outcome.kind === 'no-report') {
+          // The slot is tried again with the next update; only a function that keeps failing is an error.
           failures.inARow += 1;
-          errors.push({
-            functionName,
-            code: 'NoReport',
-            message: `${functionName}: ${outcome.reason}`,
-            hint: null,
-          });
           if (failures.inARow >= MAX_FAILED_INVOKES_IN_A_ROW) {
             throw new EngineError(
               'aws',
-              `${functionName}: ${failures.inARow} invocations in a row gave no REPORT; giving up.`,
+              `${functionName}: ${failures.inARow} invocations in a row gave no usable REPORT (last: ${outcome.reason}); giving up.`,
             );
           }
         } else if (outcome.cold) {
