@@ -166,8 +166,8 @@ async function measureFunction(
   if (foreignMarker !== undefined) {
     throw new EngineError(
       'invalid-argument',
-      `${functionName} still carries the marker ${MARKER_KEY}=${foreignMarker} of an interrupted run.`,
-      'Run `coldstart recover` first.',
+      `${functionName} carries the marker ${MARKER_KEY}=${foreignMarker} of another run: one still measuring it, or one that was interrupted.`,
+      'Wait for the other run to end, or run `coldstart recover` if it was interrupted.',
     );
   }
   const probe = { ...(variables ?? {}), [MARKER_KEY]: markerValue(ctx.runId, 99999) };
