@@ -110,9 +110,10 @@ export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
           ctx.runId,
           ctx.timing,
         );
+        // A failed restore stays pending in the journal, so that `coldstart recover` tries again.
         await ctx.journal.update(functionName, {
           restore:
-            result.action === 'restored' ? 'restored' : result.action === 'skipped' ? 'skipped' : 'failed',
+            result.action === 'restored' ? 'restored' : result.action === 'skipped' ? 'skipped' : 'pending',
           detail: result.detail,
         });
         restored.push(result.detail);
