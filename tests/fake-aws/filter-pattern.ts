@@ -100,7 +100,8 @@ function compileJsonPattern(text: string): EventMatcher {
       return { kind: 'null', path };
     }
     if (op === 'NOT') {
-      if (next() !== 'EXISTS') throw new FilterPatternError('Invalid JSON filter pattern: NOT EXISTS expected');
+      if (next() !== 'EXISTS')
+        throw new FilterPatternError('Invalid JSON filter pattern: NOT EXISTS expected');
       return { kind: 'absent', path };
     }
     if (!['=', '!=', '<', '<=', '>', '>='].includes(op)) {
@@ -116,7 +117,8 @@ function compileJsonPattern(text: string): EventMatcher {
     return { kind: 'compare', path, op, value };
   };
   const tree = parseOr();
-  if (pos !== tokens.length) throw new FilterPatternError(`Invalid JSON filter pattern near '${tokens[pos]}'`);
+  if (pos !== tokens.length)
+    throw new FilterPatternError(`Invalid JSON filter pattern near '${tokens[pos]}'`);
   return (message) => {
     let doc: unknown;
     try {
@@ -148,7 +150,8 @@ function tokenizeJsonPattern(text: string): string[] {
 function lookup(doc: unknown, path: string[]): { found: boolean; value: unknown } {
   let current: unknown = doc;
   for (const key of path) {
-    if (typeof current !== 'object' || current === null || !(key in current)) return { found: false, value: undefined };
+    if (typeof current !== 'object' || current === null || !(key in current))
+      return { found: false, value: undefined };
     current = (current as Record<string, unknown>)[key];
   }
   return { found: true, value: current };

@@ -82,7 +82,8 @@ function tokenize(query: string): Token[] {
         if (query[i] === '\\' && i + 1 < query.length) source += query[i++];
         source += query[i++];
       }
-      if (i >= query.length) throw new QueryCompileError('unterminated regular expression', start, query.length - 1);
+      if (i >= query.length)
+        throw new QueryCompileError('unterminated regular expression', start, query.length - 1);
       i++;
       while (i < query.length && /[a-z]/i.test(query[i] ?? '')) i++;
       push('regex', start, i, source);
@@ -106,10 +107,9 @@ function tokenize(query: string): Token[] {
       else if (['=', '<', '>'].includes(c)) i++;
       else throw new QueryCompileError(`unexpected '${c}'`, i, i);
       push('op', start, i);
-    } else if ('(),[]'.includes(c)) {
-      push('punct', i, ++i);
     } else {
-      throw new QueryCompileError(`unexpected character '${c}'`, i, i);
+      // Brackets, commas and anything else: the parser says whether it belongs where it stands.
+      push('punct', i, ++i);
     }
   }
   return tokens;
@@ -261,7 +261,8 @@ export function compileQuery(query: string): CompiledQuery {
         if (keys.length > 0) pos++;
         const field = fieldName();
         let desc = false;
-        if (isWord(peek(), 'desc') || isWord(peek(), 'asc')) desc = next('asc or desc').value.toLowerCase() === 'desc';
+        if (isWord(peek(), 'desc') || isWord(peek(), 'asc'))
+          desc = next('asc or desc').value.toLowerCase() === 'desc';
         keys.push({ field, desc });
       } while (peek()?.value === ',');
       commands.push({ kind: 'sort', keys });
@@ -273,7 +274,10 @@ export function compileQuery(query: string): CompiledQuery {
       }
       commands.push({ kind: 'limit', count });
     } else {
-      fail(`unsupported command '${head.text}' (the fake endpoint runs fields, display, filter, sort, limit)`, head);
+      fail(
+        `unsupported command '${head.text}' (the fake endpoint runs fields, display, filter, sort, limit)`,
+        head,
+      );
     }
     if (!atCommandEnd()) fail(`unexpected '${peek()?.text}'`, peek());
     if (peek()?.type === 'pipe') {

@@ -1,6 +1,12 @@
 import type { LogStore, StoredLogEvent } from './log-store';
 import { compileFilterPattern, FilterPatternError } from './filter-pattern';
-import { compileQuery, QueryCompileError, runQuery, type CompiledQuery, type QueryRow } from './insights-query';
+import {
+  compileQuery,
+  QueryCompileError,
+  runQuery,
+  type CompiledQuery,
+  type QueryRow,
+} from './insights-query';
 
 /** Answer of one CloudWatch Logs JSON 1.1 call. */
 export interface FakeResponse {
@@ -177,7 +183,10 @@ export function handleLogsRequest(operation: string, body: unknown, store: LogSt
 function requireString(input: Record<string, unknown>, key: string): string {
   const value = input[key];
   if (typeof value !== 'string' || value === '') {
-    throw new ServiceError('InvalidParameterException', `1 validation error detected: Value at '${key}' failed to satisfy constraint: Member must not be null`);
+    throw new ServiceError(
+      'InvalidParameterException',
+      `1 validation error detected: Value at '${key}' failed to satisfy constraint: Member must not be null`,
+    );
   }
   return value;
 }
@@ -197,7 +206,9 @@ function groupExists(name: string, store: LogStore, state: LogsServiceState): bo
 
 /** A group named by name or by ARN (`logGroupIdentifier`). */
 function resolveGroup(identifier: string, store: LogStore, state: LogsServiceState): string {
-  const name = identifier.startsWith('arn:') ? identifier.replace(/^arn:[^:]*:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '') : identifier;
+  const name = identifier.startsWith('arn:')
+    ? identifier.replace(/^arn:[^:]*:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '')
+    : identifier;
   if (!groupExists(name, store, state)) {
     throw new ServiceError('ResourceNotFoundException', 'The specified log group does not exist.');
   }
@@ -234,7 +245,10 @@ function filterLogEvents(input: Record<string, unknown>, store: LogStore, state:
   const byName = input.logGroupName;
   const byId = input.logGroupIdentifier;
   if ((byName === undefined) === (byId === undefined)) {
-    throw new ServiceError('InvalidParameterException', 'Exactly one of logGroupName or logGroupIdentifier must be given.');
+    throw new ServiceError(
+      'InvalidParameterException',
+      'Exactly one of logGroupName or logGroupIdentifier must be given.',
+    );
   }
   const group = resolveGroup(String(byName ?? byId), store, state);
   const startTime = optionalNumber(input, 'startTime') ?? 0;
@@ -244,19 +258,26 @@ function filterLogEvents(input: Record<string, unknown>, store: LogStore, state:
   }
   const limit = optionalNumber(input, 'limit') ?? 10_000;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-    throw new ServiceError('InvalidParameterException', "Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000");
+    throw new ServiceError(
+      'InvalidParameterException',
+      "Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000",
+    );
   }
   let matches: (message: string) => boolean;
   try {
     matches = compileFilterPattern(typeof input.filterPattern === 'string' ? input.filterPattern : undefined);
   } catch (error) {
-    if (error instanceof FilterPatternError) throw new ServiceError('InvalidParameterException', error.message);
+    if (error instanceof FilterPatternError)
+      throw new ServiceError('InvalidParameterException', error.message);
     throw error;
   }
   const streamNames = Array.isArray(input.logStreamNames) ? input.logStreamNames.map(String) : null;
   const streamPrefix = typeof input.logStreamNamePrefix === 'string' ? input.logStreamNamePrefix : null;
   if (streamNames && streamPrefix !== null) {
-    throw new ServiceError('InvalidParameterException', 'logStreamNames and logStreamNamePrefix are mutually exclusive');
+    throw new ServiceError(
+      'InvalidParameterException',
+      'logStreamNames and logStreamNamePrefix are mutually exclusive',
+    );
   }
   const cursor = typeof input.nextToken === 'string' ? decodeToken(input.nextToken) : null;
 
@@ -369,10 +390,16 @@ function startQuery(input: Record<string, unknown>, store: LogStore, state: Logs
   }
   if (startTime > 1e11 || endTime > 1e11) {
     // AWS takes SECONDS here; milliseconds put the range thousands of years ahead.
-    throw new ServiceError('InvalidParameterException', 'Query\'s end date and time is either before the log groups creation time or exceeds the log groups log retention settings');
+    throw new ServiceError(
+      'InvalidParameterException',
+      "Query's end date and time is either before the log groups creation time or exceeds the log groups log retention settings",
+    );
   }
   if (endTime < startTime) {
-    throw new ServiceError('InvalidParameterException', 'Query\'s end date and time must be after its start date and time');
+    throw new ServiceError(
+      'InvalidParameterException',
+      "Query's end date and time must be after its start date and time",
+    );
   }
   const identifiers = [
     ...(typeof input.logGroupName === 'string' ? [input.logGroupName] : []),
@@ -386,7 +413,10 @@ function startQuery(input: Record<string, unknown>, store: LogStore, state: Logs
     try {
       return resolveGroup(g, store, state);
     } catch {
-      throw new ServiceError('ResourceNotFoundException', `Log group '${g}' does not exist for account ID '${state.options.accountId}'`);
+      throw new ServiceError(
+        'ResourceNotFoundException',
+        `Log group '${g}' does not exist for account ID '${state.options.accountId}'`,
+      );
     }
   });
   let compiled: CompiledQuery;
@@ -405,9 +435,14 @@ function startQuery(input: Record<string, unknown>, store: LogStore, state: Logs
   }
   const limit = optionalNumber(input, 'limit') ?? MAX_QUERY_ROWS;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUERY_ROWS) {
-    throw new ServiceError('InvalidParameterException', "Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000");
+    throw new ServiceError(
+      'InvalidParameterException',
+      "Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000",
+    );
   }
-  const running = [...state.queries.values()].filter((q) => q.status === 'Scheduled' || q.status === 'Running').length;
+  const running = [...state.queries.values()].filter(
+    (q) => q.status === 'Scheduled' || q.status === 'Running',
+  ).length;
   if (state.options.failStartQuery > 0 || running >= state.options.maxConcurrentQueries) {
     if (state.options.failStartQuery > 0) state.options.failStartQuery -= 1;
     state.counters.limitExceeded += 1;
@@ -434,12 +469,14 @@ function startQuery(input: Record<string, unknown>, store: LogStore, state: Logs
 function resultRows(query: QueryState, scanned: QueryRow[]): { results: unknown[]; statistics: unknown } {
   const { rows, matched } = runQuery(query.compiled, scanned);
   const projection = query.compiled.projection ?? ['@timestamp', '@message'];
-  const results = rows.slice(0, query.maxRows).map((row) => [
-    ...projection
-      .filter((field) => row[field] !== undefined)
-      .map((field) => ({ field, value: String(row[field]) })),
-    { field: '@ptr', value: String(row['@ptr']) },
-  ]);
+  const results = rows
+    .slice(0, query.maxRows)
+    .map((row) => [
+      ...projection
+        .filter((field) => row[field] !== undefined)
+        .map((field) => ({ field, value: String(row[field]) })),
+      { field: '@ptr', value: String(row['@ptr']) },
+    ]);
   const bytes = scanned.reduce((sum, row) => sum + String(row['@message']).length, 0);
   return {
     results,
@@ -459,7 +496,12 @@ function getQueryResults(input: Record<string, unknown>, state: LogsServiceState
     else query.status = 'Complete';
   }
   if (query.status === 'Scheduled') {
-    return { queryLanguage: 'CWLI', results: [], statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 }, status: 'Scheduled' };
+    return {
+      queryLanguage: 'CWLI',
+      results: [],
+      statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+      status: 'Scheduled',
+    };
   }
   if (query.status === 'Running') {
     const share = (query.polls - scheduledPolls) / (runningPolls + 1);
@@ -468,7 +510,12 @@ function getQueryResults(input: Record<string, unknown>, state: LogsServiceState
     return { queryLanguage: 'CWLI', ...partial, status: 'Running' };
   }
   if (query.status === 'Cancelled' || query.status === 'Failed') {
-    return { queryLanguage: 'CWLI', results: [], statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 }, status: query.status };
+    return {
+      queryLanguage: 'CWLI',
+      results: [],
+      statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+      status: query.status,
+    };
   }
   return { queryLanguage: 'CWLI', ...resultRows(query, query.snapshot), status: 'Complete' };
 }
@@ -478,15 +525,24 @@ function stopQuery(input: Record<string, unknown>, state: LogsServiceState): unk
   const query = state.queries.get(requireString(input, 'queryId'));
   if (!query) throw new ServiceError('ResourceNotFoundException', 'Query does not exist.');
   if (query.status !== 'Scheduled' && query.status !== 'Running') {
-    throw new ServiceError('InvalidParameterException', `Query ${query.id} is not running (status ${query.status}).`);
+    throw new ServiceError(
+      'InvalidParameterException',
+      `Query ${query.id} is not running (status ${query.status}).`,
+    );
   }
   query.status = 'Cancelled';
   return { success: true };
 }
 
-function describeLogGroups(input: Record<string, unknown>, store: LogStore, state: LogsServiceState): unknown {
+function describeLogGroups(
+  input: Record<string, unknown>,
+  store: LogStore,
+  state: LogsServiceState,
+): unknown {
   const prefix = typeof input.logGroupNamePrefix === 'string' ? input.logGroupNamePrefix : '';
-  const names = [...new Set([...store.groups(), ...state.createdGroups])].filter((g) => g.startsWith(prefix)).sort();
+  const names = [...new Set([...store.groups(), ...state.createdGroups])]
+    .filter((g) => g.startsWith(prefix))
+    .sort();
   return {
     logGroups: names.map((name) => ({
       logGroupName: name,
