@@ -102,10 +102,10 @@ export class RunStore {
 
   /** Ends a run: final summary, the samples as CSV in the shared format, no owner any more. */
   async finish(summary: RunSummary, samples: readonly Sample[]): Promise<string> {
-    const csv = this.path(summary.id, 'csv');
-    await writeFile(csv, exportCsv(samples), { flush: true });
     await this.writeSummary(summary);
     await rm(this.path(summary.id, 'owner'), { force: true });
+    const csv = this.path(summary.id, 'csv');
+    await writeFile(csv, exportCsv(samples), { flush: true });
     return csv;
   }
 

@@ -183,7 +183,8 @@ function updateConfiguration(fn: FakeFunction, req: FakeRequest, state: LambdaSt
   } catch {
     return lambdaError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
   }
-  if (fn.lastUpdateStatus === 'InProgress') {
+  if (fn.lastUpdateStatus === 'InProgress' || state.faults.conflictNext > 0) {
+    if (fn.lastUpdateStatus !== 'InProgress') state.faults.conflictNext -= 1;
     state.stats.conflicts += 1;
     return lambdaError(
       409,

@@ -65,6 +65,10 @@ export interface FakeFunction {
 export interface FakeAwsFaults {
   /** Fraction (0..1) of Lambda API calls answered 429 TooManyRequestsException before doing anything. */
   throttleRate: number;
+  /** The next N updates are answered 409 ResourceConflictException (as if another update were in progress). */
+  conflictNext: number;
+  /** After the next N successful updates, idle environments stay in service: invocations come back warm. */
+  warmAfterNextUpdates: number;
 }
 
 export interface FakeStats {
@@ -95,7 +99,7 @@ const lastModifiedNow = (now: number) => new Date(now).toISOString().replace('Z'
 /** The fake's model of Lambda: functions, their configurations, execution environments and faults. */
 export class LambdaState {
   readonly functions = new Map<string, FakeFunction>();
-  readonly faults: FakeAwsFaults = { throttleRate: 0 };
+  readonly faults: FakeAwsFaults = { throttleRate: 0, conflictNext: 0, warmAfterNextUpdates: 0 };
   readonly stats: FakeStats = {
     invocations: 0,
     coldStarts: 0,
@@ -189,6 +193,12 @@ export class LambdaState {
       fn.lastUpdateStatusReason = null;
       fn.lastUpdateStatusReasonCode = null;
       fn.serving = next;
+      if (this.faults.warmAfterNextUpdates > 0) {
+        // What a stale environment or provisioned concurrency looks like to the caller: a warm answer.
+        this.faults.warmAfterNextUpdates -= 1;
+        for (const e of fn.environments) e.configVersion = next.version;
+        return;
+      }
       // Environments of older configurations are never used again: the next invocation starts cold.
       fn.environments = fn.environments.filter((e) => e.busy);
     }, this.options.updateDelayMs);

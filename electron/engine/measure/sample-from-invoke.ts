@@ -1,5 +1,5 @@
 import type { FunctionInfo } from '../../../shared/measure';
-import { findReports } from '../../../shared/report/parse-report';
+import { findReports, sampleFromReport } from '../../../shared/report/parse-report';
 import type { Sample } from '../../../shared/sample';
 import type { InvokeResult } from '../lambda-ops';
 
@@ -25,25 +25,21 @@ export function sampleFromInvoke(
       reason: result.logText ? 'no REPORT line in the log tail' : 'Lambda returned no log tail',
     };
   }
-  if (report.durationMs === null || report.billedDurationMs === null) {
-    return { kind: 'no-report', reason: 'the REPORT line has no Duration or Billed Duration' };
-  }
-  const failed = result.functionError !== null;
-  const sample: Sample = {
+  const base = sampleFromReport(report, {
     name: info.name,
-    memoryMB: report.memorySizeMB ?? memoryMB,
-    initMs: report.initDurationMs,
-    durationMs: report.durationMs,
-    billedMs: report.billedDurationMs,
     arch: info.arch,
     runtime: info.runtime,
-    maxMemoryUsedMB: report.maxMemoryUsedMB,
-    restoreMs: report.restoreDurationMs,
-    status: failed && report.status === 'success' ? 'error' : report.status,
-    errorType: report.errorType ?? result.payloadErrorType ?? result.functionError,
-    requestId: report.requestId ?? result.requestId,
-    timestamp: report.timestamp ?? result.startedAt.toISOString(),
+    memoryMB,
     run: runId,
+  });
+  if (!base) return { kind: 'no-report', reason: 'the REPORT line has no Duration or Billed Duration' };
+  const failed = result.functionError !== null;
+  const sample: Sample = {
+    ...base,
+    status: failed && base.status === 'success' ? 'error' : base.status,
+    errorType: base.errorType ?? result.payloadErrorType ?? result.functionError,
+    requestId: base.requestId ?? result.requestId,
+    timestamp: base.timestamp ?? result.startedAt.toISOString(),
   };
   return {
     kind: 'sample',
