@@ -21,9 +21,9 @@ function defaultRunName(request: FetchRequest): string {
   return `fetch ${fns} ${day(request.start)} – ${day(request.end)} UTC`;
 }
 
-/** Pacing overrides from the environment, for tests that drive the CLI against the fake endpoint. */
+/** Insights polling pace: COLDSTART_POLL_MS (shared with the update polls) lets tests and LocalStack go faster. */
 function tuningFromEnv(env: NodeJS.ProcessEnv): Partial<FetchTuning> {
-  const poll = Number(env.COLDSTART_FETCH_POLL_MS);
+  const poll = Number(env.COLDSTART_POLL_MS);
   return Number.isFinite(poll) && poll > 0
     ? { pollIntervalMs: poll, maxPollIntervalMs: Math.max(poll, 5 * poll), limitBackoffMs: poll }
     : {};
