@@ -160,7 +160,12 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     } finally {
       coverage.set(requested, 1);
       functionsDone += 1;
-      progress(fn?.name ?? requested, null);
+      const found = result.samples.filter((s) => s.name === fn?.name).length;
+      const failed = result.errors.some((e) => e.functionName === requested);
+      progress(
+        fn?.name ?? requested,
+        `${fn?.name ?? requested}: ${failed ? 'could not be read' : `${found} ${request.coldOnly ? 'cold ' : ''}REPORTs`}`,
+      );
     }
   };
 
