@@ -111,5 +111,7 @@ describe.skipIf(!existsSync(seedDir))('coldstart compare on the seed runs', () =
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/hello-node\s+20\s+20\s+[\d.]+\s+[\d.]+\s+\+0\.0%\s+ok/);
     expect(r.stderr).toMatch(/duplicated rows/);
+    const dropped = await runCli(['compare', file, file, '--drop-duplicates'], env, dir);
+    expect(dropped.stdout).toMatch(/hello-node\s+10\s+10\s+/);
   });
 });

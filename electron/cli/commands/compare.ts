@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importCsv } from '../../../shared/csv/import-csv';
+import { dropDuplicates, importCsv } from '../../../shared/csv/import-csv';
 import {
   groupStats,
   type BoxStats,
@@ -17,7 +17,7 @@ import {
 } from '../../../shared/sample';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 
-const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--json]
+const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
 
 Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start regressions.
 
@@ -25,6 +25,7 @@ Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start 
   --stat       median (default), p90, p95, p99 or mean
   --threshold  how much slower a group may get before it fails, in percent (default 10%)
   --by         group by name (default), runtime, arch, memory, or several: name,memory
+  --drop-duplicates  keep one of rows that are exactly alike (default: keep them all, with a warning)
   --json       print the comparison as JSON on stdout
 
 Exit: 0 no group got slower than the threshold, 1 some did, 2 unusable arguments,
@@ -65,7 +66,7 @@ function unit(metric: Metric): string {
   return metric === 'maxmemory' ? 'MB' : 'ms';
 }
 
-async function readSamples(path: string, io: CliIo, role: string): Promise<Sample[]> {
+async function readSamples(path: string, io: CliIo, role: string, drop: boolean): Promise<Sample[]> {
   const full = resolve(io.cwd, path);
   let text: string;
   try {
@@ -89,9 +90,11 @@ async function readSamples(path: string, io: CliIo, role: string): Promise<Sampl
     io.stderr(`warning: ${path}: ${report.skipped.length - 5} more rows skipped\n`);
   for (const warning of report.warnings) io.stderr(`warning: ${path}: ${warning}\n`);
   if (report.duplicates.length > 0) {
-    io.stderr(`warning: ${path}: ${report.duplicates.length} duplicated rows (kept, as in the file)\n`);
+    io.stderr(
+      `warning: ${path}: ${report.duplicates.length} duplicated rows (${drop ? 'one of each kept' : 'all kept; --drop-duplicates keeps one of each'})\n`,
+    );
   }
-  return result.samples;
+  return drop ? dropDuplicates(result.samples, report.duplicates) : result.samples;
 }
 
 function keyOf(group: GroupValues, by: readonly GroupKey[]): string {
@@ -180,6 +183,7 @@ export const compareCommand: Command = {
         stat: { type: 'string' },
         threshold: { type: 'string' },
         by: { type: 'string' },
+        'drop-duplicates': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     });
@@ -198,8 +202,8 @@ export const compareCommand: Command = {
     const by = parseBy(values.by);
     const [basePath, newPath] = positionals as [string, string];
 
-    const base = await readSamples(basePath, io, 'BASE');
-    const next = await readSamples(newPath, io, 'NEW');
+    const base = await readSamples(basePath, io, 'BASE', Boolean(values['drop-duplicates']));
+    const next = await readSamples(newPath, io, 'NEW', Boolean(values['drop-duplicates']));
     const rows = compareSamples(base, next, { metric, stat, by, thresholdPercent });
     const compared = rows.filter((r) => r.base && r.new);
     const slower = rows.filter((r) => r.slower);
