@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { importCsv } from '../../shared/csv/import-csv';
 import { startFakeAws, type FakeAws } from '../fake-aws/server';
 import { appendInvocation, requestId } from '../engine/fetch-log-lines';
-import { ensureBuiltCli, runCli } from './built-cli';
+import { spawn } from 'node:child_process';
+import { configureLogsService, logsServiceCounters } from '../fake-aws/logs-service';
+import { CLI, ensureBuiltCli, runCli } from './built-cli';
 
 const HOUR = 3_600_000;
 let fake: FakeAws;
@@ -100,6 +102,26 @@ describe('coldstart fetch', () => {
     expect(result.stderr).toMatch(/error: nope: no such function/);
     const imported = importCsv(await readFile(out, 'utf8'), out);
     expect(imported.ok && imported.samples.length).toBe(5);
+  });
+
+  it('stops its Logs Insights query and exits 130 on Ctrl-C', async () => {
+    configureLogsService(fake.logStore, { runningPolls: 100_000 });
+    const counters = logsServiceCounters(fake.logStore);
+    const polls = counters.getQueryResults;
+    const stops = counters.stopQuery;
+    const child = spawn(process.execPath, [CLI, 'fetch', '--function', 'api', '--since', '1d'], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (counters.getQueryResults < polls + 2) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    configureLogsService(fake.logStore, { runningPolls: 2 });
+    expect(counters.stopQuery).toBe(stops + 1);
+    expect(stderr).toContain('Cancelling');
   });
 
   it.each([
