@@ -86,6 +86,9 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     });
   };
 
+  // The app shows progress messages: the ingestion warning goes there too, not only into the outcome.
+  for (const warning of result.warnings) progress(null, warning);
+
   const fetchOne = async (requested: string): Promise<void> => {
     let fn: FunctionLogs | null = null;
     coverage.set(requested, 0);
