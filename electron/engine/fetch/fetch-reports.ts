@@ -67,6 +67,7 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     );
   }
 
+  const seenRequestIds = new Set<string>();
   const coverage = new Map<string, number>();
   let functionsDone = 0;
   const progress = (functionName: string | null, message: string | null): void => {
@@ -95,7 +96,13 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     progress(requested, `${requested}: reading its configuration`);
     try {
       fn = await describeFunctionLogs(input.lambda, requested, signal);
-      const collector = new ReportCollector(fn, { startMs, endMs }, request.coldOnly, input.runId);
+      const collector = new ReportCollector(
+        fn,
+        { startMs, endMs },
+        request.coldOnly,
+        input.runId,
+        seenRequestIds,
+      );
       const take = (events: Parameters<ReportCollector['add']>[0]): void => {
         const samples = collector.add(events);
         if (samples.length === 0) return;
