@@ -35,7 +35,7 @@ describe('fetch throughput', () => {
       }
       const started = performance.now();
       const result = await fetchReports({
-        ...fake.clients(),
+        ...(await fake.clients()),
         request: {
           functions: ['bench'],
           start: new Date(T0).toISOString(),

@@ -24,7 +24,7 @@ let logs: CloudWatchLogsClient;
 
 beforeAll(async () => {
   fake = await startFetchFakeEndpoint();
-  logs = fake.clients({ maxAttempts: 1 }).logs;
+  logs = (await fake.clients()).logs;
   // 20 invocations one minute apart: odd ones cold; every one writes START, an app line, END and REPORT.
   for (let i = 0; i < 20; i++) {
     appendInvocation(fake.store, GROUP, `2026/11/28/[$LATEST]env${i % 3}`, {
