@@ -184,6 +184,32 @@ describe('measure', () => {
     expect(h.fake.lambda.describe('fails-update').variables).toEqual({ A: '1' });
   });
 
+  it('gives up on a function whose invocations keep failing, restores it, and measures the next one', async () => {
+    h = await startHarness({
+      functions: [
+        {
+          name: 'denied',
+          variables: { A: '1' },
+          invokeError: {
+            status: 400,
+            type: 'KMSAccessDeniedException',
+            message: 'Lambda was unable to decrypt',
+          },
+        },
+        { name: 'ok' },
+      ],
+    });
+    const outcome = await (
+      await h.engine.startMeasurement(defaultConnection, plan({ functions: ['denied', 'ok'], times: 2 }))
+    ).done;
+    expect(outcome.state).toBe('partial');
+    expect(outcome.errors).toHaveLength(1);
+    expect(outcome.errors[0]).toMatchObject({ functionName: 'denied' });
+    expect(outcome.errors[0]?.message).toMatch(/5 invocations in a row.*KMSAccessDeniedException.*giving up/);
+    expect(outcome.samples.map((s) => s.name)).toEqual(['ok', 'ok']);
+    expect(h.fake.lambda.describe('denied').variables).toEqual({ A: '1' });
+  });
+
   it('cancels: stops, restores, and reports cancelled', async () => {
     h = await startHarness({ functions: [{ name: 'x', variables: { K: 'v' }, memoryMB: 256 }] });
     const controller = new AbortController();

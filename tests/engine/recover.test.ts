@@ -92,6 +92,29 @@ describe('recover', () => {
     expect((await h.engine.listRuns())[0]).toMatchObject({ id: RUN, state: 'interrupted' });
   });
 
+  it('picks up a function whose restore failed at the end of a run', async () => {
+    h = await startHarness({ functions: [{ name: 'stuck', memoryMB: 256, variables: { A: '1' } }] });
+    let armed = false;
+    h.fake.lambda.onUpdate((_name, n) => {
+      if (n === 3 && !armed) {
+        armed = true; // the restoring update: answered 409 more often than the engine retries
+        h.fake.lambda.faults.conflictNext = 6;
+      }
+    });
+    const outcome = await (
+      await h.engine.startMeasurement(
+        defaultConnection,
+        plan({ functions: ['stuck'], times: 2, memorySizes: [512] }),
+      )
+    ).done;
+    expect(outcome.errors.map((e) => e.code)).toEqual(['RestoreFailed']);
+    expect(h.fake.lambda.describe('stuck').variables?.[MARKER_KEY]).toBeDefined();
+    expect((await h.engine.findInterruptedRuns()).map((i) => i.action)).toEqual(['restore']);
+    const result = await h.engine.recoverInterruptedRuns();
+    expect(result.map((i) => i.action)).toEqual(['restored']);
+    expect(h.fake.lambda.describe('stuck')).toMatchObject({ memoryMB: 256, variables: { A: '1' } });
+  });
+
   it('leaves a run alone while its process is alive', async () => {
     h = await startHarness({ functions: [{ name: 'f', variables: { [MARKER_KEY]: `${RUN}-1` } }] });
     await leaveInterruptedRun(h.stateDir, h.fake, [{ name: 'f', memoryMB: 128, variables: {} }]);
