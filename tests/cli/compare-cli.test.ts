@@ -84,8 +84,8 @@ describe('coldstart compare', () => {
   });
 
   it.each([
-    [['base.csv', 'missing.csv'], 3, /NEW missing\.csv: cannot read it \(no such file\)/],
-    [['base.csv', 'broken.csv'], 3, /NEW broken\.csv: /],
+    [['base.csv', 'missing.csv'], 3, /coldstart compare: missing\.csv: no such file/],
+    [['base.csv', 'broken.csv'], 3, /coldstart compare: broken\.csv: /],
     [['base.csv', 'other.csv'], 3, /no group has init values in both files/],
     [['base.csv'], 2, /expected two files/],
     [['base.csv', 'same.csv', '--metric', 'speed'], 2, /--metric: 'speed' is not one of/],

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dropDuplicates, importCsv } from '../../../shared/csv/import-csv';
 import {
   groupStats,
   type BoxStats,
@@ -15,6 +12,7 @@ import {
   type Metric,
   type Sample,
 } from '../../../shared/sample';
+import { readCsvFiles } from '../csv-files';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 
 const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
@@ -64,37 +62,6 @@ function parseBy(text: string | undefined): GroupKey[] {
 
 function unit(metric: Metric): string {
   return metric === 'maxmemory' ? 'MB' : 'ms';
-}
-
-async function readSamples(path: string, io: CliIo, role: string, drop: boolean): Promise<Sample[]> {
-  const full = resolve(io.cwd, path);
-  let text: string;
-  try {
-    text = await readFile(full, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${role} ${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))})`,
-      EXIT.noInput,
-    );
-  }
-  const result = importCsv(text, path);
-  if (!result.ok) throw new UsageError(`${role} ${path}: ${result.error}`, EXIT.noInput);
-  const { report } = result;
-  for (const skipped of report.skipped.slice(0, 5)) {
-    io.stderr(
-      `warning: ${path}:${skipped.line}${skipped.column ? ` (${skipped.column})` : ''}: row skipped: ${skipped.reason}\n`,
-    );
-  }
-  if (report.skipped.length > 5)
-    io.stderr(`warning: ${path}: ${report.skipped.length - 5} more rows skipped\n`);
-  for (const warning of report.warnings) io.stderr(`warning: ${path}: ${warning}\n`);
-  if (report.duplicates.length > 0) {
-    io.stderr(
-      `warning: ${path}: ${report.duplicates.length} duplicated rows (${drop ? 'one of each kept' : 'all kept; --drop-duplicates keeps one of each'})\n`,
-    );
-  }
-  return drop ? dropDuplicates(result.samples, report.duplicates) : result.samples;
 }
 
 function keyOf(group: GroupValues, by: readonly GroupKey[]): string {
@@ -202,8 +169,14 @@ export const compareCommand: Command = {
     const by = parseBy(values.by);
     const [basePath, newPath] = positionals as [string, string];
 
-    const base = await readSamples(basePath, io, 'BASE', Boolean(values['drop-duplicates']));
-    const next = await readSamples(newPath, io, 'NEW', Boolean(values['drop-duplicates']));
+    // Each file on its own: a comparison needs both, and the message names the one that failed.
+    const readOptions = { command: 'compare', dropDuplicates: Boolean(values['drop-duplicates']) };
+    const baseRead = await readCsvFiles([basePath], io, readOptions);
+    if (baseRead.failed.length > 0) return EXIT.noInput;
+    const newRead = await readCsvFiles([newPath], io, readOptions);
+    if (newRead.failed.length > 0) return EXIT.noInput;
+    const base = baseRead.samples;
+    const next = newRead.samples;
     const rows = compareSamples(base, next, { metric, stat, by, thresholdPercent });
     const compared = rows.filter((r) => r.base && r.new);
     const slower = rows.filter((r) => r.slower);
