@@ -22,6 +22,7 @@ import {
 import { JournalFile } from './journal';
 import { pollTiming, toFunctionInfo } from './lambda-ops';
 import { runMeasurement } from './measure/measure-run';
+import { startFetchRun } from './fetch/start-fetch';
 import { findInterruptedRuns, recoverInterruptedRuns } from './recover';
 import { newRunId, RunStore } from './run-store';
 
@@ -194,13 +195,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     startMeasurement,
 
-    startFetch(
-      _connection: AwsConnection,
-      _request: FetchRequest,
-      _callbacks?: RunCallbacks,
-    ): Promise<StartedRun> {
-      return Promise.reject(new EngineError('invalid-argument', 'not available yet'));
-    },
+    startFetch: (connection: AwsConnection, request: FetchRequest, callbacks?: RunCallbacks) =>
+      startFetchRun({ env, store, connect: (c) => connect(c, env) }, connection, request, callbacks),
 
     listRuns: () => store.list(),
 

@@ -3,6 +3,15 @@ import { statsCommand } from './stats';
 import { measureCommand } from './measure';
 import { recoverCommand } from './recover';
 import { runsCommand } from './runs';
+import { fetchCommand } from './fetch';
+import { compareCommand } from './compare';
 
 /** Every CLI command, in the order `coldstart --help` lists them. */
-export const commands: Command[] = [statsCommand, measureCommand, recoverCommand, runsCommand];
+export const commands: Command[] = [
+  statsCommand,
+  measureCommand,
+  fetchCommand,
+  recoverCommand,
+  runsCommand,
+  compareCommand,
+];
