@@ -1,0 +1,19 @@
+import log from 'electron-log/main';
+import { redactLogValue } from './redact';
+
+/**
+ * Logs go to main.log in the app's log directory (Linux ~/.config/Cold Start Lab/logs, macOS
+ * ~/Library/Logs/Cold Start Lab, Windows %APPDATA%\Cold Start Lab\logs). The app logs call names, run ids and
+ * error codes only — never arguments, payloads or credentials — and this hook redacts what slips through.
+ */
+export function setUpLogging(isDev: boolean): typeof log {
+  log.transports.file.level = 'info';
+  log.transports.file.maxSize = 5 * 1024 * 1024;
+  log.transports.console.level = isDev ? 'debug' : false;
+  log.hooks.push((message) => ({ ...message, data: message.data.map(redactLogValue) }));
+  return log;
+}
+
+export const logFilePath = (): string => log.transports.file.getFile().path;
+
+export { log };
