@@ -80,5 +80,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // electron-builder's configuration and hooks are CommonJS.
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

@@ -40,6 +40,8 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      // A middle click would otherwise try to open a new window (denied anyway by setWindowOpenHandler).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
