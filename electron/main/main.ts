@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import { eventChannel, type EventName } from '../../shared/ipc/channels';
 import type { EventPayload, MenuCommand } from '../../shared/ipc/contract';
@@ -60,7 +61,11 @@ async function start(): Promise<void> {
   const theme = createThemeController(
     nativeTheme,
     settings.themePreference,
-    (preference) => saveThemePreference(userData, preference),
+    // The View › Appearance radio items show the preference, whoever changed it (menu or renderer).
+    async (preference) => {
+      await saveThemePreference(userData, preference);
+      setMenu();
+    },
     (dark) => send('themeChanged', { dark }),
   );
   const engine = () => getEngine(stateDir);
@@ -89,7 +94,7 @@ async function start(): Promise<void> {
     { isTrustedSender: (frame) => isTrustedSender(frame, allowedOrigins), log },
   );
 
-  const setMenu = (): void => {
+  function setMenu(): void {
     const sendCommand = (command: MenuCommand) => send('menuCommand', { command });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -100,15 +105,15 @@ async function start(): Promise<void> {
           themePreference: theme.preference(),
           actions: {
             send: sendCommand,
-            setTheme: (preference) => void theme.set(preference).then(setMenu),
-            toggleTheme: () => void theme.toggle().then(setMenu),
+            setTheme: (preference) => void theme.set(preference),
+            toggleTheme: () => void theme.toggle(),
             openProjectPage: () => void openExternal(PROJECT_URL),
-            openLogFolder: () => void shell.openPath(app.getPath('logs')),
+            openLogFolder: () => void shell.openPath(dirname(logFilePath())),
           },
         }),
       ),
     );
-  };
+  }
   setMenu();
 
   const openWindow = async (): Promise<BrowserWindow> => {

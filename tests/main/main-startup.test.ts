@@ -143,6 +143,18 @@ describe('main process start-up', () => {
     });
   });
 
+  it('applies a theme chosen in the renderer and shows it in the menu', async () => {
+    await startApp();
+    const menus = fake.electron.Menu.setApplicationMenu.mock.calls.length;
+    const trusted = { senderFrame: { url: 'app://coldstart/index.html', parent: null }, sender: {} };
+    const result = await fake.handlers.get(invokeChannel('setThemePreference'))?.(trusted, {
+      preference: 'dark',
+    });
+    expect(result).toEqual({ ok: true, value: { dark: false } });
+    expect(fake.electron.nativeTheme.themeSource).toBe('dark');
+    expect(fake.electron.Menu.setApplicationMenu.mock.calls.length).toBe(menus + 1);
+  });
+
   it('hands over to the running instance when it is not the first', async () => {
     fake.electron.app.lock = false;
     vi.resetModules();
