@@ -48,6 +48,8 @@ const fake = await vi.hoisted(async () => {
       BrowserWindow: FakeWindow,
       ipcMain: {
         handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)),
+        removeHandler: vi.fn(),
+        removeAllListeners: vi.fn(),
       },
       protocol: {
         registerSchemesAsPrivileged: vi.fn(() => void calls.push('registerSchemesAsPrivileged')),
