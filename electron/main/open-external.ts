@@ -1,9 +1,10 @@
 import { shell } from 'electron';
+import { EngineError } from '../engine/engine-api';
 
-/** Why a link was not opened, for the log and the renderer. */
-export class ExternalLinkRefused extends Error {
+/** Why a link was not opened; an EngineError so the renderer gets it as an `invalid-argument` IpcError. */
+export class ExternalLinkRefused extends EngineError {
   constructor(readonly url: string) {
-    super(`Only https:// links open in the browser; refused ${describeUrl(url)}`);
+    super('invalid-argument', `Only https:// links open in the browser; refused ${describeUrl(url)}`);
     this.name = 'ExternalLinkRefused';
   }
 }

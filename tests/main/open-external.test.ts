@@ -32,6 +32,12 @@ describe('openExternal', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it('refuses as an invalid argument the renderer can show', async () => {
+    await expect(openExternal('https://user:pw@example.com/')).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+  });
+
   it('names scheme and host only when it refuses', async () => {
     await expect(openExternal('http://example.com/path?token=abc')).rejects.toThrow(
       'Only https:// links open in the browser; refused http://example.com',
