@@ -80,5 +80,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // electron-builder's configuration and hooks, and the test stand-in for `electron`, are CommonJS.
+    files: ['build/**/*.cjs', 'tests/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

@@ -1,0 +1,129 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { EngineError } from '../engine/engine-api';
+import type { InvokeResult } from '../../shared/ipc/contract';
+
+/** Larger files are refused rather than copied through IPC into the renderer. */
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export type SaveResult = InvokeResult<'saveCsvFile'>;
+type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+
+export interface FileDialogs {
+  openCsvFiles(parent: BrowserWindow | null): Promise<InvokeResult<'openCsvFiles'>>;
+  saveCsv(parent: BrowserWindow | null, defaultName: string, text: string): Promise<SaveResult>;
+  saveChart(
+    parent: BrowserWindow | null,
+    defaultName: string,
+    format: 'png' | 'svg',
+    data: string,
+  ): Promise<SaveResult>;
+}
+
+/** `name` with `.ext` unless it already ends in it. */
+export function withExtension(name: string, ext: string): string {
+  return extname(name).toLowerCase() === `.${ext}` ? name : `${name}.${ext}`;
+}
+
+/** The bytes of a chart image, checked to be what it claims (the renderer cannot write arbitrary content). */
+export function chartBytes(format: 'png' | 'svg', data: string): Buffer {
+  if (format === 'png') {
+    const bytes = Buffer.from(data, 'base64');
+    if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+      throw new EngineError('invalid-argument', 'saveChartImage: data: not a base64 PNG image');
+    }
+    return bytes;
+  }
+  if (!/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(data)) {
+    throw new EngineError('invalid-argument', 'saveChartImage: data: not an SVG document');
+  }
+  return Buffer.from(data, 'utf8');
+}
+
+const ioError = (what: string, path: string, error: unknown): EngineError =>
+  new EngineError(
+    'io',
+    `Cannot ${what} ${basename(path)}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+    'Check that the folder exists and that you may write to it.',
+  );
+
+/**
+ * Open and save dialogs run in main: the renderer names a default file name, the user picks the place, and
+ * main writes only where the user chose. The renderer never hands main a path.
+ */
+export function createFileDialogs(dialog: DialogApi, defaultDir: () => string): FileDialogs {
+  async function askSavePath(
+    parent: BrowserWindow | null,
+    defaultName: string,
+    ext: string,
+    filterName: string,
+  ): Promise<string | null> {
+    const options: SaveDialogOptions = {
+      defaultPath: join(defaultDir(), withExtension(defaultName, ext)),
+      filters: [{ name: filterName, extensions: [ext] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const result = parent
+      ? await dialog.showSaveDialog(parent, options)
+      : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return null;
+    return withExtension(result.filePath, ext);
+  }
+
+  async function save(path: string | null, bytes: Buffer | string): Promise<SaveResult> {
+    if (!path) return { saved: false, path: null };
+    try {
+      await writeFile(path, bytes);
+    } catch (error) {
+      throw ioError('write', path, error);
+    }
+    return { saved: true, path };
+  }
+
+  return {
+    async openCsvFiles(parent) {
+      const options: OpenDialogOptions = {
+        title: 'Import CSV',
+        defaultPath: defaultDir(),
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      if (result.canceled) return { canceled: true, files: [], errors: [] };
+      const files: InvokeResult<'openCsvFiles'>['files'] = [];
+      const errors: InvokeResult<'openCsvFiles'>['errors'] = [];
+      for (const path of result.filePaths) {
+        try {
+          const info = await stat(path);
+          if (info.size > MAX_CSV_BYTES) {
+            errors.push({
+              path,
+              message: `${basename(path)} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`,
+            });
+            continue;
+          }
+          files.push({ name: basename(path), path, text: await readFile(path, 'utf8') });
+        } catch (error) {
+          errors.push({ path, message: ioError('read', path, error).message });
+        }
+      }
+      return { canceled: false, files, errors };
+    },
+    async saveCsv(parent, defaultName, text) {
+      return save(await askSavePath(parent, defaultName, 'csv', 'CSV files'), text);
+    },
+    async saveChart(parent, defaultName, format, data) {
+      const bytes = chartBytes(format, data);
+      const label = format === 'png' ? 'PNG image' : 'SVG image';
+      return save(await askSavePath(parent, defaultName, format, label), bytes);
+    },
+  };
+}

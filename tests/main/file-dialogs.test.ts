@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { chartBytes, createFileDialogs, withExtension } from '../../electron/main/file-dialogs';
+
+const dir = mkdtempSync(join(tmpdir(), 'coldstart-dialogs-'));
+const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+function dialogs(answer: { open?: string[]; save?: string | null }) {
+  const dialog = {
+    showOpenDialog: vi.fn(async (_options: object) => ({
+      canceled: !answer.open,
+      filePaths: answer.open ?? [],
+    })),
+    showSaveDialog: vi.fn(async (_options: object) => ({
+      canceled: answer.save === null,
+      filePath: answer.save ?? '',
+    })),
+  };
+  return { dialog, files: createFileDialogs(dialog as never, () => dir) };
+}
+
+describe('file dialogs', () => {
+  it('reads every chosen CSV and reports the unreadable ones', async () => {
+    writeFileSync(join(dir, 'a.csv'), 'name;durationMs\n');
+    const { files, dialog } = dialogs({ open: [join(dir, 'a.csv'), join(dir, 'missing.csv')] });
+    const result = await files.openCsvFiles(null);
+    expect(dialog.showOpenDialog.mock.calls[0]?.[0]).toMatchObject({
+      properties: ['openFile', 'multiSelections'],
+    });
+    expect(result.canceled).toBe(false);
+    expect(result.files).toEqual([{ name: 'a.csv', path: join(dir, 'a.csv'), text: 'name;durationMs\n' }]);
+    expect(result.errors).toEqual([
+      { path: join(dir, 'missing.csv'), message: 'Cannot read missing.csv: ENOENT' },
+    ]);
+  });
+
+  it('returns canceled when the user cancels', async () => {
+    expect(await dialogs({}).files.openCsvFiles(null)).toEqual({ canceled: true, files: [], errors: [] });
+    expect(await dialogs({ save: null }).files.saveCsv(null, 'x.csv', 'a')).toEqual({
+      saved: false,
+      path: null,
+    });
+  });
+
+  it('writes the CSV where the user chose, adding the extension', async () => {
+    const { files, dialog } = dialogs({ save: join(dir, 'out') });
+    expect(await files.saveCsv(null, 'runs', 'a;b\n')).toEqual({ saved: true, path: join(dir, 'out.csv') });
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('a;b\n');
+    expect(dialog.showSaveDialog.mock.calls[0]?.[0]).toMatchObject({ defaultPath: join(dir, 'runs.csv') });
+  });
+
+  it('writes PNG charts as bytes and SVG charts as text', async () => {
+    const png = await dialogs({ save: join(dir, 'chart.png') }).files.saveChart(
+      null,
+      'chart',
+      'png',
+      PNG_1PX,
+    );
+    expect(png.saved).toBe(true);
+    expect(readFileSync(join(dir, 'chart.png')).subarray(1, 4).toString()).toBe('PNG');
+    await dialogs({ save: join(dir, 'chart.svg') }).files.saveChart(
+      null,
+      'chart',
+      'svg',
+      '<svg xmlns="x"></svg>',
+    );
+    expect(readFileSync(join(dir, 'chart.svg'), 'utf8')).toBe('<svg xmlns="x"></svg>');
+  });
+
+  it('refuses chart data that is not what it claims, before asking for a place', async () => {
+    const { files, dialog } = dialogs({ save: join(dir, 'x.png') });
+    await expect(
+      files.saveChart(null, 'x', 'png', Buffer.from('#!/bin/sh').toString('base64')),
+    ).rejects.toThrow('saveChartImage: data: not a base64 PNG image');
+    await expect(files.saveChart(null, 'x', 'svg', '<html><script>')).rejects.toThrow('not an SVG document');
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(chartBytes('svg', '<?xml version="1.0"?>\n<svg></svg>').toString()).toContain('<svg>');
+  });
+
+  it('reports a write failure as an io error naming the file', async () => {
+    const { files } = dialogs({ save: join(dir, 'no-such-dir', 'x.csv') });
+    await expect(files.saveCsv(null, 'x', 'a')).rejects.toMatchObject({
+      code: 'io',
+      message: 'Cannot write x.csv: ENOENT',
+    });
+  });
+
+  it('adds an extension only when missing', () => {
+    expect(withExtension('a.CSV', 'csv')).toBe('a.CSV');
+    expect(withExtension('a.txt', 'csv')).toBe('a.txt.csv');
+  });
+});

@@ -1,0 +1,278 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { WebContents } from 'electron';
+import { EngineError } from '../../electron/engine/engine-api';
+import { createHandlers, exportFileName, type HandlerDeps } from '../../electron/main/ipc/handlers';
+import { registerHandlers, type Handlers } from '../../electron/main/ipc/register-handlers';
+import { isTrustedSender } from '../../electron/main/ipc/sender';
+import { createRunRegistry, type SendEvent } from '../../electron/main/run-registry';
+import { INVOKE_NAMES, invokeChannel, type InvokeName } from '../../shared/ipc/channels';
+import type { IpcResult } from '../../shared/ipc/contract';
+import { fakeEngine, summary } from './fake-engine';
+
+// The shared CSV writer is another module's job; here only its use matters.
+vi.mock('../../shared/csv/export-csv', () => ({ exportCsv: vi.fn(() => 'name;durationMs\nhello;0\n') }));
+
+const APP_FRAME = { url: 'app://coldstart/index.html', parent: null };
+const connection = { profile: 'default', region: 'eu-west-1', endpoint: null };
+const plan = { functions: ['hello'], memorySizes: [128], times: 1, parallel: 1, warm: 0, payload: '{}' };
+
+function setUp(overrides: Partial<Handlers> = {}) {
+  const fake = fakeEngine();
+  const events: { name: string; payload: unknown }[] = [];
+  const send: SendEvent = (name, payload) => events.push({ name, payload });
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const dialogs = {
+    openCsvFiles: vi.fn(async () => ({ canceled: true, files: [], errors: [] })),
+    saveCsv: vi.fn(async () => ({ saved: true, path: '/home/me/Documents/x.csv' })),
+    saveChart: vi.fn(async () => ({ saved: false, path: null })),
+  };
+  const theme = {
+    preference: vi.fn(() => 'system' as const),
+    dark: vi.fn(() => false),
+    set: vi.fn(async () => true),
+    toggle: vi.fn(async () => true),
+  };
+  const deps: HandlerDeps = {
+    engine: () => fake.engine,
+    dialogs,
+    runs: createRunRegistry(send, log),
+    theme,
+    appInfo: {
+      name: 'Cold Start Lab',
+      version: '0.1.0',
+      platform: 'linux',
+      logFile: () => '/logs/main.log',
+      stateDir: '/state',
+    },
+    openExternal: vi.fn(async () => undefined),
+    windowOf: () => null,
+  };
+  const handlers = { ...createHandlers(deps), ...overrides };
+  const registered = new Map<string, (event: unknown, arg?: unknown) => Promise<IpcResult<unknown>>>();
+  registerHandlers(
+    { handle: (channel: string, fn: never) => registered.set(channel, fn) } as never,
+    handlers,
+    { isTrustedSender: (frame) => isTrustedSender(frame, ['app://coldstart']), log },
+  );
+  const call = (name: InvokeName, arg?: unknown, frame: unknown = APP_FRAME) => {
+    const handler = registered.get(invokeChannel(name));
+    if (!handler) throw new Error(`${name} not registered`);
+    return handler({ senderFrame: frame, sender: {} as WebContents }, arg);
+  };
+  return { ...fake, events, log, dialogs, theme, deps, registered, call };
+}
+
+describe('registerHandlers', () => {
+  it('handles every call of the contract, on its own channel', () => {
+    const { registered } = setUp();
+    expect([...registered.keys()].sort()).toEqual(INVOKE_NAMES.map(invokeChannel).sort());
+    expect(Object.keys(createHandlers(setUp().deps)).sort()).toEqual([...INVOKE_NAMES].sort());
+  });
+
+  it('refuses to register when a call has no handler', () => {
+    const handlers = { ...createHandlers(setUp().deps) } as Partial<Handlers>;
+    delete handlers.listRuns;
+    expect(() =>
+      registerHandlers({ handle: vi.fn() } as never, handlers as Handlers, {
+        isTrustedSender: () => true,
+        log: { warn: vi.fn(), error: vi.fn() },
+      }),
+    ).toThrow('No IPC handler for listRuns');
+  });
+
+  it.each([
+    ['another origin', { url: 'https://evil.example/', parent: null }],
+    ['a sub-frame of the app', { url: 'app://coldstart/index.html', parent: {} }],
+    ['a file: page', { url: 'file:///tmp/index.html', parent: null }],
+    ['no frame at all', null],
+  ])('rejects calls from %s without running the handler', async (_what, frame) => {
+    const { call, engine } = setUp();
+    const result = await call('listRuns', undefined, frame);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden-sender',
+        message: "listRuns: only the app's own window may call this.",
+        hint: null,
+      },
+    });
+    expect(engine.listRuns).not.toHaveBeenCalled();
+  });
+
+  it('rejects an invalid argument naming the call and the field', async () => {
+    const { call, engine } = setUp();
+    const result = await call('listFunctions', { ...connection, region: 'Ireland' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: 'listFunctions: region: a region such as eu-west-1',
+        hint: null,
+      },
+    });
+    expect(engine.listFunctions).not.toHaveBeenCalled();
+  });
+
+  it('names nested fields and argument-less calls clearly', async () => {
+    const { call } = setUp();
+    const nested = await call('startMeasurement', { connection, plan: { ...plan, times: 0 }, name: null });
+    expect(nested.ok).toBe(false);
+    if (!nested.ok) expect(nested.error.message).toMatch(/^startMeasurement: plan\.times: /);
+    const extra = await call('listRuns', { all: true });
+    expect(extra).toMatchObject({ ok: false, error: { message: 'listRuns: takes no argument' } });
+    const missing = await call('openRun', undefined);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    if (!missing.ok) expect(missing.error.message).toMatch(/^openRun: /);
+  });
+
+  it("returns the engine's own words for an EngineError", async () => {
+    const { call, engine } = setUp();
+    engine.listFunctions.mockRejectedValueOnce(
+      new EngineError(
+        'credentials',
+        'The SSO session of profile dev has expired.',
+        'Run aws sso login --profile dev.',
+      ),
+    );
+    expect(await call('listFunctions', connection)).toEqual({
+      ok: false,
+      error: {
+        code: 'credentials',
+        message: 'The SSO session of profile dev has expired.',
+        hint: 'Run aws sso login --profile dev.',
+      },
+    });
+  });
+
+  it('turns unexpected errors into a generic message, logging the details and leaking no stack', async () => {
+    const { call, engine, log } = setUp();
+    engine.listRuns.mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    const result = await call('listRuns');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'listRuns failed unexpectedly.' },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/reading 'x'|\bat .*\.ts|TypeError/);
+    expect(log.error).toHaveBeenCalled();
+  });
+
+  it('refuses to return a result outside the contract', async () => {
+    const { call, engine } = setUp();
+    engine.listRegions.mockReturnValueOnce([42 as unknown as string]);
+    expect(await call('listAwsRegions')).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('returns valid results as ok', async () => {
+    const { call } = setUp();
+    expect(await call('listAwsRegions')).toEqual({ ok: true, value: ['eu-west-1', 'us-east-1'] });
+    expect(await call('deleteRun', { runId: 'run-1' })).toEqual({ ok: true, value: undefined });
+    expect(await call('getAppInfo')).toEqual({
+      ok: true,
+      value: {
+        name: 'Cold Start Lab',
+        version: '0.1.0',
+        platform: 'linux',
+        dark: false,
+        themePreference: 'system',
+        logFile: '/logs/main.log',
+        stateDir: '/state',
+      },
+    });
+  });
+});
+
+describe('handlers', () => {
+  it('starts a measurement and forwards progress, samples and the outcome as events', async () => {
+    const { call, engine, events, finish, callbacks } = setUp();
+    expect(await call('startMeasurement', { connection, plan, name: 'first' })).toEqual({
+      ok: true,
+      value: { runId: 'run-1' },
+    });
+    expect(engine.startMeasurement).toHaveBeenCalledWith(
+      connection,
+      plan,
+      expect.objectContaining({ name: 'first' }),
+    );
+    // The sample that arrived before the run id was known is sent with it.
+    expect(events).toEqual([
+      {
+        name: 'runSamples',
+        payload: { runId: 'run-1', samples: [expect.objectContaining({ name: 'hello' })] },
+      },
+    ]);
+    const progress = {
+      runId: 'run-1',
+      phase: 'invoking' as const,
+      done: 1,
+      total: 2,
+      functionName: 'hello',
+      memoryMB: 128,
+      elapsedMs: 10,
+      etaMs: 10,
+      message: null,
+    };
+    callbacks().onProgress?.(progress);
+    expect(events.at(-1)).toEqual({ name: 'runProgress', payload: progress });
+    finish({
+      runId: 'run-1',
+      state: 'completed',
+      samples: [],
+      errors: [],
+      restored: ['hello: 128 MB restored'],
+    });
+    await vi.waitFor(() => expect(events.at(-1)?.name).toBe('runFinished'));
+    expect(events.at(-1)?.payload).toEqual({
+      runId: 'run-1',
+      state: 'completed',
+      samples: 0,
+      errors: [],
+      restored: ['hello: 128 MB restored'],
+    });
+  });
+
+  it('cancels a running measurement through its abort signal, and says so when there is none', async () => {
+    const { call, callbacks } = setUp();
+    await call('startMeasurement', { connection, plan, name: null });
+    expect(await call('cancelFetch', { runId: 'run-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(callbacks().signal?.aborted).toBe(false);
+    expect(await call('cancelMeasurement', { runId: 'run-1' })).toEqual({ ok: true, value: undefined });
+    expect(callbacks().signal?.aborted).toBe(true);
+    expect(await call('cancelMeasurement', { runId: 'other' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'No running measurement with id other.' },
+    });
+  });
+
+  it('exports a run through the save dialog under a file name made from its name', async () => {
+    const { call, dialogs } = setUp();
+    expect(await call('exportRunCsv', { runId: 'run-1' })).toEqual({
+      ok: true,
+      value: { saved: true, path: '/home/me/Documents/x.csv' },
+    });
+    expect(dialogs.saveCsv).toHaveBeenCalledWith(null, 'hello_ node_arm.csv', 'name;durationMs\nhello;0\n');
+    expect(summary.name).toBe('hello: node/arm');
+  });
+
+  it('passes the theme preference and external links through', async () => {
+    const { call, theme, deps } = setUp();
+    expect(await call('setThemePreference', { preference: 'dark' })).toEqual({
+      ok: true,
+      value: { dark: true },
+    });
+    expect(theme.set).toHaveBeenCalledWith('dark');
+    expect(await call('openExternalLink', { url: 'http://example.com/' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    await call('openExternalLink', { url: 'https://example.com/' });
+    expect(deps.openExternal).toHaveBeenCalledWith('https://example.com/');
+  });
+
+  it('makes safe export file names', () => {
+    expect(exportFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j.csv');
+    expect(exportFileName('   ')).toBe('cold-starts.csv');
+  });
+});
