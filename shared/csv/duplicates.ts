@@ -55,9 +55,8 @@ function finish(hash: number): number {
   return h ^ (h >>> 16);
 }
 
-/** 30 bits: small integers are Map keys V8 stores without allocating. */
 function invocationHash(s: Sample): number {
-  return finish(s.requestId !== null ? mixText(1, s.requestId) : contentHash(s)) >> 2;
+  return finish(s.requestId !== null ? mixText(1, s.requestId) : contentHash(s));
 }
 
 function contentHash(s: Sample): number {
@@ -77,34 +76,37 @@ function contentHash(s: Sample): number {
 }
 
 /**
- * Groups of samples that are one invocation (see sameInvocation), each group in file order. Hashes numbers
- * instead of building a string key per row: a million key strings were most of an import's time.
+ * Groups of samples that are one invocation (see sameInvocation), each group in file order. An open-addressing
+ * table of sample indexes keyed by a hash of the values: no string key and no Map entry per row, which were
+ * most of an import's time.
  */
 export function findDuplicates(samples: readonly Sample[]): number[][] {
-  const firstByHash = new Map<number, number>();
-  // Samples that start a group but share a hash with an earlier one are chained here.
-  const nextWithHash = new Int32Array(samples.length).fill(-1);
+  const n = samples.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const hashes = new Int32Array(n);
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < samples.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = samples[i] as Sample;
     const hash = invocationHash(s);
-    let j = firstByHash.get(hash);
-    if (j === undefined) {
-      firstByHash.set(hash, i);
-      continue;
+    hashes[i] = hash;
+    let slot = hash & mask;
+    for (;;) {
+      const j = table[slot] as number;
+      if (j < 0) {
+        table[slot] = i;
+        break;
+      }
+      if (hashes[j] === hash && sameInvocation(samples[j] as Sample, s)) {
+        const group = groups.get(j);
+        if (group === undefined) groups.set(j, [j, i]);
+        else group.push(i);
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    let last = j;
-    while (j !== -1 && !sameInvocation(samples[j] as Sample, s)) {
-      last = j;
-      j = nextWithHash[j] as number;
-    }
-    if (j === -1) {
-      nextWithHash[last] = i;
-      continue;
-    }
-    const group = groups.get(j);
-    if (group === undefined) groups.set(j, [j, i]);
-    else group.push(i);
   }
   return [...groups.values()].sort((a, b) => (a[0] as number) - (b[0] as number));
 }
