@@ -59,14 +59,23 @@ function invocationHash(s: Sample): number {
   return finish(s.requestId !== null ? mixText(2166136261, s.requestId) : contentHash(s));
 }
 
-// The numbers tell rows apart; the text columns are only compared (sameInvocation) when numbers collide.
+// Every compared value goes into the hash: rows that differ only in, say, their timestamp must not pile up
+// in one slot of the table.
 function contentHash(s: Sample): number {
   let h = mixNumber(0x2545f491, s.initMs);
   h = mixNumber(h, s.durationMs);
   h = mixNumber(h, s.billedMs);
   h = mixNumber(h, s.memoryMB);
   h = mixNumber(h, s.maxMemoryUsedMB);
-  return mixNumber(h, s.restoreMs);
+  h = mixNumber(h, s.restoreMs);
+  h = mixText(h, s.name);
+  if (s.arch !== null) h = mixText(h, s.arch);
+  if (s.runtime !== null) h = mixText(h, s.runtime);
+  if (s.status !== null) h = mixText(h, s.status);
+  if (s.errorType !== null) h = mixText(h, s.errorType);
+  if (s.timestamp !== null) h = mixText(h, s.timestamp);
+  if (s.run !== null) h = mixText(h, s.run);
+  return h;
 }
 
 /**
