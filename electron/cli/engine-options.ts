@@ -1,5 +1,5 @@
 import { createEngine } from '../engine';
-import { EngineError, type Engine } from '../engine/engine-api';
+import { EngineError, type Engine, type RunOutcome } from '../engine/engine-api';
 import { resolveStateDir } from '../engine/state-dir';
 import { AwsConnectionSchema, type AwsConnection } from '../../shared/measure';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -50,17 +50,8 @@ export function exitForEngineError(io: CliIo, command: string, error: unknown): 
   throw error;
 }
 
-/** A positive whole number flag, checked strictly (`--times 1e3` or `--times 3x` are errors). */
-export function intFlag(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name}: expected a whole number, got '${value}'`);
-  return Number(value);
-}
-
-/** A comma-separated list; empty items are errors, duplicates are dropped. */
-export function listFlag(name: string, value: string | undefined): string[] {
-  if (value === undefined) return [];
-  const items = value.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new UsageError(`--${name}: empty item in '${value}'`);
-  return [...new Set(items)];
+/** A finished run's exit code: 0 completed, 130 cancelled, 1 anything less than complete. */
+export function exitForOutcome(outcome: RunOutcome): number {
+  if (outcome.state === 'cancelled') return EXIT.cancelled;
+  return outcome.state === 'completed' ? EXIT.ok : EXIT.someFailed;
 }

@@ -1,16 +1,16 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportCsv } from '../../../shared/csv/export-csv';
 import type { FetchRequest } from '../../../shared/measure';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { writeCsvFile } from '../csv-files';
 import {
   connectionFrom,
   connectionOptions,
   engineFor,
   exitForEngineError,
-  listFlag,
+  exitForOutcome,
 } from '../engine-options';
+import { listFlag } from '../flags';
 import { progressPrinter } from '../progress-output';
 
 const usage = `coldstart fetch --function NAME[,NAME...] (--since 2h|3d | --start ISO --end ISO) [--all]
@@ -147,15 +147,7 @@ export const fetchCommand: Command = {
       );
     }
     if (values.out) {
-      const path = resolve(io.cwd, values.out);
-      try {
-        await writeFile(path, exportCsv(outcome.samples));
-      } catch (error) {
-        io.stderr(
-          `coldstart fetch: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-        );
-        return EXIT.someFailed;
-      }
+      if (!(await writeCsvFile(values.out, outcome.samples, io, 'fetch'))) return EXIT.someFailed;
     } else if (!values.json) {
       io.stdout(exportCsv(outcome.samples));
     }
@@ -170,7 +162,6 @@ export const fetchCommand: Command = {
     io.stderr(
       `${outcome.samples.length} ${kind} from ${request.start} to ${request.end} via ${method === 'insights' ? 'Logs Insights' : 'FilterLogEvents'} (${perFunction}); run ${outcome.runId}${values.out ? `, CSV in ${values.out}` : ''}.\n`,
     );
-    if (outcome.state === 'cancelled') return EXIT.cancelled;
-    return outcome.state === 'completed' ? EXIT.ok : EXIT.someFailed;
+    return exitForOutcome(outcome);
   },
 };
