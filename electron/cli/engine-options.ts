@@ -12,6 +12,14 @@ export const connectionOptions = {
   'state-dir': { type: 'string' },
 } as const;
 
+/** Options of the commands that start a run (measure, fetch). */
+export const runOptions = {
+  function: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  ...connectionOptions,
+} as const;
+
 export function engineFor(io: CliIo, stateDirFlag: string | undefined): { engine: Engine; stateDir: string } {
   const stateDir = resolveStateDir(stateDirFlag, io.env);
   return { engine: createEngine({ stateDir, env: io.env }), stateDir };

@@ -3,15 +3,9 @@ import { exportCsv } from '../../../shared/csv/export-csv';
 import type { FetchRequest } from '../../../shared/measure';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 import { writeCsvFile } from '../csv-files';
-import {
-  connectionFrom,
-  connectionOptions,
-  engineFor,
-  exitForEngineError,
-  exitForOutcome,
-} from '../engine-options';
+import { connectionFrom, engineFor, exitForEngineError, exitForOutcome, runOptions } from '../engine-options';
 import { listFlag } from '../flags';
-import { progressPrinter } from '../progress-output';
+import { followRun } from '../progress-output';
 
 const usage = `coldstart fetch --function NAME[,NAME...] (--since 2h|3d | --start ISO --end ISO) [--all]
                 [--method insights|filter] [--out FILE.csv] [--json] [--profile P] [--region R] [--endpoint URL]
@@ -98,15 +92,12 @@ export const fetchCommand: Command = {
       args: argv,
       allowPositionals: false,
       options: {
-        function: { type: 'string' },
         since: { type: 'string' },
         start: { type: 'string' },
         end: { type: 'string' },
         all: { type: 'boolean' },
         method: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        ...connectionOptions,
+        ...runOptions,
       },
     });
     const functions = listFlag('function', values.function);
@@ -126,19 +117,12 @@ export const fetchCommand: Command = {
     };
 
     const { engine } = engineFor(io, values['state-dir']);
-    const progress = progressPrinter(io);
     let outcome;
     try {
-      const started = await engine.startFetch(connection, request, {
-        signal: io.signal,
-        onProgress: progress.onProgress,
-      });
-      outcome = await started.done;
+      outcome = await followRun(io, (callbacks) => engine.startFetch(connection, request, callbacks));
     } catch (error) {
-      progress.finish();
       return exitForEngineError(io, 'fetch', error);
     }
-    progress.finish();
 
     if (values.json) {
       const { runId, state, samples, errors, warnings } = outcome;

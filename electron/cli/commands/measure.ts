@@ -5,15 +5,9 @@ import { MeasurePlanSchema, type MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 import { writeCsvFile } from '../csv-files';
-import {
-  connectionFrom,
-  connectionOptions,
-  engineFor,
-  exitForEngineError,
-  exitForOutcome,
-} from '../engine-options';
+import { connectionFrom, engineFor, exitForEngineError, exitForOutcome, runOptions } from '../engine-options';
 import { intFlag, listFlag, noPositionals } from '../flags';
-import { progressPrinter } from '../progress-output';
+import { followRun } from '../progress-output';
 
 const usage = `coldstart measure --function NAME[,NAME...] [--times N] [--memory 128,1024,...] [--parallel K] [--warm M]
                   [--payload JSON|@file] [--profile P] [--region R] [--endpoint URL] [--out FILE.csv] [--json]
@@ -107,15 +101,12 @@ export const measureCommand: Command = {
       args: argv,
       allowPositionals: true,
       options: {
-        function: { type: 'string' },
         times: { type: 'string' },
         memory: { type: 'string' },
         parallel: { type: 'string' },
         warm: { type: 'string' },
         payload: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        ...connectionOptions,
+        ...runOptions,
       },
     });
     noPositionals(positionals);
@@ -149,18 +140,14 @@ export const measureCommand: Command = {
     }
     if (!values.json) io.stderr(`Account ${identity.account} (${identity.arn}), region ${identity.region}\n`);
 
-    const progress = progressPrinter(io);
-    let started;
+    let outcome;
     try {
-      started = await engine.startMeasurement(connection, checked.data, {
-        signal: io.signal,
-        onProgress: progress.onProgress,
-      });
+      outcome = await followRun(io, (callbacks) =>
+        engine.startMeasurement(connection, checked.data, callbacks),
+      );
     } catch (error) {
       return exitForEngineError(io, 'measure', error);
     }
-    const outcome = await started.done;
-    progress.finish();
 
     const runDir = join(stateDir, 'runs', outcome.runId);
     const csvWritten = out === null || (await writeCsvFile(out, outcome.samples, io, 'measure'));
