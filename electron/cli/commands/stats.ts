@@ -16,8 +16,10 @@ mean, sd, and the boxplot's whiskers and outliers exactly as ggplot2's geom_boxp
   --drop-duplicates  keep one of each group of duplicated rows (default: keep all, with a warning)
   --json             one JSON array on stdout, one object per group
 
-Import warnings go to stderr. Exit: 0 success, 1 some files could not be read (the others are counted),
-2 unusable arguments, 3 no file could be read.`;
+Import warnings go to stderr, one line each.
+
+Exit: 0 every file was read; 1 some file could not be read (statistics of the others are printed, and a
+script still notices the missing file); 2 unusable arguments; 3 no file could be read.`;
 
 /** The `--json` shape: the group keys in use, then the numbers flat. */
 export function statsJson(groups: readonly GroupStats[]): object[] {
@@ -103,6 +105,11 @@ export const statsCommand: Command = {
       io.stdout(`${statsTable(groups, by)}\n`);
     }
     if (groups.length === 0) io.stderr(`warning: no sample has a ${metric} value\n`);
-    return files.failed.length > 0 ? EXIT.someFailed : EXIT.ok;
+    if (files.failed.length === 0) return EXIT.ok;
+    const total = files.failed.length + files.read.length;
+    io.stderr(
+      `coldstart stats: ${files.failed.length} of ${total} files could not be read (${files.failed.join(', ')}); the statistics cover the others\n`,
+    );
+    return EXIT.someFailed;
   },
 };
