@@ -80,7 +80,9 @@ export async function writeCsvFile(
     await writeFile(target, exportCsv(samples));
     return true;
   } catch (error) {
-    io.stderr(`coldstart ${command}: cannot write ${target}: ${fileError(error)}\n`);
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const why = code === 'ENOENT' ? 'its directory does not exist' : fileError(error);
+    io.stderr(`coldstart ${command}: cannot write ${target}: ${why}\n`);
     return false;
   }
 }

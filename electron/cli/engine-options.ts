@@ -44,15 +44,20 @@ export function connectionFrom(values: {
   return parsed.data;
 }
 
-/** An engine error as one or two lines for the terminal: what happened, then what to do. */
-export function describeEngineError(error: EngineError): string {
-  return error.hint ? `${error.message}\n  ${error.hint}` : error.message;
+/** A message and what to do about it, as one line for the terminal. */
+export function oneLine(message: string, hint: string | null): string {
+  return hint ? `${message.replace(/[.\s]+$/, '')}. ${hint}` : message;
 }
 
-/** Engine errors about credentials and arguments end the command with exit 2, others with 1. */
-export function exitForEngineError(io: CliIo, command: string, error: unknown): number {
+/**
+ * Prints an engine error as one line (`coldstart CMD: [subject: ]what happened. What to do.`) and returns the
+ * exit code: 2 for credentials and arguments, 1 otherwise. Anything else is a bug and is rethrown (the
+ * dispatcher prints it as one line too).
+ */
+export function exitForEngineError(io: CliIo, command: string, error: unknown, subject?: string): number {
   if (error instanceof EngineError) {
-    io.stderr(`coldstart ${command}: ${describeEngineError(error)}\n`);
+    const message = subject ? `${subject}: ${error.message}` : error.message;
+    io.stderr(`coldstart ${command}: ${oneLine(message, error.hint)}\n`);
     return error.code === 'credentials' || error.code === 'invalid-argument' ? EXIT.usage : EXIT.someFailed;
   }
   throw error;

@@ -3,7 +3,14 @@ import { exportCsv } from '../../../shared/csv/export-csv';
 import type { FetchRequest } from '../../../shared/measure';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 import { writeCsvFile } from '../csv-files';
-import { connectionFrom, engineFor, exitForEngineError, exitForOutcome, runOptions } from '../engine-options';
+import {
+  connectionFrom,
+  engineFor,
+  exitForEngineError,
+  exitForOutcome,
+  oneLine,
+  runOptions,
+} from '../engine-options';
 import { listFlag } from '../flags';
 import { followRun } from '../progress-output';
 
@@ -121,7 +128,7 @@ export const fetchCommand: Command = {
     try {
       outcome = await followRun(io, (callbacks) => engine.startFetch(connection, request, callbacks));
     } catch (error) {
-      return exitForEngineError(io, 'fetch', error);
+      return exitForEngineError(io, 'fetch', error, `cannot fetch ${functions.join(', ')}`);
     }
 
     if (values.json) {
@@ -130,22 +137,19 @@ export const fetchCommand: Command = {
         `${JSON.stringify({ runId, state, request, samples, errors, warnings: warnings ?? [] }, null, 2)}\n`,
       );
     }
-    if (values.out) {
-      if (!(await writeCsvFile(values.out, outcome.samples, io, 'fetch'))) return EXIT.someFailed;
-    } else if (!values.json) {
-      io.stdout(exportCsv(outcome.samples));
-    }
+    const csvWritten = values.out ? await writeCsvFile(values.out, outcome.samples, io, 'fetch') : true;
+    if (!values.out && !values.json) io.stdout(exportCsv(outcome.samples));
 
     for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${warning}\n`);
-    for (const error of outcome.errors)
-      io.stderr(`error: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+    for (const error of outcome.errors) io.stderr(`error: ${oneLine(error.message, error.hint)}\n`);
     const kind = request.coldOnly ? 'cold-start REPORTs' : 'REPORTs';
     const perFunction = functions
       .map((f) => `${f}: ${outcome.samples.filter((s) => s.name === f || f.endsWith(`:${s.name}`)).length}`)
       .join(', ');
     io.stderr(
-      `${outcome.samples.length} ${kind} from ${request.start} to ${request.end} via ${method === 'insights' ? 'Logs Insights' : 'FilterLogEvents'} (${perFunction}); run ${outcome.runId}${values.out ? `, CSV in ${values.out}` : ''}.\n`,
+      `${outcome.samples.length} ${kind} from ${request.start} to ${request.end} via ${method === 'insights' ? 'Logs Insights' : 'FilterLogEvents'} (${perFunction}); run ${outcome.runId}${values.out && csvWritten ? `, CSV in ${values.out}` : ''}.\n`,
     );
-    return exitForOutcome(outcome);
+    const code = exitForOutcome(outcome);
+    return code === EXIT.ok && !csvWritten ? EXIT.someFailed : code;
   },
 };

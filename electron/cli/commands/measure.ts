@@ -5,7 +5,14 @@ import { MeasurePlanSchema, type MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 import { writeCsvFile } from '../csv-files';
-import { connectionFrom, engineFor, exitForEngineError, exitForOutcome, runOptions } from '../engine-options';
+import {
+  connectionFrom,
+  engineFor,
+  exitForEngineError,
+  exitForOutcome,
+  oneLine,
+  runOptions,
+} from '../engine-options';
 import { intFlag, listFlag, noPositionals } from '../flags';
 import { followRun } from '../progress-output';
 
@@ -135,7 +142,7 @@ export const measureCommand: Command = {
     try {
       identity = await engine.checkConnection(connection);
     } catch (error) {
-      exitForEngineError(io, 'measure', error);
+      exitForEngineError(io, 'measure', error, `cannot measure ${checked.data.functions.join(', ')}`);
       return EXIT.usage; // nothing was changed: without a working connection the run cannot start
     }
     if (!values.json) io.stderr(`Account ${identity.account} (${identity.arn}), region ${identity.region}\n`);
@@ -146,7 +153,7 @@ export const measureCommand: Command = {
         engine.startMeasurement(connection, checked.data, callbacks),
       );
     } catch (error) {
-      return exitForEngineError(io, 'measure', error);
+      return exitForEngineError(io, 'measure', error, `cannot measure ${checked.data.functions.join(', ')}`);
     }
 
     const runDir = join(stateDir, 'runs', outcome.runId);
@@ -161,7 +168,7 @@ export const measureCommand: Command = {
       if (outcome.samples.length > 0) io.stdout(`${summaryLines(outcome.samples).join('\n')}\n`);
       for (const line of outcome.restored) io.stdout(`restore: ${line}\n`);
       for (const e of outcome.errors) {
-        io.stdout(`error: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
+        io.stdout(`error: ${oneLine(e.message, e.hint)}\n`);
       }
       io.stdout(`Run directory: ${runDir}\n`);
       if (out) io.stdout(`CSV: ${out}\n`);
