@@ -1,6 +1,10 @@
 // Entry point of the built `coldstart` executable (dist-cli/coldstart.cjs).
 import { main } from './coldstart';
 
+// The SDK's own multi-line notice about future Node versions is not for the users of this command; the
+// package's `engines` field is where the supported Node version is stated.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const controller = new AbortController();
 let interrupts = 0;
 process.on('SIGINT', () => {

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { exportCsv } from '../../shared/csv/export-csv';
 import { dropDuplicates, importCsv } from '../../shared/csv/import-csv';
 import type { Sample } from '../../shared/sample';
 import type { CliIo } from './io';
@@ -12,13 +13,15 @@ export interface CsvFilesRead {
   failed: string[];
 }
 
-function readError(error: unknown): string {
+function fileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
       return 'no such file';
     case 'EISDIR':
       return 'is a directory, not a CSV file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
@@ -28,7 +31,7 @@ function readError(error: unknown): string {
 }
 
 /**
- * Reads and imports CSV files for a command: every import warning and error goes to stderr as one line
+ * Reads and imports CSV files for a command: every import warning and error goes to stderr once, as one line
  * (`warning: FILE: ...`, `coldstart CMD: FILE: ...`); the command decides what a failed file means.
  */
 export async function readCsvFiles(
@@ -42,7 +45,7 @@ export async function readCsvFiles(
     try {
       text = await readFile(resolve(io.cwd, path), 'utf8');
     } catch (error) {
-      io.stderr(`coldstart ${options.command}: ${path}: ${readError(error)}\n`);
+      io.stderr(`coldstart ${options.command}: ${path}: ${fileError(error)}\n`);
       result.failed.push(path);
       continue;
     }
@@ -54,16 +57,32 @@ export async function readCsvFiles(
     }
     for (const warning of imported.report.warnings) io.stderr(`warning: ${path}: ${warning}\n`);
     let samples = imported.samples;
-    if (imported.report.duplicates.length > 0) {
-      if (options.dropDuplicates) {
-        samples = dropDuplicates(samples, imported.report.duplicates);
-        io.stderr(`warning: ${path}: ${imported.samples.length - samples.length} duplicated rows dropped\n`);
-      } else {
-        io.stderr(`warning: ${path}: duplicated rows kept (--drop-duplicates keeps one of each)\n`);
-      }
+    // The import's warnings already name the duplicates; only what was done about them is news.
+    if (options.dropDuplicates && imported.report.duplicates.length > 0) {
+      samples = dropDuplicates(samples, imported.report.duplicates);
+      io.stderr(`warning: ${path}: ${imported.samples.length - samples.length} duplicated rows dropped\n`);
     }
     for (const sample of samples) result.samples.push(sample);
     result.read.push(path);
   }
   return result;
+}
+
+/** Writes samples as CSV (the shared format); a failure is reported on stderr as one line and returns false. */
+export async function writeCsvFile(
+  path: string,
+  samples: readonly Sample[],
+  io: CliIo,
+  command: string,
+): Promise<boolean> {
+  const target = resolve(io.cwd, path);
+  try {
+    await writeFile(target, exportCsv(samples));
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const why = code === 'ENOENT' ? 'its directory does not exist' : fileError(error);
+    io.stderr(`coldstart ${command}: cannot write ${target}: ${why}\n`);
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { createEngine } from '../engine';
-import { EngineError, type Engine } from '../engine/engine-api';
+import { EngineError, type Engine, type RunOutcome } from '../engine/engine-api';
 import { resolveStateDir } from '../engine/state-dir';
 import { AwsConnectionSchema, type AwsConnection } from '../../shared/measure';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -10,6 +10,14 @@ export const connectionOptions = {
   region: { type: 'string' },
   endpoint: { type: 'string' },
   'state-dir': { type: 'string' },
+} as const;
+
+/** Options of the commands that start a run (measure, fetch). */
+export const runOptions = {
+  function: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  ...connectionOptions,
 } as const;
 
 export function engineFor(io: CliIo, stateDirFlag: string | undefined): { engine: Engine; stateDir: string } {
@@ -36,31 +44,27 @@ export function connectionFrom(values: {
   return parsed.data;
 }
 
-/** An engine error as one or two lines for the terminal: what happened, then what to do. */
-export function describeEngineError(error: EngineError): string {
-  return error.hint ? `${error.message}\n  ${error.hint}` : error.message;
+/** A message and what to do about it, as one line for the terminal. */
+export function oneLine(message: string, hint: string | null): string {
+  return hint ? `${message.replace(/[.\s]+$/, '')}. ${hint}` : message;
 }
 
-/** Engine errors about credentials and arguments end the command with exit 2, others with 1. */
-export function exitForEngineError(io: CliIo, command: string, error: unknown): number {
+/**
+ * Prints an engine error as one line (`coldstart CMD: [subject: ]what happened. What to do.`) and returns the
+ * exit code: 2 for credentials and arguments, 1 otherwise. Anything else is a bug and is rethrown (the
+ * dispatcher prints it as one line too).
+ */
+export function exitForEngineError(io: CliIo, command: string, error: unknown, subject?: string): number {
   if (error instanceof EngineError) {
-    io.stderr(`coldstart ${command}: ${describeEngineError(error)}\n`);
+    const message = subject ? `${subject}: ${error.message}` : error.message;
+    io.stderr(`coldstart ${command}: ${oneLine(message, error.hint)}\n`);
     return error.code === 'credentials' || error.code === 'invalid-argument' ? EXIT.usage : EXIT.someFailed;
   }
   throw error;
 }
 
-/** A positive whole number flag, checked strictly (`--times 1e3` or `--times 3x` are errors). */
-export function intFlag(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name}: expected a whole number, got '${value}'`);
-  return Number(value);
-}
-
-/** A comma-separated list; empty items are errors, duplicates are dropped. */
-export function listFlag(name: string, value: string | undefined): string[] {
-  if (value === undefined) return [];
-  const items = value.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new UsageError(`--${name}: empty item in '${value}'`);
-  return [...new Set(items)];
+/** A finished run's exit code: 0 completed, 130 cancelled, 1 anything less than complete. */
+export function exitForOutcome(outcome: RunOutcome): number {
+  if (outcome.state === 'cancelled') return EXIT.cancelled;
+  return outcome.state === 'completed' ? EXIT.ok : EXIT.someFailed;
 }

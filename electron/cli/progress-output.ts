@@ -1,4 +1,5 @@
 import type { RunProgress } from '../../shared/measure';
+import type { RunCallbacks, RunOutcome, StartedRun } from '../engine/engine-api';
 import type { CliIo } from './io';
 
 function clock(ms: number): string {
@@ -41,4 +42,18 @@ export function progressPrinter(io: CliIo): { onProgress: (p: RunProgress) => vo
       drawn = false;
     },
   };
+}
+
+/** Starts a run with progress on stderr and Ctrl-C as its cancel signal; resolves when it is done. */
+export async function followRun(
+  io: CliIo,
+  start: (callbacks: RunCallbacks) => Promise<StartedRun>,
+): Promise<RunOutcome> {
+  const progress = progressPrinter(io);
+  try {
+    const started = await start({ signal: io.signal, onProgress: progress.onProgress });
+    return await started.done;
+  } finally {
+    progress.finish();
+  }
 }

@@ -12,6 +12,17 @@ const CREDENTIAL_ERRORS = new Set([
   'TokenRefreshRequired',
 ]);
 
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'TimeoutError',
+]);
+
 /** The error's AWS name (exception class or Node error code). */
 export function errorName(error: unknown): string {
   if (error instanceof Error) {
@@ -41,9 +52,24 @@ export function hintFor(error: unknown): string | null {
   if (name === 'ResourceNotFoundException') return 'Check the function name and the region.';
   if (name === 'TooManyRequestsException')
     return 'Throttled even after retries: lower --parallel or try again later.';
-  if (name === 'ECONNREFUSED' || name === 'ENOTFOUND' || name === 'TimeoutError')
+  if (NETWORK_ERRORS.has(name))
     return 'The endpoint is unreachable: check the network, AWS_ENDPOINT_URL or --region.';
   return null;
+}
+
+/**
+ * What went wrong in plain words, then what AWS (or the network) said in its own words; exception names
+ * only where there are no better words for them.
+ */
+export function describeError(error: unknown): string {
+  const name = errorName(error);
+  const text = errorMessage(error);
+  if (CREDENTIAL_ERRORS.has(name)) return `no usable AWS credentials (${text})`;
+  if (NETWORK_ERRORS.has(name)) return `cannot reach the AWS endpoint (${text})`;
+  if (name === 'ResourceNotFoundException') return `not found (${text})`;
+  if (name === 'AccessDeniedException' || name === 'AccessDenied') return `access denied (${text})`;
+  if (name === 'TooManyRequestsException') return `throttled (${text})`;
+  return `${name}: ${text}`;
 }
 
 /** An AWS failure as the user should read it: names the function and says what AWS said. */
@@ -56,7 +82,7 @@ export function toRunError(functionName: string | null, error: unknown, context?
   return {
     functionName,
     code: errorName(error),
-    message: `${who}${what}${errorName(error)}: ${errorMessage(error)}`,
+    message: `${who}${what}${describeError(error)}`,
     hint: hintFor(error),
   };
 }
@@ -70,7 +96,7 @@ export function toEngineError(error: unknown, context: string): EngineError {
       : errorName(error) === 'ResourceNotFoundException'
         ? 'not-found'
         : 'aws',
-    `${context}: ${errorName(error)}: ${errorMessage(error)}`,
+    `${context}: ${describeError(error)}`,
     hintFor(error),
   );
 }

@@ -7,16 +7,14 @@ import {
   type FetchRequest,
   type FunctionInfo,
   type MeasurePlan,
-  type RunSummary,
 } from '../../shared/measure';
 import { AWS_REGIONS, createAwsClients, listProfiles, type AwsClients } from './aws-clients';
-import { toEngineError, toRunError } from './aws-errors';
+import { toEngineError } from './aws-errors';
 import {
   EngineError,
   type Engine,
   type EngineOptions,
   type RunCallbacks,
-  type RunOutcome,
   type StartedRun,
 } from './engine-api';
 import { JournalFile } from './journal';
@@ -24,34 +22,23 @@ import { pollTiming, toFunctionInfo } from './lambda-ops';
 import { runMeasurement } from './measure/measure-run';
 import { startFetchRun } from './fetch/start-fetch';
 import { findInterruptedRuns, recoverInterruptedRuns } from './recover';
+import { functionsLabel, launchRun, parseArgument } from './run-lifecycle';
 import { newRunId, RunStore } from './run-store';
 
 export { EngineError } from './engine-api';
 export type * from './engine-api';
 
-function validConnection(connection: AwsConnection): AwsConnection {
-  const parsed = AwsConnectionSchema.safeParse(connection);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new EngineError(
-      'invalid-argument',
-      `Connection ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  return parsed.data;
-}
-
 async function connect(connection: AwsConnection, env: NodeJS.ProcessEnv): Promise<AwsClients> {
-  return createAwsClients(validConnection(connection), env);
+  try {
+    return await createAwsClients(parseArgument(AwsConnectionSchema, connection, 'Connection'), env);
+  } catch (error) {
+    throw toEngineError(error, 'Cannot connect');
+  }
 }
 
 function defaultRunName(plan: MeasurePlan): string {
-  const fns =
-    plan.functions.length <= 2
-      ? plan.functions.join(', ')
-      : `${plan.functions[0]} +${plan.functions.length - 1}`;
   const mem = plan.memorySizes.length > 0 ? ` @ ${plan.memorySizes.join('/')} MB` : '';
-  return `${fns}${mem} ×${plan.times}`;
+  return `${functionsLabel(plan.functions)}${mem} ×${plan.times}`;
 }
 
 /**
@@ -74,80 +61,29 @@ export function createEngine(options: EngineOptions): Engine {
     planInput: MeasurePlan,
     callbacks: RunCallbacks = {},
   ): Promise<StartedRun> {
-    const parsed = MeasurePlanSchema.safeParse(planInput);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new EngineError(
-        'invalid-argument',
-        `Plan ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-      );
-    }
-    const plan = { ...parsed.data, functions: [...new Set(parsed.data.functions)] };
-    const clients = await connect(connection, env).catch((e: unknown) => {
-      throw toEngineError(e, 'Cannot connect');
-    });
+    const parsedPlan = parseArgument(MeasurePlanSchema, planInput, 'Plan');
+    const plan = { ...parsedPlan, functions: [...new Set(parsedPlan.functions)] };
+    const clients = await connect(connection, env);
     const runId = newRunId();
-    const summary: RunSummary = {
-      id: runId,
-      kind: 'measure',
-      name: callbacks.name ?? defaultRunName(plan),
-      startedAt: new Date().toISOString(),
-      endedAt: null,
-      state: 'running',
-      functions: plan.functions,
-      memorySizes: plan.memorySizes,
-      samples: 0,
-      errors: [],
-    };
-    const writer = await store.create(summary, { connection, plan });
     const journal = JournalFile.create(store.path(runId, 'journal'), runId, {
       profile: connection.profile,
       region: clients.region,
       endpoint: clients.endpoint,
     });
-    await journal.save();
-
-    const done = (async (): Promise<RunOutcome> => {
-      let outcome: RunOutcome;
-      try {
-        outcome = await runMeasurement({ runId, plan, clients, journal, writer, timing, callbacks });
-      } catch (error) {
-        // Only a broken journal or disk gets here; the samples already on disk are kept. A function that
-        // could not be restored is left for `coldstart recover` (its journal entry stays pending).
-        const samples = await store.readSamples(runId);
-        outcome = {
-          runId,
-          state: samples.length > 0 ? 'partial' : 'failed',
-          samples,
-          errors: [toRunError(null, error)],
-          restored: [],
-        };
-      } finally {
-        writer.close();
-        clients.destroy();
-      }
-      try {
-        await store.finish(
-          {
-            ...summary,
-            endedAt: new Date().toISOString(),
-            state: outcome.state,
-            samples: outcome.samples.length,
-            errors: outcome.errors,
-          },
-          outcome.samples,
-        );
-      } catch (error) {
-        outcome.errors.push({
-          functionName: null,
-          code: 'io',
-          message: `Saving the run failed: ${String(error)}`,
-          hint: null,
-        });
-      }
-      return outcome;
-    })();
-    return { runId, done };
+    return launchRun({
+      store,
+      clients,
+      summary: {
+        id: runId,
+        kind: 'measure',
+        name: callbacks.name ?? defaultRunName(plan),
+        functions: plan.functions,
+        memorySizes: plan.memorySizes,
+      },
+      plan: { connection, plan },
+      prepare: () => journal.save(),
+      execute: (writer) => runMeasurement({ runId, plan, clients, journal, writer, timing, callbacks }),
+    });
   }
 
   return {

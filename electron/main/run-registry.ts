@@ -58,6 +58,7 @@ export function createRunRegistry(send: SendEvent, log: { info: (...args: unknow
           samples: outcome.samples.length,
           errors: outcome.errors,
           restored: outcome.restored,
+          warnings: outcome.warnings ?? [],
         });
       });
       runs.set(id, { kind, controller, done });

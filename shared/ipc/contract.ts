@@ -133,6 +133,8 @@ export const eventContract = {
     errors: z.array(RunErrorSchema),
     /** What was restored after the run (or why not), one line per function. */
     restored: z.array(z.string()),
+    /** What the user should know that is no failure, e.g. a fetch range CloudWatch has not fully ingested yet. */
+    warnings: z.array(z.string()),
   }),
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -193,6 +193,10 @@ describe('coldstart stats', () => {
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stdout)).toHaveLength(2);
       expect(r.stderr).toContain('coldstart stats: missing.csv: no such file');
+      expect(r.stderr).toContain(
+        'coldstart stats: 1 of 2 files could not be read (missing.csv); the statistics cover the others',
+      );
+      expectOneLineMessages(r.stderr);
     });
 
     it('prints its options with --help', async () => {

@@ -227,6 +227,7 @@ describe('handlers', () => {
       samples: 0,
       errors: [],
       restored: ['hello: 128 MB restored'],
+      warnings: [],
     });
   });
 

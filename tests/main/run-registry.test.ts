@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunCallbacks, RunOutcome } from '../../electron/engine/engine-api';
 import { createRunRegistry, type SendEvent } from '../../electron/main/run-registry';
+import { eventContract } from '../../shared/ipc/contract';
 
 /** A run that ends (restored) when its signal is aborted, as the engine's runs do. */
 function abortableRun(runId: string) {
@@ -41,5 +42,36 @@ describe('run registry', () => {
     expect(callbacks.name).toBe('my run');
     callbacks.onSamples?.([]);
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it("forwards a fetch's warnings (range not fully ingested yet) with runFinished", async () => {
+    const send = vi.fn();
+    const runs = createRunRegistry(send, { info: vi.fn() });
+    const warning = 'The range ends 2 minutes ago: CloudWatch may not have ingested the latest REPORTs yet.';
+    let finish: (outcome: RunOutcome) => void = () => undefined;
+    await runs.start('fetch', null, async () => ({
+      runId: 'f',
+      done: new Promise<RunOutcome>((resolve) => (finish = resolve)),
+    }));
+    finish({ runId: 'f', state: 'completed', samples: [], errors: [], restored: [], warnings: [warning] });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('runFinished', expect.anything()));
+    const payload = send.mock.calls.find(([name]) => name === 'runFinished')?.[1];
+    expect(payload).toEqual({
+      runId: 'f',
+      state: 'completed',
+      samples: 0,
+      errors: [],
+      restored: [],
+      warnings: [warning],
+    });
+    expect(eventContract.runFinished.safeParse(payload).success).toBe(true);
+  });
+
+  it('sends an empty warnings list for runs without any (measurements)', async () => {
+    const send = vi.fn();
+    const runs = createRunRegistry(send, { info: vi.fn() });
+    await runs.start('measurement', null, abortableRun('m'));
+    await runs.cancelAll();
+    expect(send).toHaveBeenCalledWith('runFinished', expect.objectContaining({ runId: 'm', warnings: [] }));
   });
 });

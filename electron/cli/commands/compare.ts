@@ -5,15 +5,11 @@ import {
   type GroupStats,
   type GroupValues,
 } from '../../../shared/stats/group-stats';
-import {
-  GroupKeySchema,
-  MetricSchema,
-  type GroupKey,
-  type Metric,
-  type Sample,
-} from '../../../shared/sample';
+import type { GroupKey, Metric, Sample } from '../../../shared/sample';
 import { readCsvFiles } from '../csv-files';
+import { byFlag, metricFlag } from '../flags';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { textTable } from '../text-table';
 
 const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
 
@@ -47,17 +43,6 @@ function parseThreshold(text: string | undefined): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
   if (!m) throw new UsageError(`--threshold: expected a percentage such as 10% or 2.5, got '${text}'`);
   return Number(m[1]);
-}
-
-function parseBy(text: string | undefined): GroupKey[] {
-  if (text === undefined) return ['name'];
-  const keys = text.split(',').map((k) => k.trim());
-  for (const key of keys) {
-    if (!GroupKeySchema.safeParse(key).success) {
-      throw new UsageError(`--by: '${key}' is not one of ${GroupKeySchema.options.join(', ')}`);
-    }
-  }
-  return [...new Set(keys)] as GroupKey[];
 }
 
 function unit(metric: Metric): string {
@@ -126,15 +111,7 @@ function formatTable(rows: GroupComparison[], metric: Metric, stat: Stat, by: re
       : `${r.changePercent >= 0 ? '+' : ''}${r.changePercent.toFixed(1)}%`,
     r.slower ? 'SLOWER' : !r.base ? 'only in NEW' : !r.new ? 'only in BASE' : 'ok',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) =>
-        i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...body.map(line)].join('\n');
+  return textTable([header, ...body], (i) => i === 0 || i === header.length - 1);
 }
 
 export const compareCommand: Command = {
@@ -157,16 +134,12 @@ export const compareCommand: Command = {
     if (positionals.length !== 2) {
       throw new UsageError(`expected two files, BASE.csv and NEW.csv; got ${positionals.length}.\n${usage}`);
     }
-    const metricParse = MetricSchema.safeParse(values.metric ?? 'init');
-    if (!metricParse.success) {
-      throw new UsageError(`--metric: '${values.metric}' is not one of ${MetricSchema.options.join(', ')}`);
-    }
-    const metric = metricParse.data;
+    const metric = metricFlag(values.metric);
     const stat = (values.stat ?? 'median') as Stat;
     if (!STATS.includes(stat))
       throw new UsageError(`--stat: '${values.stat}' is not one of ${STATS.join(', ')}`);
     const thresholdPercent = parseThreshold(values.threshold);
-    const by = parseBy(values.by);
+    const by = byFlag(values.by);
     const [basePath, newPath] = positionals as [string, string];
 
     // Each file on its own: a comparison needs both, and the message names the one that failed.

@@ -1,17 +1,18 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportCsv } from '../../../shared/csv/export-csv';
 import type { FetchRequest } from '../../../shared/measure';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { writeCsvFile } from '../csv-files';
 import {
   connectionFrom,
-  connectionOptions,
   engineFor,
   exitForEngineError,
-  listFlag,
+  exitForOutcome,
+  oneLine,
+  runOptions,
 } from '../engine-options';
-import { progressPrinter } from '../progress-output';
+import { listFlag } from '../flags';
+import { followRun } from '../progress-output';
 
 const usage = `coldstart fetch --function NAME[,NAME...] (--since 2h|3d | --start ISO --end ISO) [--all]
                 [--method insights|filter] [--out FILE.csv] [--json] [--profile P] [--region R] [--endpoint URL]
@@ -98,15 +99,12 @@ export const fetchCommand: Command = {
       args: argv,
       allowPositionals: false,
       options: {
-        function: { type: 'string' },
         since: { type: 'string' },
         start: { type: 'string' },
         end: { type: 'string' },
         all: { type: 'boolean' },
         method: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        ...connectionOptions,
+        ...runOptions,
       },
     });
     const functions = listFlag('function', values.function);
@@ -126,19 +124,12 @@ export const fetchCommand: Command = {
     };
 
     const { engine } = engineFor(io, values['state-dir']);
-    const progress = progressPrinter(io);
     let outcome;
     try {
-      const started = await engine.startFetch(connection, request, {
-        signal: io.signal,
-        onProgress: progress.onProgress,
-      });
-      outcome = await started.done;
+      outcome = await followRun(io, (callbacks) => engine.startFetch(connection, request, callbacks));
     } catch (error) {
-      progress.finish();
-      return exitForEngineError(io, 'fetch', error);
+      return exitForEngineError(io, 'fetch', error, `cannot fetch ${functions.join(', ')}`);
     }
-    progress.finish();
 
     if (values.json) {
       const { runId, state, samples, errors, warnings } = outcome;
@@ -146,31 +137,19 @@ export const fetchCommand: Command = {
         `${JSON.stringify({ runId, state, request, samples, errors, warnings: warnings ?? [] }, null, 2)}\n`,
       );
     }
-    if (values.out) {
-      const path = resolve(io.cwd, values.out);
-      try {
-        await writeFile(path, exportCsv(outcome.samples));
-      } catch (error) {
-        io.stderr(
-          `coldstart fetch: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-        );
-        return EXIT.someFailed;
-      }
-    } else if (!values.json) {
-      io.stdout(exportCsv(outcome.samples));
-    }
+    const csvWritten = values.out ? await writeCsvFile(values.out, outcome.samples, io, 'fetch') : true;
+    if (!values.out && !values.json) io.stdout(exportCsv(outcome.samples));
 
     for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${warning}\n`);
-    for (const error of outcome.errors)
-      io.stderr(`error: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+    for (const error of outcome.errors) io.stderr(`error: ${oneLine(error.message, error.hint)}\n`);
     const kind = request.coldOnly ? 'cold-start REPORTs' : 'REPORTs';
     const perFunction = functions
       .map((f) => `${f}: ${outcome.samples.filter((s) => s.name === f || f.endsWith(`:${s.name}`)).length}`)
       .join(', ');
     io.stderr(
-      `${outcome.samples.length} ${kind} from ${request.start} to ${request.end} via ${method === 'insights' ? 'Logs Insights' : 'FilterLogEvents'} (${perFunction}); run ${outcome.runId}${values.out ? `, CSV in ${values.out}` : ''}.\n`,
+      `${outcome.samples.length} ${kind} from ${request.start} to ${request.end} via ${method === 'insights' ? 'Logs Insights' : 'FilterLogEvents'} (${perFunction}); run ${outcome.runId}${values.out && csvWritten ? `, CSV in ${values.out}` : ''}.\n`,
     );
-    if (outcome.state === 'cancelled') return EXIT.cancelled;
-    return outcome.state === 'completed' ? EXIT.ok : EXIT.someFailed;
+    const code = exitForOutcome(outcome);
+    return code === EXIT.ok && !csvWritten ? EXIT.someFailed : code;
   },
 };

@@ -1,20 +1,20 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportCsv } from '../../../shared/csv/export-csv';
 import { MeasurePlanSchema, type MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
-import type { RunOutcome } from '../../engine/engine-api';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { writeCsvFile } from '../csv-files';
 import {
   connectionFrom,
-  connectionOptions,
   engineFor,
   exitForEngineError,
-  intFlag,
-  listFlag,
+  exitForOutcome,
+  oneLine,
+  runOptions,
 } from '../engine-options';
-import { progressPrinter } from '../progress-output';
+import { intFlag, listFlag, noPositionals } from '../flags';
+import { followRun } from '../progress-output';
 
 const usage = `coldstart measure --function NAME[,NAME...] [--times N] [--memory 128,1024,...] [--parallel K] [--warm M]
                   [--payload JSON|@file] [--profile P] [--region R] [--endpoint URL] [--out FILE.csv] [--json]
@@ -99,11 +99,6 @@ function summaryLines(samples: Sample[]): string[] {
   return lines;
 }
 
-function exitCode(outcome: RunOutcome): number {
-  if (outcome.state === 'cancelled') return EXIT.cancelled;
-  return outcome.state === 'completed' ? EXIT.ok : EXIT.someFailed;
-}
-
 export const measureCommand: Command = {
   name: 'measure',
   summary: 'force cold starts of functions, measure them, and restore the functions',
@@ -113,18 +108,15 @@ export const measureCommand: Command = {
       args: argv,
       allowPositionals: true,
       options: {
-        function: { type: 'string' },
         times: { type: 'string' },
         memory: { type: 'string' },
         parallel: { type: 'string' },
         warm: { type: 'string' },
         payload: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        ...connectionOptions,
+        ...runOptions,
       },
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    noPositionals(positionals);
     if (!values.function) throw new UsageError('--function is required (one or more names, comma-separated)');
     const memories = listFlag('memory', values.memory).map((m) => intFlag('memory', m, 0));
     const plan: MeasurePlan = {
@@ -150,34 +142,24 @@ export const measureCommand: Command = {
     try {
       identity = await engine.checkConnection(connection);
     } catch (error) {
-      io.stderr(`coldstart measure: ${error instanceof Error ? error.message : String(error)}\n`);
-      const hint = (error as { hint?: string | null }).hint;
-      if (hint) io.stderr(`  ${hint}\n`);
-      return EXIT.usage;
+      exitForEngineError(io, 'measure', error, `cannot measure ${checked.data.functions.join(', ')}`);
+      return EXIT.usage; // nothing was changed: without a working connection the run cannot start
     }
     if (!values.json) io.stderr(`Account ${identity.account} (${identity.arn}), region ${identity.region}\n`);
 
-    const progress = progressPrinter(io);
-    let started;
+    let outcome;
     try {
-      started = await engine.startMeasurement(connection, checked.data, {
-        signal: io.signal,
-        onProgress: progress.onProgress,
-      });
+      outcome = await followRun(io, (callbacks) =>
+        engine.startMeasurement(connection, checked.data, callbacks),
+      );
     } catch (error) {
-      return exitForEngineError(io, 'measure', error);
+      return exitForEngineError(io, 'measure', error, `cannot measure ${checked.data.functions.join(', ')}`);
     }
-    const outcome = await started.done;
-    progress.finish();
 
     const runDir = join(stateDir, 'runs', outcome.runId);
-    if (out) {
-      try {
-        await writeFile(out, exportCsv(outcome.samples));
-      } catch (error) {
-        io.stderr(`coldstart measure: cannot write ${out}: ${(error as Error).message}\n`);
-        outcome.errors.push({ functionName: null, code: 'io', message: `cannot write ${out}`, hint: null });
-      }
+    const csvWritten = out === null || (await writeCsvFile(out, outcome.samples, io, 'measure'));
+    if (!csvWritten) {
+      outcome.errors.push({ functionName: null, code: 'io', message: `cannot write ${out}`, hint: null });
     }
     if (values.json) {
       io.stdout(`${JSON.stringify({ ...outcome, runDir, out }, null, 2)}\n`);
@@ -186,12 +168,13 @@ export const measureCommand: Command = {
       if (outcome.samples.length > 0) io.stdout(`${summaryLines(outcome.samples).join('\n')}\n`);
       for (const line of outcome.restored) io.stdout(`restore: ${line}\n`);
       for (const e of outcome.errors) {
-        io.stdout(`error: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
+        io.stdout(`error: ${oneLine(e.message, e.hint)}\n`);
       }
       io.stdout(`Run directory: ${runDir}\n`);
       if (out) io.stdout(`CSV: ${out}\n`);
     }
     if (outcome.state === 'cancelled') io.stderr('Cancelled; functions restored as listed above.\n');
-    return exitCode(outcome);
+    const code = exitForOutcome(outcome);
+    return code === EXIT.ok && !csvWritten ? EXIT.someFailed : code;
   },
 };

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { AwsConnection, RecoveryItem } from '../../../shared/measure';
-import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { EXIT, type CliIo, type Command } from '../io';
 import { connectionFrom, connectionOptions, engineFor, exitForEngineError } from '../engine-options';
+import { noPositionals } from '../flags';
 
 const usage = `coldstart recover [--dry-run] [--profile P] [--region R] [--endpoint URL] [--json] [--state-dir DIR]
 
@@ -30,7 +31,7 @@ export const recoverCommand: Command = {
       allowPositionals: true,
       options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, ...connectionOptions },
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    noPositionals(positionals);
     const c = connectionFrom(values);
     const override: Partial<AwsConnection> = {
       ...(c.profile ? { profile: c.profile } : {}),

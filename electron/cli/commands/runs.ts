@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { UsageError, EXIT, type CliIo, type Command } from '../io';
+import { EXIT, type CliIo, type Command } from '../io';
 import { engineFor, exitForEngineError } from '../engine-options';
+import { noPositionals } from '../flags';
+import { textTable } from '../text-table';
 
 const usage = `coldstart runs [--json] [--state-dir DIR]
 
@@ -17,7 +19,7 @@ export const runsCommand: Command = {
       allowPositionals: true,
       options: { json: { type: 'boolean' }, 'state-dir': { type: 'string' } },
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    noPositionals(positionals);
     const { engine, stateDir } = engineFor(io, values['state-dir']);
     let runs;
     try {
@@ -44,14 +46,7 @@ export const runsCommand: Command = {
         r.functions.join(','),
       ]),
     ];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-    for (const row of rows)
-      io.stdout(
-        `${row
-          .map((cell, i) => cell.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd()}\n`,
-      );
+    io.stdout(`${textTable(rows)}\n`);
     return EXIT.ok;
   },
 };

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
-import { GroupKeySchema, MetricSchema, type GroupKey, type Metric } from '../../../shared/sample';
+import type { GroupKey } from '../../../shared/sample';
 import { METRIC_LABELS, groupStats, type GroupStats } from '../../../shared/stats/group-stats';
 import { readCsvFiles } from '../csv-files';
+import { byFlag, metricFlag } from '../flags';
 import { EXIT, UsageError, type Command } from '../io';
+import { textTable } from '../text-table';
 
 const usage = `coldstart stats FILE.csv [FILE.csv ...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
 
@@ -14,27 +16,10 @@ mean, sd, and the boxplot's whiskers and outliers exactly as ggplot2's geom_boxp
   --drop-duplicates  keep one of each group of duplicated rows (default: keep all, with a warning)
   --json             one JSON array on stdout, one object per group
 
-Import warnings go to stderr. Exit: 0 success, 1 some files could not be read (the others are counted),
-2 unusable arguments, 3 no file could be read.`;
+Import warnings go to stderr, one line each.
 
-function parseBy(text: string | undefined): GroupKey[] {
-  if (text === undefined) return ['name'];
-  const keys = text.split(',').map((k) => k.trim());
-  for (const key of keys) {
-    if (!GroupKeySchema.safeParse(key).success) {
-      throw new UsageError(`--by: '${key}' is not one of ${GroupKeySchema.options.join(', ')}`);
-    }
-  }
-  return [...new Set(keys)] as GroupKey[];
-}
-
-function parseMetric(text: string | undefined): Metric {
-  const parsed = MetricSchema.safeParse(text ?? 'init');
-  if (!parsed.success) {
-    throw new UsageError(`--metric: '${text}' is not one of ${MetricSchema.options.join(', ')}`);
-  }
-  return parsed.data;
-}
+Exit: 0 every file was read; 1 some file could not be read (statistics of the others are printed, and a
+script still notices the missing file); 2 unusable arguments; 3 no file could be read.`;
 
 /** The `--json` shape: the group keys in use, then the numbers flat. */
 export function statsJson(groups: readonly GroupStats[]): object[] {
@@ -79,14 +64,7 @@ export function statsTable(groups: readonly GroupStats[], by: readonly GroupKey[
     `${num(s.whiskerLow)}-${num(s.whiskerHigh)}`,
     outlierCell(s.outliers),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const leftAligned = (i: number): boolean => i < by.length || i === header.length - 1;
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => (leftAligned(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return textTable([header, ...rows], (i) => i < by.length || i === header.length - 1);
 }
 
 export const statsCommand: Command = {
@@ -105,8 +83,8 @@ export const statsCommand: Command = {
       },
     });
     if (positionals.length === 0) throw new UsageError('no CSV file given (coldstart stats FILE.csv ...)');
-    const by = parseBy(values.by);
-    const metric = parseMetric(values.metric);
+    const by = byFlag(values.by);
+    const metric = metricFlag(values.metric);
 
     const files = await readCsvFiles(positionals, io, {
       command: 'stats',
@@ -127,6 +105,11 @@ export const statsCommand: Command = {
       io.stdout(`${statsTable(groups, by)}\n`);
     }
     if (groups.length === 0) io.stderr(`warning: no sample has a ${metric} value\n`);
-    return files.failed.length > 0 ? EXIT.someFailed : EXIT.ok;
+    if (files.failed.length === 0) return EXIT.ok;
+    const total = files.failed.length + files.read.length;
+    io.stderr(
+      `coldstart stats: ${files.failed.length} of ${total} files could not be read (${files.failed.join(', ')}); the statistics cover the others\n`,
+    );
+    return EXIT.someFailed;
   },
 };

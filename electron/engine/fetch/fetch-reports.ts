@@ -2,6 +2,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { FetchRequest, RunError, RunProgress } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
+import { errorMessage, errorName, toRunError } from '../aws-errors';
 import { EngineError } from '../engine-api';
 import { isAbort } from './abortable-sleep';
 import { readRangeWithFilter } from './filter-fetch';
@@ -197,12 +198,8 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
   return result;
 }
 
-function awsName(error: unknown): string {
-  return error instanceof Error ? error.name : 'Error';
-}
-
 function fetchError(requested: string, fn: FunctionLogs | null, error: unknown): RunError {
-  const text = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+  const text = errorMessage(error);
   if (error instanceof EngineError) {
     return {
       functionName: requested,
@@ -211,7 +208,7 @@ function fetchError(requested: string, fn: FunctionLogs | null, error: unknown):
       hint: error.hint,
     };
   }
-  const name = awsName(error);
+  const name = errorName(error);
   if (name === 'ResourceNotFoundException' && !fn) {
     return {
       functionName: requested,
@@ -236,22 +233,5 @@ function fetchError(requested: string, fn: FunctionLogs | null, error: unknown):
       hint: 'The identity needs lambda:GetFunctionConfiguration, logs:StartQuery, logs:GetQueryResults, logs:StopQuery and logs:FilterLogEvents: see the IAM policy in the README.',
     };
   }
-  if (
-    name === 'CredentialsProviderError' ||
-    name === 'UnrecognizedClientException' ||
-    name === 'ExpiredTokenException'
-  ) {
-    return {
-      functionName: requested,
-      code: 'credentials',
-      message: `${requested}: ${name}: ${text}`,
-      hint: 'Check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID; for SSO run `aws sso login`.',
-    };
-  }
-  return {
-    functionName: requested,
-    code: 'aws',
-    message: `${requested}: ${name}: ${text}`,
-    hint: fn ? `While reading ${fn.logGroup}.` : null,
-  };
+  return toRunError(requested, error, fn ? `reading ${fn.logGroup}` : undefined);
 }

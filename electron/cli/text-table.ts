@@ -1,0 +1,21 @@
+/**
+ * Rows (the header first) as aligned plain-text columns two spaces apart, each line without trailing
+ * blanks. Columns are left-aligned unless `leftAligned` says otherwise (numbers read best right-aligned).
+ */
+export function textTable(
+  rows: readonly string[][],
+  leftAligned: (column: number) => boolean = () => true,
+): string {
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.max(...rows.map((row) => (row[i] ?? '').length)),
+  );
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (leftAligned(i) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
