@@ -45,7 +45,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     outDir = await buildRenderer();
     server = await serveDir(outDir);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1360, height: 1300 } });
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
     });
@@ -66,7 +66,11 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // The top bar is sticky: a full-page capture would stitch it into the middle, so shoot a tall viewport.
+  const shot = async (name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+  };
   const renderCount = () => page.getAttribute('[data-testid=chart]', 'data-render-count').then(Number);
   const waitForRender = (after: number) =>
     page.waitForFunction(
@@ -124,6 +128,37 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     expect(panels).toEqual(['arm64', 'x86_64']);
     expect(await page.locator('[data-testid=chart] .trace.boxes path.box').count()).toBe(12);
     await shot('03-duration-by-memory-light');
+  });
+
+  it('hovering a box shows n, median, p90 and p99', async () => {
+    const box = await page.locator('[data-testid=chart] .trace.boxes path.box').first().boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const hover = page.locator('[data-testid=chart] .hoverlayer .hovertext');
+    await hover.first().waitFor();
+    const text = await hover.first().textContent();
+    expect(text).toMatch(/n = \d+/);
+    expect(text).toMatch(/median [\d.]+ ms/);
+    expect(text).toMatch(/p90 [\d.]+ ms/);
+    expect(text).toMatch(/p99 [\d.]+ ms/);
+    await page.mouse.move(5, 5);
+  });
+
+  it('a dropped file that cannot be read says why, and the open data stays', async () => {
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['this is not a CSV at all\n'], 'notes.csv', { type: 'text/csv' }));
+      document
+        .querySelector('.app')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+    });
+    const failure = page.locator('[data-testid=import-failure]');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('notes.csv could not be imported');
+    expect(await page.locator('[data-testid=dataset]').count()).toBe(3);
+    await shot('03b-failure-light');
+    await failure.locator('button[aria-label=Dismiss]').click();
+    await failure.waitFor({ state: 'detached' });
   });
 
   it('drops the duplicates the import found in one click', async () => {
