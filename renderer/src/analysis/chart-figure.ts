@@ -39,7 +39,7 @@ export interface Figure {
  * Points drawn in all at most (SVG markers cost about 60 µs each to draw): beyond this each box shows an
  * even sample of its sorted values, and the chart says so. Small datasets show every point.
  */
-export const MAX_POINTS = 4000;
+export const MAX_POINTS = 3000;
 const MIN_POINTS_PER_BOX = 60;
 
 const archLabel = (arch: string): string => (arch === UNKNOWN ? 'unknown arch' : arch);
