@@ -135,8 +135,18 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
     const firstChart = (await renderedAt(page)) - t0;
     expect(await page.textContent('[data-testid=dataset-list]')).toContain('1,000,000 samples');
     const datasetAt = await page.evaluate(() => (window as unknown as { __datasetAt: number }).__datasetAt);
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByName('coldstart:import')
+        .map((m) => (m as PerformanceMark).detail as Record<string, number>),
+    );
+    const t = marks.at(-1)!;
     return [
       [`${fileName}: drop → parsed, in the workspace`, datasetAt - t0],
+      [`  read in the worker`, t.readMs!],
+      [`  importCsv (shared parser)`, t.parseMs!],
+      [`  columns out of the worker`, t.encodeMs!],
+      [`  samples back from columns`, t.decodeMs!],
       [`${fileName}: drop → first chart`, firstChart],
     ];
   }

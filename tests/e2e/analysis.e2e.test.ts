@@ -1,7 +1,7 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     expect(image!.format).toBe('png');
     const png = Buffer.from(image!.data, 'base64');
     expect(pngSize(png)).toEqual({ width: 1800, height: 1000 });
+    writeFileSync(join(shots, `exported-${image!.defaultName}`), png);
   });
 
   it('exports the chart as SVG with its boxes, title, axis labels and legend', async () => {
@@ -215,6 +216,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     await page.waitForFunction(() => (window as unknown as { __saved: unknown[] }).__saved.length === 2);
     const svg = (await saved())[1]!;
     expect(svg.format).toBe('svg');
+    writeFileSync(join(shots, `exported-${svg.defaultName}`), svg.data);
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       return {
@@ -278,7 +280,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
       await shot(`09-${view}-light`);
     }
     await page.click('[data-testid=nav-analyse]');
-    expect(readdirSync(shots).length).toBeGreaterThanOrEqual(13);
+    expect(readdirSync(shots).filter((f) => !f.startsWith('exported-')).length).toBeGreaterThanOrEqual(14);
   });
 
   it('menu commands reach the view: File › Export chart opens the dialog', async () => {

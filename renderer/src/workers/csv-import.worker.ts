@@ -32,10 +32,13 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   const { id, fileName } = request;
   try {
+    const started = performance.now();
     post({ id, type: 'progress', phase: 'reading', fraction: 0 });
     const text = 'text' in request ? request.text : await readBlob(id, request.file);
     post({ id, type: 'progress', phase: 'parsing', fraction: 0 });
+    const read = performance.now();
     const result = importCsv(text, fileName);
+    const parsed = performance.now();
     if (!result.ok) {
       post({ id, type: 'done', ok: false, error: result.error, report: result.report });
       return;
@@ -43,7 +46,8 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     post({ id, type: 'progress', phase: 'sending', fraction: 0 });
     const columns = toColumns(result.samples);
     post({ id, type: 'samples', columns }, transferables(columns));
-    post({ id, type: 'done', ok: true, report: result.report });
+    const timings = { readMs: read - started, parseMs: parsed - read, encodeMs: performance.now() - parsed };
+    post({ id, type: 'done', ok: true, report: result.report, timings });
   } catch (error) {
     // importCsv never throws by contract; reading a file can (deleted, unreadable, not text).
     const message = error instanceof Error ? error.message : String(error);
