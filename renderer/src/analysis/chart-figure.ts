@@ -75,13 +75,13 @@ function jitter(seed: number): () => number {
   };
 }
 
-export function chartTitle(settings: ChartSettings): string {
+export function chartTitle(settings: ChartSettings): { text: string; subtitle: string } {
   const m = metricInfo(settings.metric);
-  const by =
+  const subtitle =
     settings.colorBy === 'arch'
-      ? 'architecture, panels by memory size'
-      : 'memory size, panels by architecture';
-  return `${m.label} by function — colored by ${by}`;
+      ? 'Colored by architecture, one panel per memory size'
+      : 'Colored by memory size, one panel per architecture';
+  return { text: `${m.label} by function`, subtitle };
 }
 
 export function defaultImageName(settings: ChartSettings, format: 'png' | 'svg'): string {
@@ -262,7 +262,13 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
     yaxis.range = [Math.log10(Math.max(minPositive * 0.8, 1e-3)), Math.log10(maxValue * 1.15)];
   }
   Object.assign(layout, {
-    title: { text: chartTitle(settings), font: { color: theme.text, size: 16 }, x: 0.01, xanchor: 'left' },
+    title: {
+      text: chartTitle(settings).text,
+      subtitle: { text: chartTitle(settings).subtitle, font: { color: theme.muted, size: 12 } },
+      font: { color: theme.text, size: 17 },
+      x: 0.01,
+      xanchor: 'left',
+    },
     paper_bgcolor: theme.background,
     plot_bgcolor: theme.background,
     font: { color: theme.text, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 },

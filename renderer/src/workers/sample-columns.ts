@@ -26,44 +26,85 @@ const NUMERIC = ['memoryMB', 'initMs', 'durationMs', 'billedMs', 'maxMemoryUsedM
 const SEPARATOR = '\n';
 const NULL = '\u0000';
 
+/** Dictionary coding of one repeating text column: 0 is null, n is table[n - 1]. */
+function coder() {
+  const table: string[] = [];
+  const lookup = new Map<string, number>();
+  let lastValue: string | null = null;
+  let lastCode = 0;
+  return {
+    table,
+    code(value: string | null): number {
+      if (value === null) return 0;
+      // Neighbouring samples mostly repeat (same function, same run): skip the Map then.
+      if (value === lastValue) return lastCode;
+      let code = lookup.get(value);
+      if (code === undefined) {
+        table.push(value);
+        lookup.set(value, (code = table.length));
+      }
+      lastValue = value;
+      lastCode = code;
+      return code;
+    },
+  };
+}
+
 export function toColumns(samples: readonly Sample[]): SampleColumns {
   const n = samples.length;
-  const num = Object.fromEntries(NUMERIC.map((f) => [f, new Float64Array(n)])) as Record<
-    (typeof NUMERIC)[number],
-    Float64Array
-  >;
+  const memoryMB = new Float64Array(n);
+  const initMs = new Float64Array(n);
+  const durationMs = new Float64Array(n);
+  const billedMs = new Float64Array(n);
+  const maxMemoryUsedMB = new Float64Array(n);
+  const restoreMs = new Float64Array(n);
   const codes = Object.fromEntries(CODED.map((f) => [f, new Uint32Array(n)])) as Record<
     CodedField,
     Uint32Array
   >;
-  const tables = Object.fromEntries(CODED.map((f) => [f, [] as string[]])) as Record<CodedField, string[]>;
-  const lookups = Object.fromEntries(CODED.map((f) => [f, new Map<string, number>()])) as Record<
-    CodedField,
-    Map<string, number>
-  >;
+  const name = coder();
+  const arch = coder();
+  const runtime = coder();
+  const status = coder();
+  const errorType = coder();
+  const run = coder();
   const requestIds: string[] = new Array(n);
   const timestamps: string[] = new Array(n);
+  // Written out field by field: a loop over field names makes every property access a slow lookup.
   for (let i = 0; i < n; i++) {
     const s = samples[i]!;
-    for (const f of NUMERIC) num[f][i] = s[f] ?? NaN;
-    for (const f of CODED) {
-      const v = s[f];
-      if (v === null) continue;
-      let code = lookups[f].get(v);
-      if (code === undefined) {
-        tables[f].push(v);
-        lookups[f].set(v, (code = tables[f].length));
-      }
-      codes[f][i] = code;
-    }
+    memoryMB[i] = s.memoryMB ?? NaN;
+    initMs[i] = s.initMs ?? NaN;
+    durationMs[i] = s.durationMs;
+    billedMs[i] = s.billedMs;
+    maxMemoryUsedMB[i] = s.maxMemoryUsedMB ?? NaN;
+    restoreMs[i] = s.restoreMs ?? NaN;
+    codes.name[i] = name.code(s.name);
+    codes.arch[i] = arch.code(s.arch);
+    codes.runtime[i] = runtime.code(s.runtime);
+    codes.status[i] = status.code(s.status);
+    codes.errorType[i] = errorType.code(s.errorType);
+    codes.run[i] = run.code(s.run);
     requestIds[i] = s.requestId ?? NULL;
     timestamps[i] = s.timestamp ?? NULL;
   }
   return {
     length: n,
-    ...num,
+    memoryMB,
+    initMs,
+    durationMs,
+    billedMs,
+    maxMemoryUsedMB,
+    restoreMs,
     codes,
-    tables,
+    tables: {
+      name: name.table,
+      arch: arch.table,
+      runtime: runtime.table,
+      status: status.table,
+      errorType: errorType.table,
+      run: run.table,
+    },
     requestIds: requestIds.join(SEPARATOR),
     timestamps: timestamps.join(SEPARATOR),
   };
@@ -81,34 +122,29 @@ export function fromColumns(c: SampleColumns): Sample[] {
   const n = c.length;
   const requestIds = n > 0 ? c.requestIds.split(SEPARATOR) : [];
   const timestamps = n > 0 ? c.timestamps.split(SEPARATOR) : [];
-  const text = (f: CodedField, i: number): string | null => {
-    const code = c.codes[f][i]!;
-    return code === 0 ? null : c.tables[f][code - 1]!;
-  };
-  const number = (a: Float64Array, i: number): number | null => {
-    const v = a[i]!;
-    return Number.isNaN(v) ? null : v;
-  };
+  const { name, arch, runtime, status, errorType, run } = c.codes;
+  const t = c.tables;
+  const text = (table: string[], code: number): string | null => (code === 0 ? null : table[code - 1]!);
+  const num = (v: number): number | null => (v !== v ? null : v); // NaN is null
   const out: Sample[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const requestId = requestIds[i]!;
     const timestamp = timestamps[i]!;
-    // Same property order as the parser's objects, so all samples share one hidden class.
     out[i] = {
-      name: text('name', i)!,
-      memoryMB: number(c.memoryMB, i),
-      initMs: number(c.initMs, i),
+      name: text(t.name, name[i]!)!,
+      memoryMB: num(c.memoryMB[i]!),
+      initMs: num(c.initMs[i]!),
       durationMs: c.durationMs[i]!,
       billedMs: c.billedMs[i]!,
-      arch: text('arch', i) as Arch | null,
-      runtime: text('runtime', i),
-      maxMemoryUsedMB: number(c.maxMemoryUsedMB, i),
-      restoreMs: number(c.restoreMs, i),
-      status: text('status', i),
-      errorType: text('errorType', i),
+      arch: text(t.arch, arch[i]!) as Arch | null,
+      runtime: text(t.runtime, runtime[i]!),
+      maxMemoryUsedMB: num(c.maxMemoryUsedMB[i]!),
+      restoreMs: num(c.restoreMs[i]!),
+      status: text(t.status, status[i]!),
+      errorType: text(t.errorType, errorType[i]!),
       requestId: requestId === NULL ? null : requestId,
       timestamp: timestamp === NULL ? null : timestamp,
-      run: text('run', i),
+      run: text(t.run, run[i]!),
     };
   }
   return out;
