@@ -1,2 +1,6 @@
-import { createApp, h } from 'vue';
-createApp({ render: () => h('p', 'Cold Start Lab') }).mount('#app');
+import './zod-jitless';
+import { createApp } from 'vue';
+import App from './App.vue';
+import './styles.css';
+
+createApp(App).mount('#app');

@@ -1,0 +1,68 @@
+import { computed, toRaw, watch } from 'vue';
+import type { Metric } from '../../../shared/sample';
+import type { Dataset, Filters, Workspace } from '../state/workspace';
+import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
+import { collectDimensions, type Dimensions } from './selection';
+import { METRICS } from './metrics';
+
+/**
+ * Plain (non-reactive) snapshots of the datasets and filters: the grouping loops read them a million
+ * times, and going through Vue proxies on each read would cost seconds.
+ */
+export function useAnalysis(ws: Workspace) {
+  const datasets = computed<Dataset[]>(() =>
+    ws.state.datasets.map((d) => ({
+      ...toRaw(d),
+      // Reading these makes the snapshot depend on them.
+      name: d.name,
+      version: d.version,
+      samples: d.samples,
+      pendingDuplicates: d.pendingDuplicates,
+      tags: { arch: d.tags.arch, memoryMB: d.tags.memoryMB },
+    })),
+  );
+  const filters = computed<Filters>(() => ({
+    hiddenDatasets: new Set(ws.state.filters.hiddenDatasets),
+    hiddenFunctions: new Set(ws.state.filters.hiddenFunctions),
+    hiddenArchs: new Set(ws.state.filters.hiddenArchs),
+    hiddenMemories: new Set(ws.state.filters.hiddenMemories),
+  }));
+
+  // The grouping depends on data and filters only; boxes of every metric computed for it are kept, so
+  // switching the metric costs one pass over the samples at most, and switching back nothing.
+  const groups = computed<SampleGroup[]>(() => groupSamples(datasets.value, filters.value));
+  let cache = new Map<Metric, Box[]>();
+  watch(groups, () => (cache = new Map()), { flush: 'sync' });
+
+  const boxesFor = (metric: Metric): Box[] => {
+    const current = groups.value;
+    let boxes = cache.get(metric);
+    if (!boxes) cache.set(metric, (boxes = boxesOf(current, metric)));
+    return boxes;
+  };
+
+  const boxes = computed<Box[]>(() => {
+    void groups.value;
+    return boxesFor(ws.state.chart.metric);
+  });
+
+  /** After a draw, the other metrics are computed when the window is idle, so a switch is a redraw only. */
+  function warmOtherMetrics(): void {
+    const idle = (cb: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(cb) : setTimeout(cb, 50);
+    const key = groups.value;
+    // One metric per idle slot, so a click in between waits for one metric at most.
+    for (const m of METRICS) {
+      idle(() => {
+        if (groups.value === key) boxesFor(m.id);
+      });
+    }
+  }
+
+  /** Functions, archs and memories of all datasets (shown or not), for the filter lists. */
+  const dimensions = computed<Dimensions>(() => collectDimensions(datasets.value));
+
+  const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.samples.length, 0));
+
+  return { datasets, filters, boxes, dimensions, totalSamples, warmOtherMetrics };
+}
