@@ -46,6 +46,8 @@ export interface RunOutcome {
   errors: RunError[];
   /** One line per function: what was restored and verified, or why not. */
   restored: string[];
+  /** What the user should know that is no failure (e.g. a fetch range not fully ingested by CloudWatch yet). */
+  warnings?: string[];
 }
 
 /** A run that has started: its id is known at once, its outcome later. `done` never rejects. */

@@ -1,6 +1,42 @@
+import Papa from 'papaparse';
 import type { Sample } from '../sample';
+import { COLUMNS, HEADER_LINE, type ColumnKey } from './schema';
 
-/** Writes samples in the shared semicolon format; `importCsv(exportCsv(x))` gives back `x` exactly. */
-export function exportCsv(_samples: readonly Sample[]): string {
-  throw new Error('not implemented yet');
+/** Numbers as JavaScript's shortest round-trip form: `166.76`, never `1,234.5` nor a locale's comma. */
+function num(value: number | null): string {
+  return value === null ? '' : String(value);
+}
+
+const CELL: Record<ColumnKey, (s: Sample) => string> = {
+  name: (s) => s.name,
+  memory: (s) => num(s.memoryMB),
+  init: (s) => num(s.initMs),
+  cold: (s) => num(s.durationMs),
+  billed: (s) => num(s.billedMs),
+  arch: (s) => s.arch ?? '',
+  runtime: (s) => s.runtime ?? '',
+  maxMemory: (s) => num(s.maxMemoryUsedMB),
+  restore: (s) => num(s.restoreMs),
+  status: (s) => s.status ?? '',
+  requestId: (s) => s.requestId ?? '',
+  timestamp: (s) => s.timestamp ?? '',
+  run: (s) => s.run ?? '',
+  errorType: (s) => s.errorType ?? '',
+};
+
+/**
+ * Writes samples in the shared semicolon format; `importCsv(exportCsv(x))` gives back `x` exactly.
+ * Always the full header (so R's `read.csv(file, sep = ";")` names every column), `.` as decimal separator,
+ * unknown values as empty cells (NA in R), quotes only where a value needs them. Exceptions to the round trip,
+ * by the format's rules: an Init of 0 reads back as a warm start (null), an empty string as null, and text is
+ * trimmed (no Lambda name, runtime or id has surrounding spaces).
+ */
+export function exportCsv(samples: readonly Sample[]): string {
+  if (samples.length === 0) return `${HEADER_LINE}\n`;
+  const cells = COLUMNS.map((c) => CELL[c.key]);
+  const rows = samples.map((s) => cells.map((cell) => cell(s)));
+  return `${Papa.unparse(
+    { fields: COLUMNS.map((c) => c.header), data: rows },
+    { delimiter: ';', newline: '\n', quotes: false, header: true },
+  )}\n`;
 }

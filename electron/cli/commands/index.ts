@@ -1,5 +1,17 @@
 import type { Command } from '../io';
 import { statsCommand } from './stats';
+import { measureCommand } from './measure';
+import { recoverCommand } from './recover';
+import { runsCommand } from './runs';
+import { fetchCommand } from './fetch';
+import { compareCommand } from './compare';
 
 /** Every CLI command, in the order `coldstart --help` lists them. */
-export const commands: Command[] = [statsCommand];
+export const commands: Command[] = [
+  statsCommand,
+  measureCommand,
+  fetchCommand,
+  recoverCommand,
+  runsCommand,
+  compareCommand,
+];

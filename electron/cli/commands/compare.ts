@@ -1,0 +1,246 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importCsv } from '../../../shared/csv/import-csv';
+import {
+  groupStats,
+  type BoxStats,
+  type GroupStats,
+  type GroupValues,
+} from '../../../shared/stats/group-stats';
+import {
+  GroupKeySchema,
+  MetricSchema,
+  type GroupKey,
+  type Metric,
+  type Sample,
+} from '../../../shared/sample';
+import { EXIT, UsageError, type CliIo, type Command } from '../io';
+
+const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--json]
+
+Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start regressions.
+
+  --metric     init (default), duration, total, billed or maxmemory
+  --stat       median (default), p90, p95, p99 or mean
+  --threshold  how much slower a group may get before it fails, in percent (default 10%)
+  --by         group by name (default), runtime, arch, memory, or several: name,memory
+  --json       print the comparison as JSON on stdout
+
+Exit: 0 no group got slower than the threshold, 1 some did, 2 unusable arguments,
+3 a file cannot be read or the files have no group in common.`;
+
+const STATS = ['median', 'p90', 'p95', 'p99', 'mean'] as const;
+type Stat = (typeof STATS)[number];
+
+export interface GroupComparison {
+  group: GroupValues;
+  label: string;
+  base: { n: number; value: number } | null;
+  new: { n: number; value: number } | null;
+  /** Percent change from BASE to NEW; null when one side is missing or BASE is 0. */
+  changePercent: number | null;
+  slower: boolean;
+}
+
+function parseThreshold(text: string | undefined): number {
+  if (text === undefined) return 10;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  if (!m) throw new UsageError(`--threshold: expected a percentage such as 10% or 2.5, got '${text}'`);
+  return Number(m[1]);
+}
+
+function parseBy(text: string | undefined): GroupKey[] {
+  if (text === undefined) return ['name'];
+  const keys = text.split(',').map((k) => k.trim());
+  for (const key of keys) {
+    if (!GroupKeySchema.safeParse(key).success) {
+      throw new UsageError(`--by: '${key}' is not one of ${GroupKeySchema.options.join(', ')}`);
+    }
+  }
+  return [...new Set(keys)] as GroupKey[];
+}
+
+function unit(metric: Metric): string {
+  return metric === 'maxmemory' ? 'MB' : 'ms';
+}
+
+async function readSamples(path: string, io: CliIo, role: string): Promise<Sample[]> {
+  const full = resolve(io.cwd, path);
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `${role} ${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))})`,
+      EXIT.noInput,
+    );
+  }
+  const result = importCsv(text, path);
+  if (!result.ok) throw new UsageError(`${role} ${path}: ${result.error}`, EXIT.noInput);
+  const { report } = result;
+  for (const skipped of report.skipped.slice(0, 5)) {
+    io.stderr(
+      `warning: ${path}:${skipped.line}${skipped.column ? ` (${skipped.column})` : ''}: row skipped: ${skipped.reason}\n`,
+    );
+  }
+  if (report.skipped.length > 5)
+    io.stderr(`warning: ${path}: ${report.skipped.length - 5} more rows skipped\n`);
+  for (const warning of report.warnings) io.stderr(`warning: ${path}: ${warning}\n`);
+  if (report.duplicates.length > 0) {
+    io.stderr(`warning: ${path}: ${report.duplicates.length} duplicated rows (kept, as in the file)\n`);
+  }
+  return result.samples;
+}
+
+function keyOf(group: GroupValues, by: readonly GroupKey[]): string {
+  return JSON.stringify(by.map((k) => group[k] ?? null));
+}
+
+function labelOf(group: GroupValues, by: readonly GroupKey[]): string {
+  return by
+    .map((k) => {
+      const v = group[k];
+      if (v === null || v === undefined) return `(no ${k})`;
+      return k === 'memory' ? `${v} MB` : String(v);
+    })
+    .join(' / ');
+}
+
+/** Compares two sets of samples group by group. */
+export function compareSamples(
+  base: readonly Sample[],
+  next: readonly Sample[],
+  options: { metric: Metric; stat: Stat; by: readonly GroupKey[]; thresholdPercent: number },
+): GroupComparison[] {
+  const statOf = (s: BoxStats): number => s[options.stat];
+  const index = (groups: GroupStats[]): Map<string, GroupStats> =>
+    new Map(groups.map((g) => [keyOf(g.group, options.by), g]));
+  const baseGroups = index(groupStats(base, options.by, options.metric));
+  const newGroups = index(groupStats(next, options.by, options.metric));
+  const keys = [...baseGroups.keys(), ...[...newGroups.keys()].filter((k) => !baseGroups.has(k))];
+  return keys.map((key) => {
+    const b = baseGroups.get(key);
+    const n = newGroups.get(key);
+    const group = (b ?? n)?.group ?? {};
+    const baseSide = b ? { n: b.stats.n, value: statOf(b.stats) } : null;
+    const newSide = n ? { n: n.stats.n, value: statOf(n.stats) } : null;
+    let changePercent: number | null = null;
+    let slower = false;
+    if (baseSide && newSide) {
+      if (baseSide.value > 0) {
+        changePercent = ((newSide.value - baseSide.value) / baseSide.value) * 100;
+        slower = changePercent > options.thresholdPercent;
+      } else {
+        slower = newSide.value > 0;
+      }
+    }
+    return { group, label: labelOf(group, options.by), base: baseSide, new: newSide, changePercent, slower };
+  });
+}
+
+function formatTable(rows: GroupComparison[], metric: Metric, stat: Stat, by: readonly GroupKey[]): string {
+  const u = unit(metric);
+  const header = [by.join(' / '), 'n base', 'n new', `base ${stat} ${u}`, `new ${stat} ${u}`, 'change', ''];
+  const body = rows.map((r) => [
+    r.label,
+    r.base ? String(r.base.n) : '-',
+    r.new ? String(r.new.n) : '-',
+    r.base ? r.base.value.toFixed(2) : '-',
+    r.new ? r.new.value.toFixed(2) : '-',
+    r.changePercent === null
+      ? r.base && r.new
+        ? 'n/a'
+        : '-'
+      : `${r.changePercent >= 0 ? '+' : ''}${r.changePercent.toFixed(1)}%`,
+    r.slower ? 'SLOWER' : !r.base ? 'only in NEW' : !r.new ? 'only in BASE' : 'ok',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) =>
+        i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...body.map(line)].join('\n');
+}
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'change per group from one CSV run to another; exit 1 when a group got slower (CI gate)',
+  usage,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        metric: { type: 'string' },
+        stat: { type: 'string' },
+        threshold: { type: 'string' },
+        by: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length !== 2) {
+      throw new UsageError(`expected two files, BASE.csv and NEW.csv; got ${positionals.length}.\n${usage}`);
+    }
+    const metricParse = MetricSchema.safeParse(values.metric ?? 'init');
+    if (!metricParse.success) {
+      throw new UsageError(`--metric: '${values.metric}' is not one of ${MetricSchema.options.join(', ')}`);
+    }
+    const metric = metricParse.data;
+    const stat = (values.stat ?? 'median') as Stat;
+    if (!STATS.includes(stat))
+      throw new UsageError(`--stat: '${values.stat}' is not one of ${STATS.join(', ')}`);
+    const thresholdPercent = parseThreshold(values.threshold);
+    const by = parseBy(values.by);
+    const [basePath, newPath] = positionals as [string, string];
+
+    const base = await readSamples(basePath, io, 'BASE');
+    const next = await readSamples(newPath, io, 'NEW');
+    const rows = compareSamples(base, next, { metric, stat, by, thresholdPercent });
+    const compared = rows.filter((r) => r.base && r.new);
+    const slower = rows.filter((r) => r.slower);
+
+    if (values.json) {
+      io.stdout(
+        `${JSON.stringify({ metric, stat, by, thresholdPercent, base: basePath, new: newPath, groups: rows }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout(
+        `${metric} ${stat} by ${by.join(', ')}: ${basePath} (${base.length} samples) -> ${newPath} (${next.length} samples), threshold +${thresholdPercent}%\n\n`,
+      );
+      io.stdout(`${formatTable(rows, metric, stat, by)}\n\n`);
+    }
+    if (compared.length === 0) {
+      io.stderr(
+        `coldstart compare: no group has ${metric} values in both files (grouped by ${by.join(', ')}): nothing to compare.\n`,
+      );
+      return EXIT.noInput;
+    }
+    const small = compared.filter((r) => Math.min(r.base?.n ?? 0, r.new?.n ?? 0) < 5);
+    if (small.length > 0 && !values.json) {
+      io.stdout(
+        `note: fewer than 5 samples in ${small.map((r) => r.label).join(', ')}: the ${stat} is rough.\n`,
+      );
+    }
+    if (slower.length > 0) {
+      if (!values.json) {
+        io.stdout(
+          `${slower.length} of ${compared.length} groups got slower than +${thresholdPercent}%: ${slower
+            .map(
+              (r) =>
+                `${r.label} (${r.changePercent === null ? 'from 0' : `+${r.changePercent.toFixed(1)}%`})`,
+            )
+            .join(', ')}\n`,
+        );
+      }
+      return EXIT.someFailed;
+    }
+    if (!values.json)
+      io.stdout(`No group got slower than +${thresholdPercent}% (${compared.length} compared).\n`);
+    return EXIT.ok;
+  },
+};

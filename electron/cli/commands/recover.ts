@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import type { AwsConnection, RecoveryItem } from '../../../shared/measure';
+import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { connectionFrom, connectionOptions, engineFor, exitForEngineError } from '../engine-options';
+
+const usage = `coldstart recover [--dry-run] [--profile P] [--region R] [--endpoint URL] [--json] [--state-dir DIR]
+
+Finds runs that were interrupted (crash, kill, power loss) and left functions changed, and puts each
+function's original memory size and variables back, but only where the function still carries that run's
+marker. A function changed by someone else since is reported and left alone. The connection of each run
+comes from its journal; --profile/--region/--endpoint override it.
+
+  --dry-run    only report what would be restored
+Exit: 0 nothing left to do, 1 some function could not be restored.`;
+
+const LABEL: Record<RecoveryItem['action'], string> = {
+  restore: 'would restore',
+  restored: 'restored',
+  skip: 'left alone',
+  failed: 'FAILED',
+};
+
+export const recoverCommand: Command = {
+  name: 'recover',
+  summary: 'restore functions left changed by interrupted measurement runs',
+  usage,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, ...connectionOptions },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const c = connectionFrom(values);
+    const override: Partial<AwsConnection> = {
+      ...(c.profile ? { profile: c.profile } : {}),
+      ...(c.region ? { region: c.region } : {}),
+      ...(c.endpoint ? { endpoint: c.endpoint } : {}),
+    };
+    const { engine } = engineFor(io, values['state-dir']);
+    let items: RecoveryItem[];
+    try {
+      items = values['dry-run']
+        ? await engine.findInterruptedRuns()
+        : await engine.recoverInterruptedRuns(override);
+    } catch (error) {
+      return exitForEngineError(io, 'recover', error);
+    }
+    if (values.json) {
+      io.stdout(`${JSON.stringify(items, null, 2)}\n`);
+    } else if (items.length === 0) {
+      io.stdout('Nothing to recover: no interrupted run left a function changed.\n');
+    } else {
+      for (const item of items) {
+        io.stdout(`${LABEL[item.action]}\trun ${item.runId}\t${item.detail}\n`);
+      }
+    }
+    return items.some((i) => i.action === 'failed') ? EXIT.someFailed : EXIT.ok;
+  },
+};

@@ -1,0 +1,196 @@
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { exportCsv } from '../../shared/csv/export-csv';
+import { RunSummarySchema, type RunSummary } from '../../shared/measure';
+import { SampleSchema, type Sample } from '../../shared/sample';
+import { EngineError } from './engine-api';
+
+/**
+ * Run directories under `<stateDir>/runs/<id>/`: plan.json, journal.json (measure runs), samples.jsonl
+ * (appended and flushed per sample), samples.csv (the shared format, at the end), summary.json, and
+ * owner.json while the run's process works on it.
+ */
+export const FILES = {
+  plan: 'plan.json',
+  journal: 'journal.json',
+  samples: 'samples.jsonl',
+  csv: 'samples.csv',
+  summary: 'summary.json',
+  owner: 'owner.json',
+} as const;
+
+const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
+
+/** Sortable, readable and short enough to sit in an environment variable: `20261128-230501-3f2a`. */
+export function newRunId(now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Writes JSON so that a crash leaves the old file or the new one, never half of one. */
+export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, { flush: true });
+  await rename(tmp, path);
+}
+
+export function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Appends samples to samples.jsonl, each batch written and flushed to disk before it returns. */
+export class SampleWriter {
+  private fd: number | null;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'a');
+  }
+  append(samples: readonly Sample[]): void {
+    if (this.fd === null || samples.length === 0) return;
+    writeSync(this.fd, samples.map((s) => `${JSON.stringify(s)}\n`).join(''));
+    fdatasyncSync(this.fd);
+  }
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+export class RunStore {
+  readonly runsDir: string;
+  constructor(readonly stateDir: string) {
+    this.runsDir = join(stateDir, 'runs');
+  }
+
+  dir(runId: string): string {
+    if (!RUN_ID.test(runId)) throw new EngineError('invalid-argument', `Not a run id: '${runId}'.`);
+    return join(this.runsDir, runId);
+  }
+
+  path(runId: string, file: keyof typeof FILES): string {
+    return join(this.dir(runId), FILES[file]);
+  }
+
+  /** Creates the run directory with its plan and a `running` summary owned by this process. */
+  async create(summary: RunSummary, plan: unknown): Promise<SampleWriter> {
+    try {
+      await mkdir(this.dir(summary.id), { recursive: true });
+      await writeJsonAtomic(this.path(summary.id, 'plan'), plan);
+      await writeJsonAtomic(this.path(summary.id, 'owner'), { pid: process.pid, hostname: hostname() });
+      await this.writeSummary(summary);
+      return new SampleWriter(this.path(summary.id, 'samples'));
+    } catch (error) {
+      throw new EngineError(
+        'io',
+        `Cannot create the run directory ${this.dir(summary.id)}: ${(error as Error).message}`,
+        'Check --state-dir / COLDSTART_STATE_DIR.',
+      );
+    }
+  }
+
+  writeSummary(summary: RunSummary): Promise<void> {
+    return writeJsonAtomic(this.path(summary.id, 'summary'), summary);
+  }
+
+  /** Ends a run: final summary, the samples as CSV in the shared format, no owner any more. */
+  async finish(summary: RunSummary, samples: readonly Sample[]): Promise<string> {
+    await this.writeSummary(summary);
+    await rm(this.path(summary.id, 'owner'), { force: true });
+    const csv = this.path(summary.id, 'csv');
+    await writeFile(csv, exportCsv(samples), { flush: true });
+    return csv;
+  }
+
+  /** Whether a process (this one or another, alive) still works on the run. */
+  async isOwnedByLiveProcess(runId: string): Promise<boolean> {
+    try {
+      const owner = JSON.parse(await readFile(this.path(runId, 'owner'), 'utf8')) as {
+        pid: number;
+        hostname: string;
+      };
+      return owner.hostname !== hostname() || isProcessAlive(owner.pid);
+    } catch {
+      return false;
+    }
+  }
+
+  async readSummary(runId: string): Promise<RunSummary> {
+    let text: string;
+    try {
+      text = await readFile(this.path(runId, 'summary'), 'utf8');
+    } catch {
+      throw new EngineError('not-found', `No run '${runId}' in ${this.runsDir}.`);
+    }
+    const parsed = RunSummarySchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new EngineError('io', `Run '${runId}': summary.json is damaged.`);
+    const summary = parsed.data;
+    if (summary.state === 'running' && !(await this.isOwnedByLiveProcess(runId))) {
+      return { ...summary, state: 'interrupted' };
+    }
+    return summary;
+  }
+
+  async list(): Promise<RunSummary[]> {
+    let ids: string[];
+    try {
+      ids = (await readdir(this.runsDir)).filter((d) => RUN_ID.test(d));
+    } catch {
+      return [];
+    }
+    const summaries: RunSummary[] = [];
+    for (const id of ids) {
+      try {
+        summaries.push(await this.readSummary(id));
+      } catch {
+        // A directory without a readable summary is not a run (yet); listing goes on.
+      }
+    }
+    return summaries.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  /** Samples of a run; a last line torn by a crash is skipped. */
+  async readSamples(runId: string): Promise<Sample[]> {
+    let text = '';
+    try {
+      text = await readFile(this.path(runId, 'samples'), 'utf8');
+    } catch {
+      return [];
+    }
+    const samples: Sample[] = [];
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const parsed = SampleSchema.safeParse(JSON.parse(line));
+        if (parsed.success) samples.push(parsed.data);
+      } catch {
+        // torn line
+      }
+    }
+    return samples;
+  }
+
+  async rename(runId: string, name: string): Promise<RunSummary> {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 200)
+      throw new EngineError('invalid-argument', 'A run name has 1 to 200 characters.');
+    const summary = await this.readSummary(runId);
+    const renamed = { ...summary, name: trimmed };
+    await this.writeSummary(renamed);
+    return renamed;
+  }
+
+  async delete(runId: string): Promise<void> {
+    const summary = await this.readSummary(runId);
+    if (summary.state === 'running')
+      throw new EngineError('invalid-argument', `Run '${runId}' is still running.`);
+    await rm(this.dir(runId), { recursive: true, force: true });
+  }
+}

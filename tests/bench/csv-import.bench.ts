@@ -1,0 +1,80 @@
+// Speed figures for `npm run bench`: CSV import throughput on generated 1,000,000-row files. Prints, never asserts on time.
+import { describe, expect, it } from 'vitest';
+import { exportCsv } from '../../shared/csv/export-csv';
+import { importCsv } from '../../shared/csv/import-csv';
+import type { Sample } from '../../shared/sample';
+
+const ROWS = 1_000_000;
+const NAMES = ['hello-node', 'hello-py311', 'hello-runtime-go', 'hello-runtime-al2'];
+const MEMORY = [128, 512, 1024, 2048];
+
+/** Deterministic numbers with two decimals, like Lambda's REPORT values. */
+function generateSamples(rows: number): Sample[] {
+  let x = 12345;
+  const next = (): number => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const samples: Sample[] = [];
+  for (let i = 0; i < rows; i++) {
+    const duration = Math.round(next() * 2000) / 100;
+    samples.push({
+      name: NAMES[i % 4] as string,
+      memoryMB: MEMORY[(i >> 2) % 4] as number,
+      initMs: i % 10 === 9 ? null : Math.round((40 + next() * 160) * 100) / 100,
+      durationMs: duration,
+      billedMs: Math.ceil(duration),
+      arch: i % 2 === 0 ? 'x86_64' : 'arm64',
+      runtime: 'nodejs20.x',
+      maxMemoryUsedMB: 60 + (i % 40),
+      restoreMs: null,
+      status: 'success',
+      errorType: null,
+      requestId: `3f2a6a1e-1b2c-4d5e-8f90-${i.toString(16).padStart(12, '0')}`,
+      timestamp: new Date(1690655411606 + i * 1000).toISOString(),
+      run: 'run-1',
+    });
+  }
+  return samples;
+}
+
+function seedFormat(samples: Sample[]): string {
+  const lines = ['Name;Memory;Init;Cold;Billed'];
+  for (const s of samples)
+    lines.push(`${s.name};${s.memoryMB};${s.initMs ?? ''};${s.durationMs};${s.billedMs}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function measure(label: string, text: string): void {
+  const bytes = new TextEncoder().encode(text).length;
+  importCsv(text.slice(0, 100_000), 'warm-up.csv');
+  const runs: number[] = [];
+  let imported = 0;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const result = importCsv(text, 'bench.csv');
+    runs.push(performance.now() - start);
+    expect(result.ok).toBe(true);
+    if (result.ok) imported = result.samples.length;
+  }
+  const best = Math.min(...runs);
+  const mb = bytes / 1e6;
+  console.log(
+    `CSV import, ${label}: ${imported.toLocaleString('en')} rows, ${mb.toFixed(1)} MB in ${best.toFixed(0)} ms ` +
+      `(best of 3; runs ${runs.map((r) => r.toFixed(0)).join(', ')} ms) → ${(mb / (best / 1000)).toFixed(1)} MB/s, ` +
+      `${Math.round(imported / (best / 1000)).toLocaleString('en')} rows/s`,
+  );
+  expect(imported).toBe(ROWS);
+}
+
+describe('CSV import throughput', () => {
+  const samples = generateSamples(ROWS);
+
+  it('imports 1,000,000 rows in the seed format (Name;Memory;Init;Cold;Billed)', () => {
+    measure('seed format (5 columns)', seedFormat(samples));
+  });
+
+  it('imports 1,000,000 rows in the full export format (14 columns)', () => {
+    measure('full format (14 columns)', exportCsv(samples));
+  });
+});

@@ -1,0 +1,304 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { runtimeProfile, seededRandom, simulateTimes } from './runtime-profiles';
+
+/** A function as a test declares it. */
+export interface FakeFunctionSpec {
+  name: string;
+  runtime?: string | null;
+  arch?: 'x86_64' | 'arm64';
+  memoryMB?: number;
+  timeoutS?: number;
+  /** null: the function has no Environment at all. */
+  variables?: Record<string, string> | null;
+  kmsKeyArn?: string | null;
+  logFormat?: 'Text' | 'JSON';
+  /** Custom log group; null means /aws/lambda/<name>. */
+  logGroup?: string | null;
+  packageType?: 'Zip' | 'Image';
+  reservedConcurrency?: number | null;
+  /** Fraction of invocations that end in a function error / a timeout. */
+  errorRate?: number;
+  timeoutRate?: number;
+}
+
+/** What one configuration of a function says; each update creates a new one. */
+export interface FakeConfig {
+  version: number;
+  memoryMB: number;
+  timeoutS: number;
+  variables: Record<string, string> | null;
+  kmsKeyArn: string | null;
+  revisionId: string;
+  lastModified: string;
+}
+
+export interface FakeEnvironment {
+  id: string;
+  configVersion: number;
+  busy: boolean;
+  /** Log stream of this execution environment. */
+  logStream: string;
+}
+
+export interface FakeFunction {
+  spec: Required<
+    Omit<FakeFunctionSpec, 'variables' | 'kmsKeyArn' | 'logGroup' | 'reservedConcurrency' | 'runtime'>
+  > & {
+    runtime: string | null;
+    logGroup: string | null;
+    reservedConcurrency: number | null;
+  };
+  arn: string;
+  /** The newest configuration (what GetFunctionConfiguration shows). */
+  latest: FakeConfig;
+  /** The configuration invocations are served by (the previous one while an update is InProgress). */
+  serving: FakeConfig;
+  lastUpdateStatus: 'Successful' | 'InProgress' | 'Failed';
+  lastUpdateStatusReason: string | null;
+  lastUpdateStatusReasonCode: string | null;
+  environments: FakeEnvironment[];
+  /** Invocations in flight right now, and the most ever seen at once. */
+  inFlight: number;
+  maxInFlight: number;
+}
+
+export interface FakeAwsFaults {
+  /** Fraction (0..1) of Lambda API calls answered 429 TooManyRequestsException before doing anything. */
+  throttleRate: number;
+  /** The next N updates are answered 409 ResourceConflictException (as if another update were in progress). */
+  conflictNext: number;
+  /** After the next N successful updates, idle environments stay in service: invocations come back warm. */
+  warmAfterNextUpdates: number;
+}
+
+export interface FakeStats {
+  invocations: number;
+  coldStarts: number;
+  updates: number;
+  throttled: number;
+  conflicts: number;
+  preconditionFailures: number;
+}
+
+export interface LambdaStateOptions {
+  region: string;
+  accountId: string;
+  /** How long an update stays InProgress (ms). */
+  updateDelayMs: number;
+  /** Real milliseconds spent per simulated millisecond of init + duration. */
+  timeScale: number;
+  accountConcurrency: number;
+  seed: number;
+  now: () => number;
+}
+
+export type UpdateHook = (functionName: string, updateNumber: number) => void;
+
+const lastModifiedNow = (now: number) => new Date(now).toISOString().replace('Z', '+0000');
+
+/** The fake's model of Lambda: functions, their configurations, execution environments and faults. */
+export class LambdaState {
+  readonly functions = new Map<string, FakeFunction>();
+  readonly faults: FakeAwsFaults = { throttleRate: 0, conflictNext: 0, warmAfterNextUpdates: 0 };
+  readonly stats: FakeStats = {
+    invocations: 0,
+    coldStarts: 0,
+    updates: 0,
+    throttled: 0,
+    conflicts: 0,
+    preconditionFailures: 0,
+  };
+  readonly random: () => number;
+  private readonly failNext = new Map<string, string>();
+  private readonly updateHooks: UpdateHook[] = [];
+  private nextVersion = 1;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(readonly options: LambdaStateOptions) {
+    this.random = seededRandom(options.seed);
+  }
+
+  addFunction(spec: FakeFunctionSpec): FakeFunction {
+    const config = this.newConfig({
+      memoryMB: spec.memoryMB ?? 128,
+      timeoutS: spec.timeoutS ?? 3,
+      variables: spec.variables === undefined ? null : spec.variables === null ? null : { ...spec.variables },
+      kmsKeyArn: spec.kmsKeyArn ?? null,
+    });
+    const fn: FakeFunction = {
+      spec: {
+        name: spec.name,
+        runtime: spec.runtime === undefined ? 'nodejs20.x' : spec.runtime,
+        arch: spec.arch ?? 'x86_64',
+        memoryMB: config.memoryMB,
+        timeoutS: config.timeoutS,
+        logFormat: spec.logFormat ?? 'Text',
+        logGroup: spec.logGroup ?? null,
+        packageType: spec.packageType ?? (spec.runtime === null ? 'Image' : 'Zip'),
+        reservedConcurrency: spec.reservedConcurrency ?? null,
+        errorRate: spec.errorRate ?? 0,
+        timeoutRate: spec.timeoutRate ?? 0,
+      },
+      arn: `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${spec.name}`,
+      latest: config,
+      serving: config,
+      lastUpdateStatus: 'Successful',
+      lastUpdateStatusReason: null,
+      lastUpdateStatusReasonCode: null,
+      environments: [],
+      inFlight: 0,
+      maxInFlight: 0,
+    };
+    this.functions.set(spec.name, fn);
+    return fn;
+  }
+
+  /** By name, ARN or partial ARN (`123456789012:function:name`), as Lambda accepts. */
+  find(nameOrArn: string): FakeFunction | undefined {
+    const name = nameOrArn.includes(':function:')
+      ? nameOrArn.split(':function:')[1]!.split(':')[0]!
+      : nameOrArn;
+    return this.functions.get(name);
+  }
+
+  newConfig(values: Omit<FakeConfig, 'version' | 'revisionId' | 'lastModified'>): FakeConfig {
+    const version = this.nextVersion++;
+    return {
+      ...values,
+      version,
+      revisionId: randomUUID(),
+      lastModified: lastModifiedNow(this.options.now()),
+    };
+  }
+
+  /** Starts an update: InProgress now, Successful (or Failed) after the update delay. */
+  beginUpdate(fn: FakeFunction, next: FakeConfig): void {
+    this.stats.updates += 1;
+    fn.latest = next;
+    fn.lastUpdateStatus = 'InProgress';
+    fn.lastUpdateStatusReason = 'The function is being created.';
+    fn.lastUpdateStatusReasonCode = 'Creating';
+    const failure = this.failNext.get(fn.spec.name);
+    this.failNext.delete(fn.spec.name);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (fn.latest !== next) return;
+      if (failure !== undefined) {
+        fn.lastUpdateStatus = 'Failed';
+        fn.lastUpdateStatusReason = failure;
+        fn.lastUpdateStatusReasonCode = 'InternalError';
+        return;
+      }
+      fn.lastUpdateStatus = 'Successful';
+      fn.lastUpdateStatusReason = null;
+      fn.lastUpdateStatusReasonCode = null;
+      fn.serving = next;
+      if (this.faults.warmAfterNextUpdates > 0) {
+        // What a stale environment or provisioned concurrency looks like to the caller: a warm answer.
+        this.faults.warmAfterNextUpdates -= 1;
+        for (const e of fn.environments) e.configVersion = next.version;
+        return;
+      }
+      // Environments of older configurations are never used again: the next invocation starts cold.
+      fn.environments = fn.environments.filter((e) => e.busy);
+    }, this.options.updateDelayMs);
+    this.timers.add(timer);
+  }
+
+  runUpdateHooks(name: string): void {
+    for (const hook of this.updateHooks) hook(name, this.stats.updates + 1);
+  }
+
+  // --- controls for tests -------------------------------------------------------------------------
+
+  /** The next update of `name` ends Failed with this reason. */
+  failNextUpdate(name: string, reason: string): void {
+    this.failNext.set(name, reason);
+  }
+
+  /** Called on every UpdateFunctionConfiguration before it is checked (e.g. to simulate someone else's change). */
+  onUpdate(hook: UpdateHook): void {
+    this.updateHooks.push(hook);
+  }
+
+  /** Someone else changes the function (console, IaC): a new revision, applied at once. */
+  externalChange(
+    name: string,
+    change: { variables?: Record<string, string> | null; memoryMB?: number },
+  ): void {
+    const fn = this.find(name);
+    if (!fn) throw new Error(`no fake function ${name}`);
+    const next = this.newConfig({
+      memoryMB: change.memoryMB ?? fn.latest.memoryMB,
+      timeoutS: fn.latest.timeoutS,
+      variables: change.variables === undefined ? fn.latest.variables : change.variables,
+      kmsKeyArn: fn.latest.kmsKeyArn,
+    });
+    fn.latest = next;
+    fn.serving = next;
+    fn.lastUpdateStatus = 'Successful';
+    fn.environments = fn.environments.filter((e) => e.busy);
+  }
+
+  /** Snapshot of what a function looks like now. */
+  describe(name: string): {
+    memoryMB: number;
+    variables: Record<string, string> | null;
+    kmsKeyArn: string | null;
+    revisionId: string;
+    lastUpdateStatus: string;
+  } {
+    const fn = this.find(name);
+    if (!fn) throw new Error(`no fake function ${name}`);
+    return {
+      memoryMB: fn.latest.memoryMB,
+      variables: fn.latest.variables === null ? null : { ...fn.latest.variables },
+      kmsKeyArn: fn.latest.kmsKeyArn,
+      revisionId: fn.latest.revisionId,
+      lastUpdateStatus: fn.lastUpdateStatus,
+    };
+  }
+
+  maxConcurrency(name: string): number {
+    return this.find(name)?.maxInFlight ?? 0;
+  }
+
+  unreservedConcurrency(): number {
+    let reserved = 0;
+    for (const fn of this.functions.values()) reserved += fn.spec.reservedConcurrency ?? 0;
+    return this.options.accountConcurrency - reserved;
+  }
+
+  /** Whether another environment may start for `fn` (reserved concurrency, else the unreserved pool). */
+  canStartEnvironment(fn: FakeFunction): { ok: true } | { ok: false; reason: string } {
+    if (fn.spec.reservedConcurrency !== null) {
+      return fn.inFlight < fn.spec.reservedConcurrency
+        ? { ok: true }
+        : { ok: false, reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' };
+    }
+    let unreservedInFlight = 0;
+    for (const other of this.functions.values()) {
+      if (other.spec.reservedConcurrency === null) unreservedInFlight += other.inFlight;
+    }
+    return unreservedInFlight < this.unreservedConcurrency()
+      ? { ok: true }
+      : { ok: false, reason: 'ConcurrentInvocationLimitExceeded' };
+  }
+
+  newEnvironment(fn: FakeFunction, configVersion: number): FakeEnvironment {
+    const day = new Date(this.options.now()).toISOString().slice(0, 10).replaceAll('-', '/');
+    const id = randomBytes(16).toString('hex');
+    const env: FakeEnvironment = { id, configVersion, busy: false, logStream: `${day}/[$LATEST]${id}` };
+    fn.environments.push(env);
+    return env;
+  }
+
+  simulate(fn: FakeFunction, memoryMB: number, cold: boolean) {
+    return simulateTimes(runtimeProfile(fn.spec.runtime), memoryMB, cold, this.random);
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}

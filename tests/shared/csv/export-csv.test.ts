@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportCsv } from '../../../shared/csv/export-csv';
+import { importCsv } from '../../../shared/csv/import-csv';
+import { HEADER_LINE } from '../../../shared/csv/schema';
+import { emptySample, type Sample } from '../../../shared/sample';
+import { HAVE_SEED_RUNS, SEED_FILES, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
+
+noteSeedRunsSkip();
+
+const full: Sample = {
+  name: 'hello-node',
+  memoryMB: 1024,
+  initMs: 166.76,
+  durationMs: 2.72,
+  billedMs: 3,
+  arch: 'arm64',
+  runtime: 'nodejs18.x',
+  maxMemoryUsedMB: 64,
+  restoreMs: null,
+  status: 'success',
+  errorType: null,
+  requestId: '3f2a6a1e-1b2c-4d5e-8f90-123456789abc',
+  timestamp: '2023-07-29T18:30:11.606Z',
+  run: 'run-1',
+};
+
+function roundTrip(samples: Sample[]): Sample[] {
+  const result = importCsv(exportCsv(samples), 'export.csv');
+  if (!result.ok) throw new Error(result.error);
+  return result.samples;
+}
+
+/** Deterministic pseudo-random numbers, so a failure can be reproduced. */
+function* numbers(seed: number): Generator<number> {
+  let x = seed;
+  for (;;) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    yield x / 2147483648;
+  }
+}
+
+describe('exportCsv', () => {
+  it('writes the header, `.` decimals and empty cells for unknown values', () => {
+    const text = exportCsv([full, { ...emptySample('f'), durationMs: 1234567.5, billedMs: 1234568 }]);
+    expect(text).toBe(
+      `${HEADER_LINE}\n` +
+        'hello-node;1024;166.76;2.72;3;arm64;nodejs18.x;64;;success;3f2a6a1e-1b2c-4d5e-8f90-123456789abc;2023-07-29T18:30:11.606Z;run-1;\n' +
+        'f;;;1234567.5;1234568;;;;;;;;;\n',
+    );
+    expect(
+      HEADER_LINE.startsWith(
+        'Name;Memory;Init;Cold;Billed;Arch;Runtime;MaxMemory;Restore;Status;RequestId;Timestamp;Run',
+      ),
+    ).toBe(true);
+  });
+
+  it('writes the header for no samples', () => {
+    expect(exportCsv([])).toBe(`${HEADER_LINE}\n`);
+  });
+
+  it('quotes values that need it', () => {
+    const text = exportCsv([{ ...full, run: 'a;b "c"\nd' }]);
+    expect(text).toContain(';"a;b ""c""\nd";');
+    expect(roundTrip([{ ...full, run: 'a;b "c"\nd' }])).toEqual([{ ...full, run: 'a;b "c"\nd' }]);
+  });
+
+  it('round-trips samples exactly, including awkward floats', () => {
+    const random = numbers(42);
+    const next = (): number => random.next().value as number;
+    const samples: Sample[] = [full, emptySample('warm-only')];
+    const awkward = [
+      0.1 + 0.2,
+      1 / 3,
+      1e-7,
+      123456789.123456,
+      5e-324,
+      1.7976931348623157e308,
+      2 ** 53 + 2,
+      0,
+    ];
+    for (let i = 0; i < 500; i++) {
+      samples.push({
+        ...full,
+        name: `fn-${i % 7}`,
+        memoryMB: 128 + Math.floor(next() * 10112),
+        initMs: i % 5 === 0 ? null : i < awkward.length ? (awkward[i] as number) || null : next() * 1000,
+        durationMs: i < awkward.length ? (awkward[i] as number) : next() * 100,
+        billedMs: Math.ceil(next() * 100),
+        arch: i % 3 === 0 ? null : i % 3 === 1 ? 'arm64' : 'x86_64',
+        runtime: i % 4 === 0 ? null : 'python3.12',
+        maxMemoryUsedMB: i % 2 === 0 ? null : Math.round(next() * 500),
+        restoreMs: i % 6 === 0 ? next() * 500 : null,
+        status: i % 10 === 0 ? 'timeout' : 'success',
+        errorType: i % 10 === 0 ? 'Sandbox.Timedout' : null,
+        requestId: i % 2 === 0 ? null : `req-${i}`,
+        timestamp: i % 2 === 0 ? null : new Date(1690655411606 + i).toISOString(),
+        run: i % 9 === 0 ? null : `run ${i % 3}`,
+      });
+    }
+    expect(roundTrip(samples)).toEqual(samples);
+    // Exactly: every number is the same double, not merely close.
+    const back = roundTrip(samples);
+    expect(back.every((s, i) => Object.is(s.durationMs, samples[i]!.durationMs))).toBe(true);
+  });
+
+  describe.skipIf(!HAVE_SEED_RUNS)('the seed runs', () => {
+    it.each(SEED_FILES)('%s round-trips', (file) => {
+      const first = importCsv(readFileSync(join(SEED_RUNS_DIR, file), 'utf8'), file);
+      if (!first.ok) throw new Error(first.error);
+      expect(roundTrip(first.samples)).toEqual(first.samples);
+    });
+  });
+
+  const haveR = (() => {
+    try {
+      execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      console.log('Skipping the R read.csv check: Rscript is not installed.');
+      return false;
+    }
+  })();
+
+  it.skipIf(!haveR)("loads in R with read.csv(file, sep = ';')", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coldstart-r-'));
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, exportCsv([full, { ...full, initMs: null, run: 'a;b "c"', arch: null }]));
+    const out = execFileSync(
+      'Rscript',
+      [
+        '-e',
+        `d <- read.csv(${JSON.stringify(file)}, sep = ";"); cat(nrow(d), names(d), sprintf("%.2f", sum(d$Init, na.rm = TRUE)), is.na(d$Init[2]), d$Run[2], class(d$Cold), sep = "|")`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toBe(
+      '2|Name|Memory|Init|Cold|Billed|Arch|Runtime|MaxMemory|Restore|Status|RequestId|Timestamp|Run|ErrorType|166.76|TRUE|a;b "c"|numeric',
+    );
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(HEADER_LINE);
+  });
+});

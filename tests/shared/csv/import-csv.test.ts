@@ -1,0 +1,383 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  describeSkippedRow,
+  dropDuplicates,
+  importCsv,
+  type CsvImportResult,
+} from '../../../shared/csv/import-csv';
+import { hintsFromFileName } from '../../../shared/csv/file-name-hints';
+import { emptySample, type Sample } from '../../../shared/sample';
+import { HAVE_SEED_RUNS, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
+
+noteSeedRunsSkip();
+
+function ok(result: CsvImportResult): Extract<CsvImportResult, { ok: true }> {
+  if (!result.ok) throw new Error(`expected an import, got: ${result.error}`);
+  return result;
+}
+function failed(result: CsvImportResult): Extract<CsvImportResult, { ok: false }> {
+  if (result.ok) throw new Error('expected a failed import');
+  return result;
+}
+
+const SEED = 'Name;Memory;Init;Cold;Billed\nhello-node;128;135.38;15.65;16\nhello-py311;128;105.25;1.2;2\n';
+const seedSamples: Sample[] = [
+  { ...emptySample('hello-node'), memoryMB: 128, initMs: 135.38, durationMs: 15.65, billedMs: 16 },
+  { ...emptySample('hello-py311'), memoryMB: 128, initMs: 105.25, durationMs: 1.2, billedMs: 2 },
+];
+
+describe('importCsv: the original format and its accepted variants', () => {
+  it('reads Name;Memory;Init;Cold;Billed', () => {
+    const r = ok(importCsv(SEED, 'runs.csv'));
+    expect(r.samples).toEqual(seedSamples);
+    expect(r.report).toMatchObject({
+      imported: 2,
+      skipped: [],
+      unknownColumns: [],
+      duplicates: [],
+      delimiter: ';',
+    });
+  });
+
+  it.each([
+    ['a UTF-8 BOM', `\uFEFF${SEED}`],
+    ['CRLF line ends', SEED.replaceAll('\n', '\r\n')],
+    ['no final newline', SEED.trimEnd()],
+    [
+      'quoted fields',
+      'Name;Memory;Init;Cold;Billed\n"hello-node";"128";"135.38";15.65;16\nhello-py311;128;105.25;"1.2";2\n',
+    ],
+    ["Excel's sep=; line", `sep=;\n${SEED}`],
+    [
+      'header names in any case',
+      SEED.replace('Name;Memory;Init;Cold;Billed', 'NAME;memory;init;COLD;billed'),
+    ],
+    [
+      'header aliases and spaces',
+      SEED.replace(
+        'Name;Memory;Init;Cold;Billed',
+        ' Function ; Memory (MB);Init Duration (ms);Duration;Billed Duration ',
+      ),
+    ],
+    [
+      'columns in another order',
+      'Billed;Cold;Init;Memory;Name\n16;15.65;135.38;128;hello-node\n2;1.2;105.25;128;hello-py311\n',
+    ],
+    ['a comma delimiter', SEED.replaceAll(';', ',')],
+    ['a tab delimiter', SEED.replaceAll(';', '\t')],
+    ['decimal commas in a semicolon file', SEED.replace('135.38', '135,38').replace('1.2;', '1,2;')],
+    ['blank lines', `\n${SEED.replace('\nhello-py311', '\n\nhello-py311')}\n\n`],
+    ['a trailing delimiter', SEED.replaceAll('\n', ';\n')],
+    ['surrounding spaces', SEED.replace('hello-node;128;135.38', ' hello-node ; 128 ; 135.38 ')],
+  ])('accepts %s', (_what, text) => {
+    const r = ok(importCsv(text, 'runs.csv'));
+    expect(r.samples).toEqual(seedSamples);
+    expect(r.report.skipped).toEqual([]);
+  });
+
+  it('reports the delimiter it used', () => {
+    expect(ok(importCsv(SEED.replaceAll(';', ','), 'a.csv')).report.delimiter).toBe(',');
+    expect(ok(importCsv(SEED.replaceAll(';', '\t'), 'a.csv')).report.delimiter).toBe('\t');
+    expect(ok(importCsv(`sep=,\n${SEED.replaceAll(';', ',')}`, 'a.csv')).report.delimiter).toBe(',');
+  });
+
+  it('does not read decimal commas in a comma-separated file', () => {
+    const r = ok(importCsv('Name,Memory,Init,Cold,Billed\nf,128,"135,38",1,2\nf,128,100,1,2\n', 'a.csv'));
+    expect(r.samples).toHaveLength(1);
+    expect(describeSkippedRow(r.report.skipped[0]!)).toBe("line 2, column Init: '135,38' is not a number");
+  });
+
+  it('takes an empty or 0 Init as a warm sample', () => {
+    const r = ok(
+      importCsv('Name;Memory;Init;Cold;Billed\nf;128;;1.5;2\nf;128;0;1.6;2\nf;128;0.0;1.7;2\n', 'a.csv'),
+    );
+    expect(r.samples.map((s) => s.initMs)).toEqual([null, null, null]);
+    expect(r.samples.map((s) => s.durationMs)).toEqual([1.5, 1.6, 1.7]);
+  });
+
+  it('reads every optional column', () => {
+    const text = [
+      'Name;Memory;Init;Cold;Billed;Arch;Runtime;MaxMemory;Restore;Status;RequestId;Timestamp;Run;ErrorType',
+      'f;1024;;120.5;121;arm64;java21;160;474.16;timeout;r-1;2023-07-29T18:30:11.606Z;run-7;Sandbox.Timedout',
+    ].join('\n');
+    expect(ok(importCsv(text, 'a.csv')).samples[0]).toEqual({
+      name: 'f',
+      memoryMB: 1024,
+      initMs: null,
+      durationMs: 120.5,
+      billedMs: 121,
+      arch: 'arm64',
+      runtime: 'java21',
+      maxMemoryUsedMB: 160,
+      restoreMs: 474.16,
+      status: 'timeout',
+      errorType: 'Sandbox.Timedout',
+      requestId: 'r-1',
+      timestamp: '2023-07-29T18:30:11.606Z',
+      run: 'run-7',
+    });
+  });
+
+  it('reads architecture spellings', () => {
+    const text =
+      'Name;Memory;Init;Cold;Billed;Arch\nf;128;1;1;1;x86\nf;128;2;1;1;AMD64\nf;128;3;1;1;aarch64\nf;128;4;1;1;\n';
+    expect(ok(importCsv(text, 'a.csv')).samples.map((s) => s.arch)).toEqual([
+      'x86_64',
+      'x86_64',
+      'arm64',
+      null,
+    ]);
+  });
+
+  it('keeps unknown columns out and reports them once', () => {
+    const text = 'Name;Memory;Notes;Init;Cold;Billed;Notes;Region\nf;128;x;1;1;1;y;eu\nf;128;x;2;1;1;y;eu\n';
+    const r = ok(importCsv(text, 'a.csv'));
+    expect(r.report.unknownColumns).toEqual(['Notes', 'Region']);
+    expect(r.report.warnings.filter((w) => w.includes('Notes'))).toEqual([
+      'ignored columns not in the format: Notes, Region',
+    ]);
+    expect(r.samples[1]).toEqual({
+      ...emptySample('f'),
+      memoryMB: 128,
+      initMs: 2,
+      durationMs: 1,
+      billedMs: 1,
+    });
+  });
+
+  it('reads a quoted field with the delimiter, a quote and a line break in it', () => {
+    const text = 'Name;Memory;Init;Cold;Billed;Run\nf;128;1;1;1;"a;b ""c""\nd"\nf;128;x;1;1;r\n';
+    const r = ok(importCsv(text, 'a.csv'));
+    expect(r.samples[0]!.run).toBe('a;b "c"\nd');
+    // The quoted line break moves the next row to line 4.
+    expect(r.report.skipped).toEqual([{ line: 4, column: 'Init', reason: "'x' is not a number" }]);
+  });
+});
+
+describe('importCsv: architecture and memory from the file name', () => {
+  it.each([
+    ['speed-arm-1024.csv', 'arm64', 1024],
+    ['speed-x86-128.csv', 'x86_64', 128],
+    ['/some/dir/run_graviton_2048MB.csv', 'arm64', 2048],
+    ['C:\\runs\\x86_64-512.csv', 'x86_64', 512],
+    ['amd64.csv', 'x86_64', null],
+    ['arm64-results.csv', 'arm64', null],
+    ['results-2023-07-29.csv', null, null],
+    ['runs.csv', null, null],
+    ['compare-arm-vs-x86-128-1024.csv', null, null],
+    ['node-64.csv', null, null],
+  ])('%s → %s, %s', (fileName, arch, memory) => {
+    const hints = hintsFromFileName(fileName);
+    expect([hints.arch, hints.memoryMB]).toEqual([arch, memory]);
+  });
+
+  it('uses them only where the file has no such column', () => {
+    const noArch = ok(importCsv(SEED, 'speed-arm-1024.csv'));
+    expect(noArch.samples.map((s) => [s.arch, s.memoryMB])).toEqual([
+      ['arm64', 128],
+      ['arm64', 128],
+    ]);
+    expect(noArch.report).toMatchObject({ archFromFileName: 'arm64', memoryFromFileName: 1024 });
+    expect(noArch.report.warnings).toContain('no Arch column: arm64 taken from the file name for every row');
+
+    const noMemory = ok(importCsv('Name;Init;Cold;Billed;Arch\nf;1;1;1;x86_64\n', 'speed-arm-1024.csv'));
+    expect(noMemory.samples.map((s) => [s.arch, s.memoryMB])).toEqual([['x86_64', 1024]]);
+  });
+
+  it('leaves them unknown, with a warning, when the file name does not say', () => {
+    const r = ok(importCsv('Name;Init;Cold;Billed\nf;1;1;1\n', 'runs.csv'));
+    expect(r.samples[0]).toMatchObject({ arch: null, memoryMB: null });
+    expect(r.report.warnings).toContain('no Memory column and the file name does not say: memory unknown');
+  });
+});
+
+describe('importCsv: bad input gets a report, never an exception', () => {
+  it.each([
+    ['an empty file', '', 'the file is empty'],
+    ['a file of blank lines', '\n\r\n  \n', 'the file is empty'],
+    ['a BOM only', '\uFEFF', 'the file is empty'],
+    ['a header only', 'Name;Memory;Init;Cold;Billed\n', 'only a header on line 1, no data rows'],
+    [
+      'a header and blank lines',
+      'Name;Memory;Init;Cold;Billed\r\n\r\n\r\n',
+      'only a header on line 1, no data rows',
+    ],
+    [
+      'a binary file',
+      '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000',
+      'this is a binary file (or text that is not UTF-8), not a CSV file',
+    ],
+    [
+      'UTF-16 text',
+      'N\u0000a\u0000m\u0000e\u0000',
+      'this is a binary file (or text that is not UTF-8), not a CSV file',
+    ],
+    [
+      'no header',
+      'hello-node;128;135.38;15.65;16\n',
+      'line 1 is not a header: the first line must name the columns Name;Memory;Init;Cold;Billed',
+    ],
+    [
+      'a missing required column',
+      'Name;Memory;Cold;Billed\nf;128;1;1\n',
+      'missing required column Init in the header on line 1 (it has: Name;Memory;Cold;Billed)',
+    ],
+    [
+      'several missing columns',
+      'sep=;\nName;Memory;Init\nf;128;1\n',
+      'missing required columns Cold, Billed in the header on line 2 (it has: Name;Memory;Init)',
+    ],
+  ])('%s', (_what, text, error) => {
+    expect(() => importCsv(text, 'bad.csv')).not.toThrow();
+    expect(failed(importCsv(text, 'bad.csv')).error).toBe(error);
+  });
+
+  it('skips unreadable rows, counted with line, column and reason', () => {
+    const text = [
+      'Name;Memory;Init;Cold;Billed',
+      'f;128;100;1;2',
+      'f;128;abc;1;2',
+      'f;12.5;100;1;2',
+      'f;128;100;;2',
+      ';128;100;1;2',
+      'f;128;100;1',
+      'f;128;-5;1;2',
+      'f;128;1.2.3;1;2',
+      ';;;;',
+      'f;128;100;1;1e999',
+      'f;128;0x10;1;2',
+      'f;128;100;1;2;extra',
+      'f;128;1e2;1;2',
+    ].join('\n');
+    const r = ok(importCsv(text, 'a.csv'));
+    expect(r.samples.map((s) => s.initMs)).toEqual([100, 100]);
+    expect(r.report.imported).toBe(2);
+    expect(r.report.skipped.map(describeSkippedRow)).toEqual([
+      "line 3, column Init: 'abc' is not a number",
+      "line 4, column Memory: '12.5' is not a whole number of MB",
+      'line 5, column Cold: empty (the Duration in ms is required)',
+      'line 6, column Name: no function name',
+      'line 7: 4 fields, but the header has 5',
+      "line 8, column Init: '-5' is negative",
+      "line 9, column Init: '1.2.3' is not a number",
+      'line 10: empty row',
+      "line 11, column Billed: '1e999' is not a number",
+      "line 12, column Init: '0x10' is not a number",
+      'line 13: 6 fields, but the header has 5',
+    ]);
+    expect(r.report.warnings).toContain(
+      "11 rows skipped: line 3, column Init: 'abc' is not a number; line 4, column Memory: '12.5' is not a whole number of MB; line 5, column Cold: empty (the Duration in ms is required); and 8 more",
+    );
+  });
+
+  it('counts lines after a sep= line and blank lines', () => {
+    const r = ok(
+      importCsv('sep=;\r\n\r\nName;Memory;Init;Cold;Billed\r\n\r\nf;128;x;1;1\r\nf;128;1;1;1\r\n', 'a.csv'),
+    );
+    expect(r.report.skipped).toEqual([{ line: 5, column: 'Init', reason: "'x' is not a number" }]);
+  });
+
+  it('fails with the first reasons when no row can be read', () => {
+    const text = 'Name;Memory;Init;Cold;Billed\nf;128;a;1;1\nf;128;b;1;1\nf;128;c;1;1\nf;128;d;1;1\n';
+    const r = failed(importCsv(text, 'a.csv'));
+    expect(r.error).toBe(
+      "no row could be read (4 skipped): line 2, column Init: 'a' is not a number; line 3, column Init: 'b' is not a number; line 4, column Init: 'c' is not a number; and 1 more",
+    );
+    expect(r.report.skipped).toHaveLength(4);
+  });
+
+  it('skips a row whose quote is never closed', () => {
+    const r = importCsv('Name;Memory;Init;Cold;Billed\nf;128;1;1;1\n"f;128;1;1;1\n', 'a.csv');
+    expect(ok(r).samples).toHaveLength(1);
+    expect(ok(r).report.skipped[0]).toMatchObject({ line: 3, reason: 'a quoted field is never closed' });
+  });
+
+  it('rejects an unknown architecture in an Arch column', () => {
+    const r = ok(
+      importCsv('Name;Memory;Init;Cold;Billed;Arch\nf;128;1;1;1;sparc\nf;128;1;1;1;arm64\n', 'a.csv'),
+    );
+    expect(r.report.skipped.map(describeSkippedRow)).toEqual([
+      "line 2, column Arch: 'sparc' is not an architecture (x86_64 or arm64)",
+    ]);
+  });
+
+  it('never throws on odd text', () => {
+    for (const text of ['"', ';;;\n;;', 'sep=|\nName|Init', '\u0000', 'Name\n\u2028', 'a\rb\rc', null, 5]) {
+      expect(() => importCsv(text as string, 'odd.csv')).not.toThrow();
+    }
+  });
+});
+
+describe('importCsv: duplicates', () => {
+  it('reports identical rows and rows with one RequestId as groups; the caller drops them', () => {
+    const text = [
+      'Name;Memory;Init;Cold;Billed;RequestId',
+      'f;128;100;1;2;',
+      'f;128;101;1;2;',
+      'f;128;100;1;2;',
+      'g;128;1;1;1;r-1',
+      'g;128;2;1;1;r-1',
+      'f;128;100;1;2;',
+      'g;128;1;1;1;r-2',
+    ].join('\n');
+    const r = ok(importCsv(text, 'a.csv'));
+    expect(r.report.duplicates).toEqual([
+      [0, 2, 5],
+      [3, 4],
+    ]);
+    expect(r.report.warnings).toContain(
+      '3 duplicated rows (same values or same RequestId), e.g. line 4 repeats line 2; kept unless dropped',
+    );
+    expect(r.samples).toHaveLength(7);
+    expect(dropDuplicates(r.samples, r.report.duplicates).map((s) => [s.name, s.initMs])).toEqual([
+      ['f', 100],
+      ['f', 101],
+      ['g', 1],
+      ['g', 1],
+    ]);
+  });
+
+  it('does not call rows that differ in any value duplicates', () => {
+    const r = ok(
+      importCsv('Name;Memory;Init;Cold;Billed\nf;128;100;1;2\nf;256;100;1;2\nf;128;100;1;3\n', 'a.csv'),
+    );
+    expect(r.report.duplicates).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_SEED_RUNS)('importCsv: the seed runs', () => {
+  const read = (f: string): CsvImportResult => importCsv(readFileSync(join(SEED_RUNS_DIR, f), 'utf8'), f);
+
+  it('imports speed-x86-128.csv: 40 x86_64 samples at 128 MB', () => {
+    const r = ok(read('speed-x86-128.csv'));
+    expect(r.samples).toHaveLength(40);
+    expect(new Set(r.samples.map((s) => `${s.arch}/${s.memoryMB}`))).toEqual(new Set(['x86_64/128']));
+    expect(r.samples[0]).toEqual({
+      ...emptySample('hello-node'),
+      memoryMB: 128,
+      initMs: 135.38,
+      durationMs: 15.65,
+      billedMs: 16,
+      arch: 'x86_64',
+    });
+  });
+
+  it('imports speed-x86-1024.csv with 8 hello-py311 rows', () => {
+    const r = ok(read('speed-x86-1024.csv'));
+    expect(r.samples.filter((s) => s.name === 'hello-py311')).toHaveLength(8);
+    expect(r.report.duplicates).toEqual([]);
+  });
+
+  it('finds the 20 duplicated rows of speed-arm-1024.csv', () => {
+    const r = ok(read('speed-arm-1024.csv'));
+    expect(r.samples).toHaveLength(60);
+    expect(r.report.duplicates).toHaveLength(20);
+    expect(r.report.duplicates.every((g) => g.length === 2)).toBe(true);
+    const kept = dropDuplicates(r.samples, r.report.duplicates);
+    expect(kept).toHaveLength(40);
+    expect(kept.filter((s) => s.name === 'hello-node')).toHaveLength(10);
+    expect(new Set(kept.map((s) => s.arch))).toEqual(new Set(['arm64']));
+  });
+});
