@@ -1,2 +1,4 @@
-import { createApp, h } from 'vue';
-createApp({ render: () => h('p', 'Cold Start Lab') }).mount('#app');
+import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');

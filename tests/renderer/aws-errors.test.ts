@@ -33,13 +33,49 @@ describe('explainAwsError', () => {
     expect(e.actions[0]).toBe('lambda:ListFunctions');
     expect(new Set(e.actions)).toEqual(new Set(REQUIRED_IAM_ACTIONS.map((a) => a.action)));
   });
-  it('keeps main’s own hint when it has one', () => {
-    const e = explainAwsError({ code: 'aws', message: 'AccessDeniedException', hint: 'Use the admin role.' });
-    expect(e.hint).toBe('Use the admin role.');
+  it('speaks of the app, not of CLI flags, for problems it knows, and keeps main’s hint otherwise', () => {
+    const denied = explainAwsError({
+      code: 'aws',
+      message: 'AccessDeniedException',
+      hint: 'Run with --profile admin.',
+    });
+    expect(denied.hint).not.toContain('--profile');
+    const other = explainAwsError({
+      code: 'aws',
+      message: 'InvalidParameterValueException',
+      hint: 'Check the payload.',
+    });
+    expect(other.hint).toBe('Check the payload.');
   });
   it('recognises an unreachable endpoint', () => {
     expect(
       explainAwsError({ code: 'aws', message: 'connect ECONNREFUSED 127.0.0.1:4566', hint: null }).problem,
     ).toBe('unreachable');
+  });
+});
+
+describe('expired sessions', () => {
+  it('calls an expired token of an SSO profile an SSO session', () => {
+    const e = explainAwsError(
+      {
+        code: 'credentials',
+        message: 'ExpiredTokenException: The security token included in the request is expired',
+        hint: null,
+      },
+      'work',
+      true,
+    );
+    expect(e.title).toBe('Your AWS SSO session has expired');
+  });
+  it('does not blame SSO for other expired session credentials', () => {
+    const e = explainAwsError(
+      {
+        code: 'credentials',
+        message: 'ExpiredTokenException: The security token included in the request is expired',
+        hint: null,
+      },
+      'ci',
+    );
+    expect(e.title).toBe('The session credentials of profile “ci” have expired');
   });
 });

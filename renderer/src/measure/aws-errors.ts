@@ -28,21 +28,34 @@ export interface ExplainedError {
 
 /**
  * Recognises the failures a user can fix (expired SSO session, no credentials, missing permissions,
- * unreachable endpoint) in main's error and says what to do. Main's own hint is kept when it has one.
+ * unreachable endpoint) in main's error and says what to do in the app's words (the engine's hints speak
+ * of CLI flags); main's own hint is kept for everything else.
  */
-export function explainAwsError(error: IpcError, profile: string | null = null): ExplainedError {
+export function explainAwsError(
+  error: IpcError,
+  profile: string | null = null,
+  ssoProfile = false,
+): ExplainedError {
   const text = `${error.message} ${error.hint ?? ''}`;
   const who = profile ? `profile “${profile}”` : 'the default credentials';
   const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login';
-  if (
-    /sso|token.{0,40}expired|expiredtoken|refresh.{0,20}token/i.test(text) &&
-    /expired|refresh|invalid/i.test(text)
-  ) {
+  const mentionsSso = /\bsso\b/i.test(error.message);
+  const expired = /expired|refresh.{0,20}token|tokenrefreshrequired/i.test(error.message);
+  if (expired && (ssoProfile || mentionsSso)) {
     return {
       problem: 'sso-expired',
       title: 'Your AWS SSO session has expired',
       message: error.message,
-      hint: error.hint ?? `Run “${login}” in a terminal, then check the connection again.`,
+      hint: `Run “${login}” in a terminal, then check the connection again.`,
+      actions: [],
+    };
+  }
+  if (expired && /token|credential|session/i.test(error.message)) {
+    return {
+      problem: 'sso-expired',
+      title: `The session credentials of ${who} have expired`,
+      message: error.message,
+      hint: 'Refresh them (aws sso login, or your company’s login tool), then check the connection again.',
       actions: [],
     };
   }
@@ -56,9 +69,7 @@ export function explainAwsError(error: IpcError, profile: string | null = null):
       problem: 'no-credentials',
       title: `No AWS credentials for ${who}`,
       message: error.message,
-      hint:
-        error.hint ??
-        'Add the profile with “aws configure” or “aws configure sso” (files ~/.aws/config and ~/.aws/credentials), or pick another profile.',
+      hint: 'Add the profile with “aws configure” or “aws configure sso” (files ~/.aws/config and ~/.aws/credentials), or pick another profile.',
       actions: [],
     };
   }
@@ -70,9 +81,7 @@ export function explainAwsError(error: IpcError, profile: string | null = null):
       problem: 'access-denied',
       title: named ? `Missing permission: ${named}` : 'Missing AWS permissions',
       message: error.message,
-      hint:
-        error.hint ??
-        'Ask your administrator to allow these actions for your role (the README has a least-privilege policy).',
+      hint: 'Ask your administrator to allow these actions for your role (the README has a least-privilege policy).',
       actions: named ? [named, ...all.filter((a) => a !== named)] : all,
     };
   }
@@ -83,8 +92,7 @@ export function explainAwsError(error: IpcError, profile: string | null = null):
       problem: 'unreachable',
       title: 'AWS cannot be reached',
       message: error.message,
-      hint:
-        error.hint ?? 'Check the network, the region and the endpoint URL (if you set one for LocalStack).',
+      hint: 'Check the network, the region and the endpoint URL (if you set one for LocalStack).',
       actions: [],
     };
   }
@@ -93,7 +101,7 @@ export function explainAwsError(error: IpcError, profile: string | null = null):
       problem: 'throttled',
       title: 'AWS is throttling the requests',
       message: error.message,
-      hint: error.hint ?? 'Lower the parallel cold starts or try again in a minute.',
+      hint: 'Lower the parallel cold starts or try again in a minute.',
       actions: [],
     };
   }

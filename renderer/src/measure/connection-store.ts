@@ -45,6 +45,10 @@ export function endpointProblem(endpoint: string): string | null {
   }
 }
 
+function isSso(profile: string | null): boolean {
+  return connectionState.profiles.some((p) => p.name === profile && p.sso);
+}
+
 export function currentConnection(): AwsConnection {
   const endpoint = connectionState.endpoint.trim();
   return {
@@ -99,10 +103,7 @@ export async function loadConnectionChoices(): Promise<void> {
     connectionState.profile = profile;
     const profileRegion = profiles.find((p) => p.name === profile)?.region ?? null;
     connectionState.region =
-      (last.region && regions.includes(last.region) ? last.region : null) ??
-      profileRegion ??
-      regions[0] ??
-      null;
+      (last.region && regions.includes(last.region) ? last.region : null) ?? profileRegion ?? null;
     connectionState.endpoint = last.endpoint ?? '';
     connectionState.choicesLoaded = true;
   } catch (err) {
@@ -136,7 +137,7 @@ export async function connect(): Promise<boolean> {
   try {
     connectionState.check = await unwrap(coldstart().checkAwsConnection(connection));
   } catch (err) {
-    connectionState.error = explainAwsError(asIpcError(err), connection.profile);
+    connectionState.error = explainAwsError(asIpcError(err), connection.profile, isSso(connection.profile));
     return false;
   } finally {
     connectionState.checking = false;
@@ -152,7 +153,11 @@ export async function refreshFunctions(): Promise<void> {
   try {
     connectionState.functions = await unwrap(coldstart().listFunctions(connection));
   } catch (err) {
-    connectionState.functionsError = explainAwsError(asIpcError(err), connection.profile);
+    connectionState.functionsError = explainAwsError(
+      asIpcError(err),
+      connection.profile,
+      isSso(connection.profile),
+    );
   } finally {
     connectionState.loadingFunctions = false;
   }
