@@ -200,6 +200,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
         /^Cancelled: the functions were restored, then the run stopped \(\d+ samples kept\)\.$/,
       );
       expect(await page.locator('[data-test="restored"] li').count()).toBeGreaterThan(0);
+      expect(await text('[data-test="done-total"]')).toMatch(/^\d+ \/ 12$/);
       await screenshots('04-run-cancelled');
       (fake.lambda.options as { updateDelayMs: number }).updateDelayMs = 30;
       expect(fnConfig('hello-node')).toEqual(ORIGINAL['hello-node']);

@@ -27,6 +27,7 @@ const trackedRun = (over: Partial<TrackedRun> = {}): TrackedRun => ({
   kind: 'measure',
   name: 'node vs python',
   progress: progress(),
+  plannedTotal: 12,
   samples: [],
   finished: null,
   cancelling: false,
@@ -85,6 +86,19 @@ describe('RunProgressPanel', () => {
     );
     expect(wrapper.get('[data-test="restored"]').text()).toContain('hello-node: memory 256 MB');
     expect(wrapper.find('[data-test="cancel-run"]').exists()).toBe(false);
+  });
+
+  it('shows a cancelled run against the whole plan, though the engine shrank its total', () => {
+    const wrapper = mount(RunProgressPanel, {
+      props: {
+        run: trackedRun({
+          progress: progress({ done: 4, total: 4 }),
+          finished: { runId: 'run-1', state: 'cancelled', samples: 4, errors: [], restored: [] },
+        }),
+      },
+    });
+    expect(wrapper.get('[data-test="done-total"]').text()).toBe('4 / 12');
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('33');
   });
 
   it('names the function, what AWS said and what to do for each error', () => {

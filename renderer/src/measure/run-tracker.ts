@@ -12,6 +12,8 @@ export interface TrackedRun {
   kind: 'measure' | 'fetch';
   name: string;
   progress: RunProgress | null;
+  /** The largest total announced: the engine shrinks its total when a function stops early or on cancel. */
+  plannedTotal: number;
   /** Samples received so far. */
   samples: Sample[];
   finished: RunFinished | null;
@@ -50,6 +52,7 @@ export function listenToRuns(): void {
     api.onRunProgress((progress) =>
       withRun(progress.runId, (run) => {
         run.progress = progress;
+        run.plannedTotal = Math.max(run.plannedTotal, progress.total);
       }),
     ),
     api.onRunSamples(({ runId, samples }) =>
@@ -88,6 +91,7 @@ export function trackRun(
     kind,
     name,
     progress: null,
+    plannedTotal: 0,
     samples: [],
     finished: null,
     cancelling: false,
