@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
     const text = (selector: string): Promise<string> => page.locator(selector).first().innerText();
 
     async function openView(view: 'measure' | 'fetch' | 'history' | 'analyse'): Promise<void> {
-      await page.locator(`[data-nav="${view}"]`).click();
+      await page.locator(`[data-testid="nav-${view}"]`).click();
       await page.locator(`[data-view="${view}"]`).waitFor();
     }
 

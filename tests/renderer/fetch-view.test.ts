@@ -5,6 +5,7 @@ import { fetchRange } from '../../renderer/src/fetch/fetch-range';
 import { resetConnectionState } from '../../renderer/src/measure/connection-store';
 import { stopListening } from '../../renderer/src/measure/run-tracker';
 import { workspace } from '../../renderer/src/state/workspace';
+import { resetSessions } from '../../renderer/src/measure/session';
 import { installFakeBridge } from './fake-bridge';
 
 describe('fetchRange', () => {
@@ -38,8 +39,8 @@ describe('FetchView', () => {
   beforeEach(() => {
     resetConnectionState();
     stopListening();
-    workspace.datasets = [];
-    workspace.selected = [];
+    workspace.reset();
+    resetSessions();
   });
   afterEach(() => stopListening());
 
@@ -65,7 +66,7 @@ describe('FetchView', () => {
     const span = Date.parse(request!.end) - Date.parse(request!.start);
     expect(span).toBe(86_400_000);
     expect(Date.parse(request!.end)).toBeGreaterThanOrEqual(before - 1000);
-    expect(workspace.datasets[0]?.runId).toBe('fetch-1');
+    expect(workspace.state.datasets[0]?.runId).toBe('fetch-1');
 
     emit('runProgress', {
       runId: 'fetch-1',
@@ -87,6 +88,6 @@ describe('FetchView', () => {
     expect(wrapper.get('[data-test="outcome"]').text()).toBe('Fetch cancelled: 0 samples kept.');
     expect(wrapper.find('[data-test="fetch-empty"]').exists()).toBe(true);
     await wrapper.get('[data-test="dismiss-run"]').trigger('click');
-    expect(workspace.datasets).toHaveLength(0);
+    expect(workspace.state.datasets).toHaveLength(0);
   });
 });

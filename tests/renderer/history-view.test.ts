@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import HistoryView from '../../renderer/src/views/HistoryView.vue';
 import RecoveryPrompt from '../../renderer/src/measure/RecoveryPrompt.vue';
 import { workspace } from '../../renderer/src/state/workspace';
+import { resetSessions } from '../../renderer/src/measure/session';
 import { emptySample } from '../../shared/sample';
 import type { RunSummary } from '../../shared/measure';
 import { installFakeBridge, ok } from './fake-bridge';
@@ -23,8 +24,8 @@ const summary = (id: string, over: Partial<RunSummary> = {}): RunSummary => ({
 
 describe('HistoryView', () => {
   beforeEach(() => {
-    workspace.datasets = [];
-    workspace.selected = [];
+    workspace.reset();
+    resetSessions();
   });
 
   it('lists runs newest first with date, functions, configurations, samples and state', async () => {
@@ -62,7 +63,7 @@ describe('HistoryView', () => {
     await wrapper.get('[data-test="compare-selected"]').trigger('click');
     await flushPromises();
     expect(openRun).toHaveBeenCalledTimes(2);
-    expect(workspace.datasets.map((d) => d.name)).toEqual(['run a', 'run b']);
+    expect(workspace.state.datasets.map((d: { name: string }) => d.name)).toEqual(['run a', 'run b']);
   });
 
   it('renames a run in place', async () => {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import RunPlanner from '../../renderer/src/measure/RunPlanner.vue';
+import { resetSessions } from '../../renderer/src/measure/session';
 import { FUNCTIONS } from './fake-bridge';
 
 const mountPlanner = (
@@ -17,6 +18,8 @@ async function addMemory(wrapper: ReturnType<typeof mountPlanner>, text: string)
 }
 
 describe('RunPlanner', () => {
+  beforeEach(resetSessions);
+
   it('previews updates, invocations, duration and cost for 2 functions × 2 memory sizes × 3 samples', async () => {
     const wrapper = mountPlanner();
     await addMemory(wrapper, '128, 1024');
@@ -90,6 +93,16 @@ describe('RunPlanner', () => {
     await wrapper.get('[data-test="start-run"]').trigger('click');
     expect(wrapper.get('[data-test="error-functions"]').text()).toBe('Select at least one function');
     expect(wrapper.emitted('start')).toBeUndefined();
+  });
+
+  it('keeps the plan when the view is left and opened again', async () => {
+    const first = mountPlanner();
+    await addMemory(first, '2048');
+    await first.get('[data-test="times"]').setValue('7');
+    first.unmount();
+    const again = mountPlanner();
+    expect(again.findAll('.chip').map((c) => c.attributes('data-memory'))).toEqual(['2048']);
+    expect((again.get('[data-test="times"]').element as HTMLInputElement).value).toBe('7');
   });
 
   it('emits the validated plan and the run name', async () => {

@@ -5,6 +5,7 @@ import MeasureView from '../../renderer/src/views/MeasureView.vue';
 import { resetConnectionState } from '../../renderer/src/measure/connection-store';
 import { stopListening, type TrackedRun } from '../../renderer/src/measure/run-tracker';
 import { workspace } from '../../renderer/src/state/workspace';
+import { resetSessions } from '../../renderer/src/measure/session';
 import { emptySample, type Sample } from '../../shared/sample';
 import type { RunProgress } from '../../shared/measure';
 import { installFakeBridge } from './fake-bridge';
@@ -147,15 +148,15 @@ describe('MeasureView', () => {
   beforeEach(() => {
     resetConnectionState();
     stopListening();
-    workspace.datasets = [];
-    workspace.selected = [];
+    workspace.reset();
+    resetSessions();
     localStorage.clear();
   });
   afterEach(() => stopListening());
 
   it('connects, lists functions, starts a run, fills a dataset live and cancels', async () => {
     const { api, emit } = installFakeBridge();
-    const wrapper = mount(MeasureView);
+    let wrapper = mount(MeasureView);
     await flushPromises();
     expect((wrapper.get('[data-test="profile"]').element as HTMLSelectElement).value).toBe('default');
     expect((wrapper.get('[data-test="region"]').element as HTMLSelectElement).value).toBe('eu-west-1');
@@ -200,8 +201,8 @@ describe('MeasureView', () => {
       },
     });
     expect(wrapper.get('[data-test="phase"]').text()).toBe('Preparing');
-    expect(workspace.datasets).toHaveLength(1);
-    expect(workspace.datasets[0]?.runId).toBe('run-1');
+    expect(workspace.state.datasets).toHaveLength(1);
+    expect(workspace.state.datasets[0]?.runId).toBe('run-1');
 
     emit('runSamples', {
       runId: 'run-1',
@@ -211,10 +212,16 @@ describe('MeasureView', () => {
     emit('runProgress', progress({ done: 2, total: 12, memoryMB: 128 }));
     await flushPromises();
     expect(wrapper.get('[data-test="done-total"]').text()).toBe('2 / 12');
-    expect(workspace.datasets[0]?.samples).toHaveLength(2);
+    expect(workspace.state.datasets[0]?.samples).toHaveLength(2);
     expect(wrapper.get('[data-test="live-results"]').attributes('data-samples')).toBe('2');
     expect(wrapper.findAll('[data-test="cost-table"] tbody tr')).toHaveLength(1);
     expect(wrapper.get('[data-test="start-run"]').attributes('disabled')).toBeDefined();
+
+    // Leaving the view and coming back (the app unmounts it) keeps the run on screen.
+    wrapper.unmount();
+    wrapper = mount(MeasureView);
+    await flushPromises();
+    expect(wrapper.get('[data-test="done-total"]').text()).toBe('2 / 12');
 
     await wrapper.get('[data-test="cancel-run"]').trigger('click');
     await flushPromises();

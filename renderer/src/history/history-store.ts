@@ -1,6 +1,6 @@
 import { reactive } from 'vue';
 import type { RunSummary } from '../../../shared/measure';
-import { addDataset } from '../state/workspace';
+import { workspace } from '../state/workspace';
 import { asIpcError, coldstart, unwrap } from '../measure/bridge';
 import { explainAwsError, type ExplainedError } from '../measure/aws-errors';
 
@@ -37,8 +37,11 @@ export async function openRuns(runIds: readonly string[]): Promise<string[]> {
   for (const runId of runIds) {
     const opened = await guarded(() => unwrap(coldstart().openRun({ runId })));
     if (!opened) break;
+    // A run already open is not opened twice: it is simply shown again.
+    const existing = workspace.findDatasetByRun(runId);
     ids.push(
-      addDataset({ name: opened.summary.name, samples: opened.samples, source: 'run', runId, tags: {} }),
+      existing?.id ??
+        workspace.addDataset({ name: opened.summary.name, samples: opened.samples, source: 'run', runId }),
     );
   }
   return ids;

@@ -1,5 +1,5 @@
 import type { AwsConnection, FetchRequest, MeasurePlan } from '../../../shared/measure';
-import { addDataset, appendSamples } from '../state/workspace';
+import { workspace } from '../state/workspace';
 import { coldstart, unwrap } from './bridge';
 import { listenToRuns, trackRun, type TrackedRun } from './run-tracker';
 
@@ -36,8 +36,10 @@ export async function startMeasurementRun(
   listenToRuns();
   const runName = name ?? measureRunName(plan);
   const { runId } = await unwrap(coldstart().startMeasurement({ connection, plan, name: runName }));
-  const datasetId = addDataset({ name: runName, samples: [], source: 'run', runId, tags: {} });
-  const run = trackRun(runId, 'measure', runName, (_run, samples) => appendSamples(datasetId, samples));
+  const datasetId = workspace.addDataset({ name: runName, samples: [], source: 'run', runId });
+  const run = trackRun(runId, 'measure', runName, (_run, samples) =>
+    workspace.appendSamples(datasetId, samples),
+  );
   return { run, datasetId };
 }
 
@@ -49,8 +51,10 @@ export async function startFetchRun(
   listenToRuns();
   const runName = name ?? fetchRunName(request);
   const { runId } = await unwrap(coldstart().startFetch({ connection, request, name: runName }));
-  const datasetId = addDataset({ name: runName, samples: [], source: 'run', runId, tags: {} });
-  const run = trackRun(runId, 'fetch', runName, (_run, samples) => appendSamples(datasetId, samples));
+  const datasetId = workspace.addDataset({ name: runName, samples: [], source: 'run', runId });
+  const run = trackRun(runId, 'fetch', runName, (_run, samples) =>
+    workspace.appendSamples(datasetId, samples),
+  );
   return { run, datasetId };
 }
 

@@ -1,48 +1,78 @@
-// PLACEHOLDER until the ui branch's workspace store is merged (its API as announced).
-import { reactive } from 'vue';
-import type { Sample } from '../../../shared/sample';
+// PLACEHOLDER: the ui branch's workspace store replaces this file (same API, subset).
+import { markRaw, reactive, shallowReactive } from 'vue';
+import type { Arch, Sample } from '../../../shared/sample';
+
+export type DatasetSource = 'import' | 'example' | 'run';
+
+export interface DatasetTags {
+  arch?: Arch | null;
+  memoryMB?: number | null;
+}
 
 export interface Dataset {
   id: string;
   name: string;
-  samples: Sample[];
-  source: 'import' | 'run' | 'example';
+  source: DatasetSource;
   runId: string | null;
+  tags: { arch: Arch | null; memoryMB: number | null };
+  samples: Sample[];
+  version: number;
 }
 
-export const workspace = reactive({ datasets: [] as Dataset[], selected: [] as string[] });
-let next = 0;
-
-export function addDataset(input: {
+export interface NewDataset {
   name: string;
   samples: Sample[];
-  source: 'run';
-  runId: string;
-  tags?: Record<string, unknown>;
-}): string {
-  next += 1;
-  const id = `ds-${next}`;
-  workspace.datasets.push({
-    id,
-    name: input.name,
-    samples: [...input.samples],
-    source: input.source,
-    runId: input.runId,
-  });
-  workspace.selected.push(id);
-  return id;
+  source: DatasetSource;
+  runId?: string;
+  tags?: DatasetTags;
 }
 
-export function appendSamples(id: string, samples: Sample[]): void {
-  workspace.datasets.find((d) => d.id === id)?.samples.push(...samples);
+let nextId = 1;
+
+function createWorkspace() {
+  const state = reactive({ datasets: [] as Dataset[] });
+  const find = (id: string): Dataset => {
+    const dataset = state.datasets.find((d) => d.id === id);
+    if (!dataset) throw new Error(`No dataset ${id}`);
+    return dataset;
+  };
+  return {
+    state,
+    addDataset(input: NewDataset): string {
+      const id = `ds-${nextId++}`;
+      state.datasets.push(
+        shallowReactive<Dataset>({
+          id,
+          name: input.name,
+          source: input.source,
+          runId: input.runId ?? null,
+          tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
+          samples: markRaw(input.samples),
+          version: 0,
+        }),
+      );
+      return id;
+    },
+    appendSamples(datasetId: string, samples: readonly Sample[]): void {
+      const dataset = find(datasetId);
+      for (const s of samples) dataset.samples.push(s);
+      dataset.version++;
+    },
+    removeDataset(id: string): void {
+      const index = state.datasets.findIndex((d) => d.id === id);
+      if (index >= 0) state.datasets.splice(index, 1);
+    },
+    findDatasetByRun(runId: string): Dataset | undefined {
+      return state.datasets.find((d) => d.runId === runId);
+    },
+    dataset(id: string): Dataset | undefined {
+      return state.datasets.find((d) => d.id === id);
+    },
+    reset(): void {
+      state.datasets.splice(0);
+    },
+  };
 }
 
-export function removeDataset(id: string): void {
-  workspace.datasets = workspace.datasets.filter((d) => d.id !== id);
-  workspace.selected = workspace.selected.filter((s) => s !== id);
-}
-
-export function renameDataset(id: string, name: string): void {
-  const d = workspace.datasets.find((x) => x.id === id);
-  if (d) d.name = name;
-}
+export type Workspace = ReturnType<typeof createWorkspace>;
+export const workspace: Workspace = createWorkspace();
