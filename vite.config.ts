@@ -44,7 +44,11 @@ const cspMetaTag = (): Plugin => ({
   transformIndexHtml: () => [
     {
       tag: 'meta',
-      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      // frame-ancestors only works as a header (main sends it); in a meta tag Chromium logs an error.
+      attrs: {
+        'http-equiv': 'Content-Security-Policy',
+        content: CONTENT_SECURITY_POLICY.replace(/;\s*frame-ancestors [^;]*/, ''),
+      },
       injectTo: 'head-prepend',
     },
   ],

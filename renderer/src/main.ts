@@ -1,4 +1,6 @@
+import './zod-jitless';
 import { createApp } from 'vue';
 import App from './App.vue';
+import './styles.css';
 
 createApp(App).mount('#app');

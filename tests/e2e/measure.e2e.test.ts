@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { startFakeAws, type FakeAws } from '../fake-aws/server';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { engineBridge } from './engine-bridge';
-import { CHROMIUM, buildRenderer, installTestBridge, launchChromium, serveStatic } from './renderer-page';
+import { CHROMIUM, buildRenderer, installTestBridge, launchChromium, serveDir } from './renderer-page';
 
 const ORIGINAL = {
   'hello-node': { memoryMB: 256, variables: { GREETING: 'hello', TABLE_NAME: 'orders' } },
@@ -25,7 +24,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
     let fake: FakeAws;
     let stateDir: string;
     let distDir: string;
-    let server: Server;
+    let closeServer: (() => Promise<void>) | undefined;
     let url: string;
     let browser: Browser;
     let page: Page;
@@ -111,7 +110,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
         env: { ...fake.env, COLDSTART_POLL_MS: '10', HOME: stateDir },
       });
       distDir = await buildRenderer();
-      ({ url, server } = await serveStatic(distDir));
+      ({ url, close: closeServer } = await serveDir(distDir));
       browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -123,7 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
 
     afterAll(async () => {
       await browser?.close();
-      server?.close();
+      await closeServer?.();
       await fake?.close();
       if (stateDir) await rm(stateDir, { recursive: true, force: true });
       if (distDir) await rm(distDir, { recursive: true, force: true });
@@ -165,6 +164,15 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await page.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('100');
       expect(await text('[data-test="done-total"]')).toBe('12 / 12');
       expect(await page.locator('[data-test="live-results"]').getAttribute('data-samples')).toBe('12');
+      // The live chart: one box per function × memory size, drawn by the Analyse view's chart component.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-test="live-results"] [data-testid="chart"]')
+            ?.getAttribute('data-box-count') === '4',
+      );
+      expect(await page.locator('[data-test="live-results"] [data-testid="chart"] path.box').count()).toBe(4);
+      expect(await page.locator('[data-test="live-results"] [data-testid="stats-row"]').count()).toBe(4);
       const costRows = await page
         .locator('[data-test="cost-table"] tbody tr')
         .evaluateAll((trs) => (trs as unknown as El[]).map((tr) => tr.getAttribute('data-row')));
@@ -224,26 +232,53 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await screenshots('06-fetch-done');
     });
 
-    it('lists every run in the history and reopens one as a dataset', async () => {
+    it('lists every run in the history after a restart, and reopens and compares runs', async () => {
+      await page.reload();
+      await page.locator('[data-testid="analyse-view"]').waitFor();
       await openView('history');
       await page.locator('tr[data-run]').nth(2).waitFor();
       const rows = await page.locator('tr[data-run]').evaluateAll((trs) =>
-        (trs as unknown as El[]).map((tr) => ({
+        trs.map((tr) => ({
           name: tr.querySelector('[data-test="run-name"]')?.textContent?.trim(),
           state: tr.querySelector('.state')?.textContent?.trim(),
+          kind: tr.querySelectorAll('td')[3]?.textContent?.trim(),
         })),
       );
-      expect(rows.map((r) => r.state)).toEqual(['completed', 'cancelled', 'completed']);
+      expect(rows.map((r) => `${r.kind} ${r.state}`)).toEqual([
+        'fetched completed',
+        'measured cancelled',
+        'measured completed',
+      ]);
       expect(rows[1]?.name).toBe('to be cancelled');
       await screenshots('07-history');
-      const csv = page.locator('tr[data-run]').nth(2).locator('[data-test="export-run"]');
-      await csv.click();
+
+      const measured = page.locator('tr[data-run]').nth(2);
+      await measured.locator('[data-test="export-run"]').click();
       await page.locator('[data-test="history-notice"]').waitFor();
       const exported = (await text('[data-test="history-notice"]')).replace('Exported to ', '');
       expect((await readFile(exported, 'utf8')).trim().split('\n')).toHaveLength(13);
-      await page.locator('tr[data-run]').nth(2).locator('[data-test="open-run"]').click();
-      await page.locator('[data-view="analyse"]').waitFor();
-      await screenshots('08-reopened');
+
+      await measured.locator('[data-test="open-run"]').click();
+      await page.locator('[data-testid="analyse-view"]').waitFor();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-testid="analyse-view"] [data-testid="chart"]')
+            ?.getAttribute('data-box-count') === '4',
+      );
+      expect(await page.locator('[data-testid="dataset"]').count()).toBe(1);
+      await page.locator('[data-testid="tab-cost"]').click();
+      expect(await page.locator('[data-test="cost-table"] tbody tr').count()).toBe(4);
+      await screenshots('08-reopened-with-cost');
+
+      await openView('history');
+      await page.locator('tr[data-run]').nth(0).locator('input[type="checkbox"]').check();
+      await page.locator('tr[data-run]').nth(2).locator('input[type="checkbox"]').check();
+      expect(await text('[data-test="compare-selected"]')).toBe('Compare 2 runs');
+      await page.locator('[data-test="compare-selected"]').click();
+      await page.locator('[data-testid="analyse-view"]').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="dataset"]').length === 2);
+      await screenshots('09-compare');
       expect(pageErrors).toEqual([]);
     });
   },

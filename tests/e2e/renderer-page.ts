@@ -1,69 +1,8 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EVENT_NAMES, INVOKE_NAMES, type EventName } from '../../shared/ipc/channels';
 import type { EventPayload, IpcResult } from '../../shared/ipc/contract';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const repoRoot = resolve(import.meta.dirname, '../..');
-
-/** Builds the renderer alone (vite.config.ts skips the Electron builds under Vitest) into a temp folder. */
-export async function buildRenderer(): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), 'coldstart-e2e-dist-'));
-  await build({
-    configFile: join(repoRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  return outDir;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves a folder over http on 127.0.0.1 (like the app's own protocol: these files only). */
-export async function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-      const file = join(dir, path === '/' ? 'index.html' : path);
-      if (!file.startsWith(dir) || !existsSync(file) || !(await stat(file)).isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    })();
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
+export { CHROMIUM, buildRenderer, launchChromium, serveDir } from './support/renderer-harness';
 
 /**
  * Gives the page a `window.coldstart` shaped exactly like the preload's (one function per call, `on…`

@@ -3,6 +3,7 @@ import type { RunSummary } from '../../../shared/measure';
 import { workspace } from '../state/workspace';
 import { asIpcError, coldstart, unwrap } from '../measure/bridge';
 import { explainAwsError, type ExplainedError } from '../measure/aws-errors';
+import { addRunDataset } from '../measure/start-run';
 
 export const historyState = reactive({
   runs: [] as RunSummary[],
@@ -39,10 +40,7 @@ export async function openRuns(runIds: readonly string[]): Promise<string[]> {
     if (!opened) break;
     // A run already open is not opened twice: it is simply shown again.
     const existing = workspace.findDatasetByRun(runId);
-    ids.push(
-      existing?.id ??
-        workspace.addDataset({ name: opened.summary.name, samples: opened.samples, source: 'run', runId }),
-    );
+    ids.push(existing?.id ?? addRunDataset(opened.summary.name, runId, opened.samples));
   }
   return ids;
 }

@@ -1,4 +1,5 @@
 import type { AwsConnection, FetchRequest, MeasurePlan } from '../../../shared/measure';
+import type { Sample } from '../../../shared/sample';
 import { workspace } from '../state/workspace';
 import { coldstart, unwrap } from './bridge';
 import { listenToRuns, trackRun, type TrackedRun } from './run-tracker';
@@ -24,6 +25,13 @@ export function fetchRunName(request: FetchRequest): string {
   return `CloudWatch: ${fns} · ${when(new Date(request.start))} – ${when(new Date(request.end))}`;
 }
 
+/** Adds a run's samples as a dataset; like an import, real data replaces the example dataset. */
+export function addRunDataset(name: string, runId: string, samples: Sample[] = []): string {
+  const id = workspace.addDataset({ name, samples, source: 'run', runId });
+  for (const d of [...workspace.state.datasets]) if (d.source === 'example') workspace.removeDataset(d.id);
+  return id;
+}
+
 /**
  * Starts a measurement in main and follows it: a dataset appears in the workspace at once and fills
  * as samples arrive, so the chart and the statistics update live.
@@ -36,7 +44,7 @@ export async function startMeasurementRun(
   listenToRuns();
   const runName = name ?? measureRunName(plan);
   const { runId } = await unwrap(coldstart().startMeasurement({ connection, plan, name: runName }));
-  const datasetId = workspace.addDataset({ name: runName, samples: [], source: 'run', runId });
+  const datasetId = addRunDataset(runName, runId);
   const run = trackRun(runId, 'measure', runName, (_run, samples) =>
     workspace.appendSamples(datasetId, samples),
   );
@@ -51,7 +59,7 @@ export async function startFetchRun(
   listenToRuns();
   const runName = name ?? fetchRunName(request);
   const { runId } = await unwrap(coldstart().startFetch({ connection, request, name: runName }));
-  const datasetId = workspace.addDataset({ name: runName, samples: [], source: 'run', runId });
+  const datasetId = addRunDataset(runName, runId);
   const run = trackRun(runId, 'fetch', runName, (_run, samples) =>
     workspace.appendSamples(datasetId, samples),
   );

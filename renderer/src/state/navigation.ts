@@ -1,4 +1,3 @@
-// PLACEHOLDER: the ui branch's navigation replaces this file (same API).
 import { reactive } from 'vue';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 
@@ -17,6 +16,7 @@ export function showView(view: ViewId): void {
   navigation.view = view;
 }
 
+/** Which view a menu command belongs to; App switches there, then hands the command to that view. */
 export const COMMAND_VIEW: Record<MenuCommand, ViewId | null> = {
   'import-csv': 'analyse',
   'export-csv': 'analyse',
@@ -32,6 +32,7 @@ export const COMMAND_VIEW: Record<MenuCommand, ViewId | null> = {
 type Handler = () => void;
 const handlers = new Map<MenuCommand, Set<Handler>>();
 
+/** A view subscribes to the menu commands it handles (and unsubscribes with the returned function). */
 export function onCommand(command: MenuCommand, handler: Handler): () => void {
   let set = handlers.get(command);
   if (!set) handlers.set(command, (set = new Set()));

@@ -1,10 +1,11 @@
-// PLACEHOLDER: the ui branch's workspace store replaces this file (same API, subset).
 import { markRaw, reactive, shallowReactive } from 'vue';
-import type { Arch, Sample } from '../../../shared/sample';
+import type { Arch, Metric, Sample } from '../../../shared/sample';
+import type { ImportReport } from '../../../shared/csv/import-csv';
 
 export type DatasetSource = 'import' | 'example' | 'run';
 
 export interface DatasetTags {
+  /** Applies to samples whose own arch is unknown (seed files say it only in their file name). */
   arch?: Arch | null;
   memoryMB?: number | null;
 }
@@ -15,8 +16,13 @@ export interface Dataset {
   source: DatasetSource;
   runId: string | null;
   tags: { arch: Arch | null; memoryMB: number | null };
+  /** Raw (not reactive): a million proxied objects would make every read slow. Replace, or bump `version`. */
   samples: Sample[];
+  /** Bumped on every change of `samples`, so computed views know to recompute. */
   version: number;
+  report: ImportReport | null;
+  /** Duplicates still present (the report's groups), cleared by "drop duplicates". */
+  pendingDuplicates: number[][];
 }
 
 export interface NewDataset {
@@ -25,54 +31,170 @@ export interface NewDataset {
   source: DatasetSource;
   runId?: string;
   tags?: DatasetTags;
+  report?: ImportReport;
+}
+
+export type ColorBy = 'arch' | 'memory';
+export type RatioStat = 'median' | 'mean' | 'p90' | 'p99';
+
+export interface ChartSettings {
+  metric: Metric;
+  colorBy: ColorBy;
+  yFromZero: boolean;
+  logScale: boolean;
+  showPoints: boolean;
+}
+
+/** What is hidden (not what is shown), so new datasets, functions and sizes appear without a click. */
+export interface Filters {
+  hiddenDatasets: Set<string>;
+  hiddenFunctions: Set<string>;
+  hiddenArchs: Set<string>;
+  hiddenMemories: Set<string>;
+}
+
+/** A file that could not be imported at all: why, and its report when there is one. */
+export interface ImportFailure {
+  id: string;
+  fileName: string;
+  error: string;
+  report: ImportReport | null;
+}
+
+export interface WorkspaceState {
+  datasets: Dataset[];
+  chart: ChartSettings;
+  filters: Filters;
+  /** Key of the statistics row the others are compared with; null = none. */
+  baselineKey: string | null;
+  ratioStat: RatioStat;
+  failures: ImportFailure[];
 }
 
 let nextId = 1;
+const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${nextId++}`;
+
+export const defaultChartSettings = (): ChartSettings => ({
+  metric: 'init',
+  colorBy: 'arch',
+  yFromZero: true,
+  logScale: false,
+  showPoints: true,
+});
 
 function createWorkspace() {
-  const state = reactive({ datasets: [] as Dataset[] });
+  const state = reactive<WorkspaceState>({
+    datasets: [],
+    chart: defaultChartSettings(),
+    filters: {
+      hiddenDatasets: new Set(),
+      hiddenFunctions: new Set(),
+      hiddenArchs: new Set(),
+      hiddenMemories: new Set(),
+    },
+    baselineKey: null,
+    ratioStat: 'median',
+    failures: [],
+  });
+
   const find = (id: string): Dataset => {
     const dataset = state.datasets.find((d) => d.id === id);
     if (!dataset) throw new Error(`No dataset ${id}`);
     return dataset;
   };
+
   return {
     state,
+
+    /** Adds a dataset (an import, the example, or a measurement/fetch run) and returns its id. */
     addDataset(input: NewDataset): string {
-      const id = `ds-${nextId++}`;
-      state.datasets.push(
-        shallowReactive<Dataset>({
-          id,
-          name: input.name,
-          source: input.source,
-          runId: input.runId ?? null,
-          tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
-          samples: markRaw(input.samples),
-          version: 0,
-        }),
-      );
+      const id = newId('ds');
+      // shallowReactive: name, tags and version are watched; the samples array itself stays raw.
+      const dataset = shallowReactive<Dataset>({
+        id,
+        name: input.name,
+        source: input.source,
+        runId: input.runId ?? null,
+        tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
+        samples: markRaw(input.samples),
+        version: 0,
+        report: input.report ? markRaw(input.report) : null,
+        pendingDuplicates: markRaw(input.report?.duplicates ?? []),
+      });
+      state.datasets.push(dataset);
       return id;
     },
+
+    /** Adds samples to a dataset as they arrive (a live measurement): the chart redraws. */
     appendSamples(datasetId: string, samples: readonly Sample[]): void {
       const dataset = find(datasetId);
       for (const s of samples) dataset.samples.push(s);
       dataset.version++;
     },
+
+    /** Replaces a dataset's samples (after dropping duplicates, for instance). */
+    replaceSamples(datasetId: string, samples: Sample[]): void {
+      const dataset = find(datasetId);
+      dataset.samples = markRaw(samples);
+      dataset.version++;
+    },
+
     removeDataset(id: string): void {
       const index = state.datasets.findIndex((d) => d.id === id);
       if (index >= 0) state.datasets.splice(index, 1);
+      state.filters.hiddenDatasets.delete(id);
     },
+
+    renameDataset(id: string, name: string): void {
+      const trimmed = name.trim();
+      if (trimmed) find(id).name = trimmed;
+    },
+
+    setTags(id: string, tags: DatasetTags): void {
+      const dataset = find(id);
+      if (tags.arch !== undefined) dataset.tags.arch = tags.arch;
+      if (tags.memoryMB !== undefined) dataset.tags.memoryMB = tags.memoryMB;
+      dataset.version++;
+    },
+
     findDatasetByRun(runId: string): Dataset | undefined {
       return state.datasets.find((d) => d.runId === runId);
     },
+
     dataset(id: string): Dataset | undefined {
       return state.datasets.find((d) => d.id === id);
     },
+
+    addFailure(fileName: string, error: string, report: ImportReport | null): void {
+      state.failures.push({ id: newId('fail'), fileName, error, report: report ? markRaw(report) : null });
+    },
+
+    dismissFailure(id: string): void {
+      state.failures = state.failures.filter((f) => f.id !== id);
+    },
+
+    /** Shows or hides one value of a filter dimension. */
+    toggleHidden(set: keyof Filters, value: string, hidden: boolean): void {
+      if (hidden) state.filters[set].add(value);
+      else state.filters[set].delete(value);
+    },
+
+    /** Empties the workspace (tests, and "close all"). */
     reset(): void {
       state.datasets.splice(0);
+      state.failures = [];
+      state.chart = defaultChartSettings();
+      for (const set of Object.values(state.filters)) set.clear();
+      state.baselineKey = null;
+      state.ratioStat = 'median';
     },
   };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
+
+/** The one workspace of the window: the analysis view and the Measure/Fetch/History views share it. */
 export const workspace: Workspace = createWorkspace();
+
+/** A fresh, separate workspace (component tests). */
+export const createTestWorkspace = (): Workspace => createWorkspace();

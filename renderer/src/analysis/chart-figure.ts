@@ -1,0 +1,296 @@
+import type { PlotData, PlotLayout } from 'plotly.js-dist';
+import type { ChartSettings } from '../state/workspace';
+import type { Box } from './boxes';
+import { formatNumber, metricInfo } from './metrics';
+import { UNKNOWN } from './selection';
+
+export interface ChartTheme {
+  background: string;
+  text: string;
+  muted: string;
+  grid: string;
+  /** One color per value of the color dimension, in order. */
+  palette: readonly string[];
+}
+
+/** Colorblind-safe (Okabe–Ito), readable on light and dark backgrounds. */
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#999999',
+];
+
+export interface Figure {
+  data: PlotData[];
+  layout: PlotLayout;
+  /** Boxes drawn: one per group. */
+  boxCount: number;
+  /** Points drawn beside the boxes, and how many values exist (points are thinned above a limit). */
+  pointsDrawn: number;
+  pointsTotal: number;
+}
+
+/** Points drawn per box at most: beyond this the points are an even subsample, as the hover says. */
+export const MAX_POINTS_PER_BOX = 1500;
+
+const archLabel = (arch: string): string => (arch === UNKNOWN ? 'unknown arch' : arch);
+const memoryLabel = (memoryMB: number | null): string =>
+  memoryMB === null ? 'unknown memory' : `${memoryMB} MB`;
+
+function colorValue(box: Box, settings: ChartSettings): string {
+  return settings.colorBy === 'arch' ? archLabel(box.arch) : memoryLabel(box.memoryMB);
+}
+
+function facetValue(box: Box, settings: ChartSettings): string {
+  return settings.colorBy === 'arch' ? memoryLabel(box.memoryMB) : archLabel(box.arch);
+}
+
+function orderedValues(boxes: readonly Box[], pick: (b: Box) => string, order: (b: Box) => number | string) {
+  const seen = new Map<string, number | string>();
+  for (const b of boxes) if (!seen.has(pick(b))) seen.set(pick(b), order(b));
+  return [...seen.entries()]
+    .sort(([, a], [, b]) =>
+      typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+    )
+    .map(([v]) => v);
+}
+
+/** A tiny deterministic PRNG, so the jitter does not dance on every redraw. */
+function jitter(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return ((s >>> 0) % 10_000) / 10_000;
+  };
+}
+
+export function chartTitle(settings: ChartSettings): string {
+  const m = metricInfo(settings.metric);
+  const by =
+    settings.colorBy === 'arch'
+      ? 'architecture, panels by memory size'
+      : 'memory size, panels by architecture';
+  return `${m.label} by function — colored by ${by}`;
+}
+
+export function defaultImageName(settings: ChartSettings, format: 'png' | 'svg'): string {
+  const by = settings.colorBy === 'arch' ? 'runtime' : 'runtime-and-memory';
+  return `coldstart-${metricInfo(settings.metric).slug}-by-${by}.${format}`;
+}
+
+/**
+ * The Plotly figure for a list of precomputed boxes: one panel per facet value (its own x axis, one
+ * shared y axis), functions along x, one color per color value. Positions are numeric so the boxes,
+ * their outliers and their jittered points line up exactly.
+ */
+export function buildFigure(boxes: readonly Box[], settings: ChartSettings, theme: ChartTheme): Figure {
+  const metric = metricInfo(settings.metric);
+  const colors = orderedValues(
+    boxes,
+    (b) => colorValue(b, settings),
+    (b) => (settings.colorBy === 'arch' ? b.arch : (b.memoryMB ?? Number.MAX_SAFE_INTEGER)),
+  );
+  const facets = orderedValues(
+    boxes,
+    (b) => facetValue(b, settings),
+    (b) => (settings.colorBy === 'arch' ? (b.memoryMB ?? Number.MAX_SAFE_INTEGER) : b.arch),
+  );
+  const data: PlotData[] = [];
+  const layout: PlotLayout = {};
+  const gap = 0.04;
+  const panelWidth = (1 - gap * (facets.length - 1)) / Math.max(facets.length, 1);
+  const slot = 0.8 / Math.max(colors.length, 1);
+  const boxWidth = slot * (settings.showPoints ? 0.45 : 0.7);
+  let pointsDrawn = 0;
+  let pointsTotal = 0;
+  const legendShown = new Set<string>();
+  const annotations: Record<string, unknown>[] = [];
+
+  facets.forEach((facet, f) => {
+    const axis = f === 0 ? 'x' : `x${f + 1}`;
+    const inFacet = boxes.filter((b) => facetValue(b, settings) === facet);
+    const functions = [...new Set(inFacet.map((b) => b.name))];
+    const start = f * (panelWidth + gap);
+    layout[f === 0 ? 'xaxis' : `xaxis${f + 1}`] = {
+      domain: [start, start + panelWidth],
+      anchor: 'y',
+      tickvals: functions.map((_, i) => i),
+      ticktext: functions,
+      range: [-0.5, functions.length - 0.5],
+      // Long function names in narrow panels would run into each other.
+      tickangle: functions.length * facets.length > 4 ? -20 : 0,
+      automargin: true,
+      showgrid: false,
+      zeroline: false,
+      linecolor: theme.grid,
+      tickfont: { color: theme.text },
+      title: { text: facets.length > 1 || f === 0 ? 'Function' : '', font: { color: theme.muted } },
+      fixedrange: true,
+    };
+    annotations.push({
+      text: `<b>${facet}</b>`,
+      xref: 'paper',
+      yref: 'paper',
+      x: start + panelWidth / 2,
+      y: 1.0,
+      yanchor: 'bottom',
+      showarrow: false,
+      font: { color: theme.text, size: 13 },
+    });
+
+    colors.forEach((color, c) => {
+      const own = inFacet.filter((b) => colorValue(b, settings) === color);
+      if (own.length === 0) return;
+      const paint = theme.palette[c % theme.palette.length]!;
+      const center = (b: Box) => functions.indexOf(b.name) + (c - (colors.length - 1) / 2) * slot;
+      const boxX = (b: Box) => center(b) - (settings.showPoints ? slot * 0.2 : 0);
+      const showlegend = !legendShown.has(color);
+      legendShown.add(color);
+      const hover = own.map(
+        (b) =>
+          `<b>${b.name}</b><br>${archLabel(b.arch)} · ${memoryLabel(b.memoryMB)}<br>n = ${b.stats.n}<br>` +
+          `median ${formatNumber(b.stats.median)} ${metric.unit}<br>p90 ${formatNumber(b.stats.p90)} ${metric.unit}` +
+          `<br>p99 ${formatNumber(b.stats.p99)} ${metric.unit}`,
+      );
+      data.push({
+        type: 'box',
+        name: color,
+        legendgroup: color,
+        legendrank: c + 1,
+        showlegend,
+        xaxis: axis,
+        yaxis: 'y',
+        x: own.map(boxX),
+        q1: own.map((b) => b.stats.q1),
+        median: own.map((b) => b.stats.median),
+        q3: own.map((b) => b.stats.q3),
+        lowerfence: own.map((b) => b.stats.whiskerLow),
+        upperfence: own.map((b) => b.stats.whiskerHigh),
+        width: boxWidth,
+        boxpoints: false,
+        fillcolor: withAlpha(paint, 0.35),
+        line: { color: paint, width: 1.5 },
+        hoverinfo: 'skip',
+        meta: { boxKeys: own.map((b) => b.key) },
+      });
+      // Hover lives on an invisible marker across each box: Plotly's own box hover lists q1/q3/fences,
+      // while people asked for n, median, p90 and p99.
+      data.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: color,
+        legendgroup: color,
+        showlegend: false,
+        xaxis: axis,
+        yaxis: 'y',
+        x: own.flatMap((b) => hoverYs(b).map(() => boxX(b))),
+        y: own.flatMap(hoverYs),
+        marker: { size: 1, opacity: 0 },
+        hovertext: own.flatMap((b, i) => hoverYs(b).map(() => hover[i]!)),
+        hoverinfo: 'text',
+        hoverlabel: { bgcolor: paint },
+      });
+      const px: number[] = [];
+      const py: number[] = [];
+      if (settings.showPoints) {
+        own.forEach((b, i) => {
+          const rnd = jitter(i + 1 + c * 977 + f * 7919);
+          const step = Math.max(1, Math.ceil(b.values.length / MAX_POINTS_PER_BOX));
+          pointsTotal += b.values.length;
+          for (let k = 0; k < b.values.length; k += step) {
+            px.push(center(b) + slot * 0.12 + (rnd() - 0.5) * slot * 0.22);
+            py.push(b.values[k]!);
+          }
+        });
+      } else {
+        own.forEach((b) => {
+          for (const o of b.stats.outliers) {
+            px.push(boxX(b));
+            py.push(o);
+          }
+        });
+      }
+      pointsDrawn += px.length;
+      if (px.length > 0) {
+        data.push({
+          type: 'scatter',
+          mode: 'markers',
+          name: color,
+          legendgroup: color,
+          showlegend: false,
+          xaxis: axis,
+          yaxis: 'y',
+          x: px,
+          y: py,
+          marker: {
+            color: paint,
+            size: settings.showPoints ? 4 : 5,
+            opacity: settings.showPoints ? 0.55 : 0.9,
+          },
+          hoverinfo: 'y',
+          meta: { points: settings.showPoints ? 'jitter' : 'outliers' },
+        });
+      }
+    });
+  });
+
+  const values = boxes.flatMap((b) => [b.stats.min, b.stats.max]);
+  const maxValue = values.length ? Math.max(...values) : 1;
+  const minPositive = Math.min(...boxes.map((b) => (b.stats.min > 0 ? b.stats.min : Infinity)), maxValue);
+  const yaxis: Record<string, unknown> = {
+    title: { text: `${metric.label} (${metric.unit})`, font: { color: theme.text } },
+    type: settings.logScale ? 'log' : 'linear',
+    gridcolor: theme.grid,
+    zerolinecolor: theme.grid,
+    linecolor: theme.grid,
+    tickfont: { color: theme.text },
+    rangemode: settings.yFromZero && !settings.logScale ? 'tozero' : 'normal',
+  };
+  if (settings.logScale && boxes.length) {
+    yaxis.range = [Math.log10(Math.max(minPositive * 0.8, 1e-3)), Math.log10(maxValue * 1.15)];
+  }
+  Object.assign(layout, {
+    title: { text: chartTitle(settings), font: { color: theme.text, size: 16 }, x: 0.01, xanchor: 'left' },
+    paper_bgcolor: theme.background,
+    plot_bgcolor: theme.background,
+    font: { color: theme.text, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 },
+    yaxis,
+    boxmode: 'overlay',
+    hovermode: 'closest',
+    showlegend: true,
+    legend: {
+      title: { text: settings.colorBy === 'arch' ? 'Architecture' : 'Memory' },
+      orientation: 'h',
+      x: 1,
+      xanchor: 'right',
+      y: 1.12,
+      yanchor: 'bottom',
+      font: { color: theme.text },
+    },
+    annotations,
+    margin: { l: 64, r: 16, t: 88, b: 56 },
+  });
+  return { data, layout, boxCount: boxes.length, pointsDrawn, pointsTotal };
+}
+
+/** Where a box answers the mouse: along its whole height, not only at the median. */
+const hoverYs = (b: Box): number[] => [
+  b.stats.whiskerLow,
+  b.stats.q1,
+  b.stats.median,
+  b.stats.q3,
+  b.stats.whiskerHigh,
+];
+
+function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${alpha})`;
+}

@@ -1,0 +1,99 @@
+import type { Sample } from '../../../shared/sample';
+import type { ImportReport } from '../../../shared/csv/import-csv';
+import type { ImportMessage, ImportPhase, ImportRequest } from '../workers/import-protocol';
+
+export type ImportSource = { fileName: string } & ({ file: Blob } | { text: string });
+
+export type FileImportResult =
+  | { ok: true; fileName: string; samples: Sample[]; report: ImportReport }
+  | { ok: false; fileName: string; error: string; report: ImportReport | null };
+
+export interface ImportProgress {
+  fileName: string;
+  fileIndex: number;
+  fileCount: number;
+  phase: ImportPhase;
+  /** 0..1 over all files. */
+  fraction: number;
+}
+
+/** Something that parses one file; the real one is a Web Worker, tests pass their own. */
+export type ImportRunner = (
+  source: ImportSource,
+  onProgress: (phase: ImportPhase, f: number) => void,
+) => Promise<FileImportResult>;
+
+let worker: Worker | null = null;
+let nextRequest = 1;
+
+/** Parses one file in the shared import worker (created once, reused). */
+export const workerRunner: ImportRunner = (source, onProgress) => {
+  worker ??= new Worker(new URL('../workers/csv-import.worker.ts', import.meta.url), { type: 'module' });
+  const w = worker;
+  const id = nextRequest++;
+  return new Promise((resolve) => {
+    const chunks: Sample[][] = [];
+    const onMessage = (event: MessageEvent<ImportMessage>) => {
+      const message = event.data;
+      if (message.id !== id) return;
+      if (message.type === 'progress') onProgress(message.phase, message.fraction);
+      else if (message.type === 'samples') chunks.push(message.samples);
+      else {
+        w.removeEventListener('message', onMessage);
+        w.removeEventListener('error', onError);
+        if (message.ok)
+          resolve({ ok: true, fileName: source.fileName, samples: chunks.flat(), report: message.report });
+        else resolve({ ok: false, fileName: source.fileName, error: message.error, report: message.report });
+      }
+    };
+    const onError = (event: ErrorEvent) => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      worker = null;
+      resolve({
+        ok: false,
+        fileName: source.fileName,
+        error: `The import worker failed: ${event.message}`,
+        report: null,
+      });
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    const request: ImportRequest =
+      'file' in source
+        ? { id, fileName: source.fileName, file: source.file }
+        : { id, fileName: source.fileName, text: source.text };
+    w.postMessage(request);
+  });
+};
+
+const PHASE_SHARE: Record<ImportPhase, [number, number]> = {
+  reading: [0, 0.3],
+  parsing: [0.3, 0.8],
+  sending: [0.8, 1],
+};
+
+/** Imports files one after the other, reporting progress over all of them. */
+export async function importFiles(
+  sources: readonly ImportSource[],
+  onProgress: (p: ImportProgress) => void,
+  run: ImportRunner = workerRunner,
+): Promise<FileImportResult[]> {
+  const results: FileImportResult[] = [];
+  for (const [i, source] of sources.entries()) {
+    const report = (phase: ImportPhase, f: number) => {
+      const [from, to] = PHASE_SHARE[phase];
+      const within = from + (to - from) * f;
+      onProgress({
+        fileName: source.fileName,
+        fileIndex: i,
+        fileCount: sources.length,
+        phase,
+        fraction: (i + within) / sources.length,
+      });
+    };
+    report('reading', 0);
+    results.push(await run(source, report));
+  }
+  return results;
+}

@@ -1,0 +1,52 @@
+/// <reference lib="webworker" />
+import '../zod-jitless';
+import { importCsv } from '../../../shared/csv/import-csv';
+import { SAMPLE_CHUNK, type ImportMessage, type ImportRequest } from './import-protocol';
+
+// Parsing runs here, off the UI thread: a million-row file must not freeze the window.
+declare const self: DedicatedWorkerGlobalScope;
+const post = (message: ImportMessage): void => self.postMessage(message);
+
+async function readBlob(id: number, blob: Blob): Promise<string> {
+  if (typeof blob.stream !== 'function' || blob.size === 0) return blob.text();
+  const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const parts: string[] = [];
+  let read = 0;
+  let reported = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    read += value.length;
+    if (read - reported > blob.size / 20) {
+      reported = read;
+      post({ id, type: 'progress', phase: 'reading', fraction: Math.min(read / blob.size, 1) });
+    }
+  }
+  return parts.join('');
+}
+
+self.onmessage = async (event: MessageEvent<ImportRequest>) => {
+  const request = event.data;
+  const { id, fileName } = request;
+  try {
+    post({ id, type: 'progress', phase: 'reading', fraction: 0 });
+    const text = 'text' in request ? request.text : await readBlob(id, request.file);
+    post({ id, type: 'progress', phase: 'parsing', fraction: 0 });
+    const result = importCsv(text, fileName);
+    if (!result.ok) {
+      post({ id, type: 'done', ok: false, error: result.error, report: result.report });
+      return;
+    }
+    const { samples } = result;
+    for (let start = 0; start < samples.length; start += SAMPLE_CHUNK) {
+      post({ id, type: 'progress', phase: 'sending', fraction: start / samples.length });
+      post({ id, type: 'samples', samples: samples.slice(start, start + SAMPLE_CHUNK) });
+    }
+    post({ id, type: 'done', ok: true, report: result.report });
+  } catch (error) {
+    // importCsv never throws by contract; reading a file can (deleted, unreadable, not text).
+    const message = error instanceof Error ? error.message : String(error);
+    post({ id, type: 'done', ok: false, error: `Could not read ${fileName}: ${message}`, report: null });
+  }
+};

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCsv } from '../../../shared/csv/import-csv';
+import { emptySample, type Sample } from '../../../shared/sample';
+import {
+  boxStats,
+  groupStats,
+  metricValue,
+  quantileType7,
+  type BoxStats,
+} from '../../../shared/stats/group-stats';
+import { HAVE_SEED_RUNS, SEED_FILES, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
+
+noteSeedRunsSkip();
+
+/** ggplot_build numbers written by tests/reference/ggplot-boxplot.R (R 4.2, ggplot2 3.4) from the seed runs. */
+interface Reference extends Omit<BoxStats, 'sd'> {
+  file: string;
+  name: string;
+  sd: number;
+}
+const reference = JSON.parse(
+  readFileSync(new URL('../../reference/ggplot-boxplot.json', import.meta.url), 'utf8'),
+) as Reference[];
+
+describe('quantileType7', () => {
+  it("matches R's quantile(type = 7)", () => {
+    const x = [1, 2, 3, 4];
+    expect([0, 0.25, 0.5, 0.75, 1].map((p) => quantileType7(x, p))).toEqual([1, 1.75, 2.5, 3.25, 4]);
+    expect(quantileType7([7], 0.9)).toBe(7);
+    expect(quantileType7([1, 2], 0.99)).toBe(1.99);
+    // R: quantile(c(0.1, 0.2, 0.3, 0.7, 10.7, 11.1, 11.3, 11.9, 12.05, 12.4, 13.3, 25.9), 0.95) = 18.969999999999992
+    const v = [0.1, 0.2, 0.3, 0.7, 10.7, 11.1, 11.3, 11.9, 12.05, 12.4, 13.3, 25.9];
+    expect(quantileType7(v, 0.25)).toBe(0.59999999999999987);
+    expect(quantileType7(v, 0.95)).toBe(18.969999999999992);
+    expect(quantileType7(v, 0.99)).toBe(24.514000000000006);
+  });
+});
+
+describe('boxStats', () => {
+  it('gives ggplot2 geom_boxplot numbers, outliers on both sides (pinned from R)', () => {
+    const s = boxStats([57, 1, 50, 52.5, 53, 54.25, 55, 56, 58, 120, 0.1 + 0.2]);
+    expect(s).toMatchObject({
+      n: 11,
+      min: 0.30000000000000004,
+      q1: 51.25,
+      median: 54.25,
+      q3: 56.5,
+      p90: 58,
+      p95: 89,
+      p99: 113.80000000000003,
+      max: 120,
+      whiskerLow: 50,
+      whiskerHigh: 58,
+      outliers: [0.30000000000000004, 1, 120],
+    });
+    expect(s?.mean).toBeCloseTo(50.640909090909091, 12);
+    expect(s?.sd).toBeCloseTo(31.581456728449197, 12);
+  });
+
+  it('has whiskers at min and max when nothing is beyond 1.5 × IQR', () => {
+    const s = boxStats([0.1, 0.2, 0.3, 0.7, 10.7, 11.1, 11.3, 11.9, 12.05, 12.4, 13.3, 25.9]);
+    expect(s).toMatchObject({ whiskerLow: 0.1, whiskerHigh: 25.9, outliers: [], median: 11.199999999999999 });
+    expect(s?.q3).toBe(12.137500000000001);
+    expect(s?.sd).toBeCloseTo(7.668564076800819, 12);
+  });
+
+  it('handles one value, equal values and an empty list', () => {
+    expect(boxStats([5])).toEqual({
+      n: 1,
+      min: 5,
+      q1: 5,
+      median: 5,
+      q3: 5,
+      p90: 5,
+      p95: 5,
+      p99: 5,
+      max: 5,
+      mean: 5,
+      sd: null,
+      whiskerLow: 5,
+      whiskerHigh: 5,
+      outliers: [],
+    });
+    // IQR 0: every value different from the box is an outlier, as in ggplot2.
+    expect(boxStats([2, 2, 2, 2, 3])).toMatchObject({
+      q1: 2,
+      q3: 2,
+      whiskerLow: 2,
+      whiskerHigh: 2,
+      outliers: [3],
+    });
+    expect(boxStats([])).toBeNull();
+    expect(boxStats([NaN, Infinity])).toBeNull();
+  });
+
+  it("reproduces the issue's example: speed-x86-128.csv hello-node Init", () => {
+    const init = [135.38, 158.57, 162.07, 162.83, 164.32, 164.93, 164.95, 166.93, 167.62, 170.33];
+    expect(boxStats(init)).toMatchObject({
+      q1: 162.26,
+      median: 164.625,
+      q3: 166.435,
+      whiskerLow: 158.57,
+      whiskerHigh: 170.33,
+      outliers: [135.38],
+    });
+  });
+});
+
+describe('metricValue', () => {
+  const cold: Sample = {
+    ...emptySample('f'),
+    initMs: 100.5,
+    durationMs: 2.5,
+    billedMs: 3,
+    maxMemoryUsedMB: 64,
+  };
+  const warm: Sample = { ...cold, initMs: null };
+  const snap: Sample = { ...warm, restoreMs: 400 };
+  it.each([
+    ['init', cold, 100.5],
+    ['init', warm, null],
+    ['duration', warm, 2.5],
+    ['total', cold, 103],
+    ['total', warm, 2.5],
+    ['total', snap, 402.5],
+    ['billed', cold, 3],
+    ['maxmemory', cold, 64],
+    ['maxmemory', emptySample('f'), null],
+  ] as const)('%s', (metric, sample, value) => {
+    expect(metricValue(sample, metric)).toBe(value);
+  });
+});
+
+describe('groupStats', () => {
+  const s = (
+    name: string,
+    memoryMB: number | null,
+    arch: Sample['arch'],
+    initMs: number | null,
+    runtime: string | null = null,
+  ): Sample => ({
+    ...emptySample(name),
+    memoryMB,
+    arch,
+    initMs,
+    runtime,
+    durationMs: 1,
+    billedMs: 2,
+  });
+  const samples = [
+    s('b', 1024, 'arm64', 10),
+    s('a', 128, 'x86_64', 20),
+    s('b', 128, 'x86_64', 30),
+    s('a', 128, 'arm64', 40),
+    s('b', 1024, 'arm64', 50),
+    s('a', null, null, 60),
+    s('c', 128, 'x86_64', null),
+  ];
+
+  it('groups by name by default order, leaving out groups without the metric', () => {
+    const result = groupStats(samples, ['name'], 'init');
+    expect(result.map((g) => [g.group, g.stats.n, g.stats.median])).toEqual([
+      [{ name: 'a' }, 3, 40],
+      [{ name: 'b' }, 3, 30],
+    ]);
+    expect(result.every((g) => g.metric === 'init')).toBe(true);
+    expect(groupStats(samples, ['name'], 'duration').map((g) => g.group.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('groups by any combination; memory by size, unknown last; only the keys in use', () => {
+    const result = groupStats(samples, ['arch', 'memory'], 'init');
+    expect(result.map((g) => [g.group, g.stats.n, g.stats.mean])).toEqual([
+      [{ arch: 'arm64', memory: 128 }, 1, 40],
+      [{ arch: 'arm64', memory: 1024 }, 2, 30],
+      [{ arch: 'x86_64', memory: 128 }, 2, 25],
+      [{ arch: null, memory: null }, 1, 60],
+    ]);
+    expect(groupStats(samples, ['name', 'runtime', 'arch', 'memory'], 'init')).toHaveLength(5);
+    expect(groupStats(samples, ['runtime'], 'init')).toEqual([
+      { group: { runtime: null }, metric: 'init', stats: boxStats([10, 20, 30, 40, 50, 60]) },
+    ]);
+  });
+
+  it('makes one group of everything when grouped by nothing, and none of no samples', () => {
+    expect(groupStats(samples, [], 'billed')).toEqual([
+      { group: {}, metric: 'billed', stats: boxStats(Array(7).fill(2)) },
+    ]);
+    expect(groupStats([], ['name'], 'init')).toEqual([]);
+  });
+
+  describe.skipIf(!HAVE_SEED_RUNS)(
+    "equals ggplot2's geom_boxplot on the seed runs (Init per function)",
+    () => {
+      it.each(SEED_FILES)('%s', (file) => {
+        const imported = importCsv(readFileSync(join(SEED_RUNS_DIR, file), 'utf8'), file);
+        if (!imported.ok) throw new Error(imported.error);
+        const expected = reference.filter((r) => r.file === file);
+        const actual = groupStats(imported.samples, ['name'], 'init');
+        expect(actual.map((g) => g.group.name)).toEqual(expected.map((r) => r.name));
+        actual.forEach((g, i) => {
+          const { file: _file, name: _name, mean, sd, ...exact } = expected[i] as Reference;
+          // Quantiles, whiskers and outliers: the same doubles as R. Mean and sd: R sums in long double.
+          expect({ ...g.stats, mean: 0, sd: 0 }).toEqual({ ...exact, mean: 0, sd: 0 });
+          expect(g.stats.mean).toBeCloseTo(mean, 10);
+          expect(g.stats.sd).toBeCloseTo(sd, 10);
+        });
+      });
+    },
+  );
+});
