@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { boxStats } from '../../shared/stats/group-stats';
+import { boxKey, type Box } from '../../renderer/src/analysis/boxes';
+import { ratioTo, tableAsCsv, tableAsText } from '../../renderer/src/analysis/stats-table';
+import StatsTable from '../../renderer/src/components/StatsTable.vue';
+import type { RatioStat } from '../../renderer/src/state/workspace';
+
+const box = (name: string, arch: string, values: number[]): Box => ({
+  key: boxKey(name, arch, 1024),
+  name,
+  arch,
+  memoryMB: 1024,
+  values,
+  stats: boxStats(values)!,
+});
+
+const al2 = box('al2', 'x86_64', [48, 50, 52]);
+const node = box('node', 'x86_64', [160, 170, 180]);
+const go = box('go', 'arm64', [25, 25, 25]);
+const boxes = [al2, go, node];
+
+describe('ratio to baseline', () => {
+  it('says how many times slower or faster, at the chosen statistic', () => {
+    expect(ratioTo(node, al2, 'median', 'ms').short).toBe('3.4× slower');
+    expect(ratioTo(node, al2, 'median', 'ms').sentence).toBe(
+      'node · x86_64 · 1024 MB 3.4× slower than al2 · x86_64 · 1024 MB at p50',
+    );
+    expect(ratioTo(go, al2, 'median', 'ms').short).toBe('2.0× faster');
+    expect(ratioTo(al2, al2, 'median', 'ms').short).toBe('baseline');
+    expect(ratioTo(box('b', 'x86_64', [51]), al2, 'median', 'ms').short).toBe('same');
+    expect(ratioTo(node, al2, 'median', 'MB').short).toBe('3.4× more');
+  });
+
+  it('copies as aligned text with sentences, and as CSV', () => {
+    const text = tableAsText({ boxes, baseline: al2, stat: 'median', unit: 'ms' });
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^function\s+arch\s+memory_mb\s+n\s+min\s+median/);
+    expect(lines[0]).toContain('vs baseline (p50)');
+    expect(text).toContain('node · x86_64 · 1024 MB 3.4× slower than al2 · x86_64 · 1024 MB at p50');
+    const csv = tableAsCsv({ boxes, baseline: null, stat: 'median', unit: 'ms' }).trim().split('\n');
+    expect(csv[0]).toBe('function,arch,memory_mb,n,min,median,mean,p90,p95,p99,max,sd');
+    expect(csv[3]).toBe('node,x86_64,1024,3,160.0,170.0,170.0,178.0,179.0,179.8,180.0,10.00');
+  });
+});
+
+describe('StatsTable', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows one row per box and the ratios once a baseline is picked', async () => {
+    const wrapper = mount(StatsTable, {
+      props: {
+        boxes,
+        unit: 'ms' as const,
+        baseline: null as string | null,
+        ratioStat: 'median' as RatioStat,
+        'onUpdate:baseline': (v: string | null) => wrapper.setProps({ baseline: v }),
+        'onUpdate:ratioStat': (v: RatioStat) => wrapper.setProps({ ratioStat: v }),
+      },
+    });
+    const rows = wrapper.findAll('[data-testid=stats-row]');
+    expect(rows.map((r) => r.findAll('td')[1]!.text())).toEqual(['al2', 'go', 'node']);
+    expect(
+      rows[2]!
+        .findAll('td')
+        .map((td) => td.text())
+        .slice(4, 13),
+    ).toEqual(['3', '160.0', '170.0', '170.0', '178.0', '179.0', '179.8', '180.0', '10.00']);
+    expect(wrapper.findAll('[data-testid=ratio]').every((r) => r.text() === '')).toBe(true);
+    await rows[0]!.get('input[type=radio]').setValue(true);
+    expect(wrapper.findAll('[data-testid=ratio]').map((r) => r.text())).toEqual([
+      'baseline',
+      '2.0× faster',
+      '3.4× slower',
+    ]);
+    await wrapper.get('[data-testid=ratio-stat]').setValue('p99');
+    expect(wrapper.props('ratioStat')).toBe('p99');
+  });
+
+  it('copies the table to the clipboard as text or CSV', async () => {
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const wrapper = mount(StatsTable, {
+      props: { boxes, unit: 'ms', baseline: al2.key, ratioStat: 'median' },
+    });
+    await wrapper.get('[data-testid=copy-csv]').trigger('click');
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    expect(writeText.mock.calls[0]![0]).toContain('function,arch,memory_mb');
+    expect(writeText.mock.calls[0]![0]).toContain('3.4× slower');
+    await wrapper.get('[data-testid=copy-text]').trigger('click');
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
+    expect(writeText.mock.calls[1]![0]).toContain('at p50');
+    expect(wrapper.text()).toContain('Copied as text.');
+  });
+});
