@@ -37,6 +37,17 @@ describe.skipIf(!existsSync(CHROMIUM))(
 
     /** A screenshot of the current screen in the light and the dark theme. */
     async function screenshots(name: string): Promise<void> {
+      // The app scrolls inside its content pane: make the window tall enough to show all of it.
+      const height = await page.evaluate(() => {
+        const content = document.querySelector('main') ?? document.body;
+        content.scrollTop = 0;
+        window.scrollTo(0, 0);
+        return content.scrollHeight + content.getBoundingClientRect().top;
+      });
+      await page.setViewportSize({
+        width: 1280,
+        height: Math.min(4000, Math.max(900, Math.ceil(height) + 16)),
+      });
       for (const scheme of ['light', 'dark'] as const) {
         // Both ways an app can learn the theme: the OS setting, and main's themeChanged event.
         dark = scheme === 'dark';
@@ -47,6 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       dark = false;
       await page.emulateMedia({ colorScheme: 'light' });
       await emit('themeChanged', { dark });
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
 
     const fnConfig = (name: keyof typeof ORIGINAL) => {
