@@ -3,6 +3,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { AwsConnection } from '../../shared/measure';
 import { EngineError, type AwsProfile } from './engine-api';
 
@@ -17,8 +18,22 @@ export interface AwsClients {
   destroy: () => void;
 }
 
-/** Throttling is expected while forcing cold starts: adaptive retries back off and slow the client down. */
-const RETRY = { retryMode: 'adaptive', maxAttempts: 8 } as const;
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Throttling is expected while forcing cold starts: the SDK's adaptive retries back off and slow the client
+ * down, with more attempts than the default 3. COLDSTART_RETRY_BASE_MS (tests, LocalStack) swaps in the
+ * SDK's configured strategy with that base delay, so a fake endpoint's throttling costs milliseconds.
+ */
+function retryOptions(env: NodeJS.ProcessEnv) {
+  const base = Number(env.COLDSTART_RETRY_BASE_MS);
+  if (Number.isFinite(base) && base > 0) {
+    return {
+      retryStrategy: new ConfiguredRetryStrategy(MAX_ATTEMPTS, (attempt: number) => base * 2 ** attempt),
+    };
+  }
+  return { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS };
+}
 
 const fileOptions = (env: NodeJS.ProcessEnv) => ({
   ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
@@ -89,7 +104,7 @@ export async function createAwsClients(
 ): Promise<AwsClients> {
   const region = await resolveRegion(connection, env);
   const credentials = credentialsFor(connection, env);
-  const common = { region, credentials, ...RETRY };
+  const common = { region, credentials, ...retryOptions(env) };
   const at = (url: string | null) => (url ? { endpoint: url } : {});
   const lambdaEndpoint = endpointFor(connection, env, 'LAMBDA');
   const lambda = new LambdaClient({ ...common, ...at(lambdaEndpoint) });

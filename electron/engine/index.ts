@@ -112,7 +112,16 @@ export function createEngine(options: EngineOptions): Engine {
       try {
         outcome = await runMeasurement({ runId, plan, clients, journal, writer, timing, callbacks });
       } catch (error) {
-        outcome = { runId, state: 'failed', samples: [], errors: [toRunError(null, error)], restored: [] };
+        // Only a broken journal or disk gets here; the samples already on disk are kept. A function that
+        // could not be restored is left for `coldstart recover` (its journal entry stays pending).
+        const samples = await store.readSamples(runId);
+        outcome = {
+          runId,
+          state: samples.length > 0 ? 'partial' : 'failed',
+          samples,
+          errors: [toRunError(null, error)],
+          restored: [],
+        };
       } finally {
         writer.close();
         clients.destroy();

@@ -32,7 +32,7 @@ const EntrySchema = z.object({
   original: OriginalSchema,
   /** Set before the first update is sent: from then on the function may carry our marker. */
   changed: z.boolean(),
-  /** `pending` until restored (or found changed by someone else and left alone). */
+  /** `pending` until restored (or found changed by someone else and left alone); a failed restore stays pending. */
   restore: z.enum(['pending', 'restored', 'skipped', 'failed']),
   detail: z.string().nullable(),
 });

@@ -21,7 +21,9 @@ export interface PollTiming {
 export function pollTiming(env: NodeJS.ProcessEnv): PollTiming {
   const ms = Number(env.COLDSTART_POLL_MS);
   const minDelayS = Number.isFinite(ms) && ms > 0 ? ms / 1000 : 0.25;
-  return { minDelayS, maxDelayS: Math.max(minDelayS, 5), maxWaitS: 300 };
+  // Updates usually finish within seconds: polling at most once a second keeps the wait short without
+  // coming near GetFunction's rate limit.
+  return { minDelayS, maxDelayS: Math.max(minDelayS, 1), maxWaitS: 300 };
 }
 
 export function logGroupOf(config: FunctionConfiguration): string {

@@ -123,9 +123,10 @@ export class RunStore {
   }
 
   async readSummary(runId: string): Promise<RunSummary> {
+    const path = this.path(runId, 'summary');
     let text: string;
     try {
-      text = await readFile(this.path(runId, 'summary'), 'utf8');
+      text = await readFile(path, 'utf8');
     } catch {
       throw new EngineError('not-found', `No run '${runId}' in ${this.runsDir}.`);
     }

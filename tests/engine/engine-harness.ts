@@ -18,7 +18,12 @@ export interface Harness {
 export async function startHarness(options: FakeAwsOptions = {}): Promise<Harness> {
   const fake = await startFakeAws(options);
   const stateDir = await mkdtemp(join(tmpdir(), 'coldstart-engine-'));
-  const env: NodeJS.ProcessEnv = { ...fake.env, COLDSTART_POLL_MS: '10', HOME: stateDir };
+  const env: NodeJS.ProcessEnv = {
+    ...fake.env,
+    COLDSTART_POLL_MS: '10',
+    COLDSTART_RETRY_BASE_MS: '5',
+    HOME: stateDir,
+  };
   const engine = createEngine({ stateDir, env });
   return {
     fake,

@@ -256,6 +256,10 @@ async function invoke(
   if (invocationType !== 'RequestResponse') {
     return lambdaError(400, 'InvalidParameterValueException', 'Only RequestResponse is faked');
   }
+  if (fn.spec.invokeError) {
+    const { status, type, message } = fn.spec.invokeError;
+    return lambdaError(status, type, message);
+  }
   const config = fn.serving;
   let env = fn.environments.find((e) => !e.busy && e.configVersion === config.version);
   const cold = env === undefined;

@@ -19,6 +19,8 @@ export interface FakeFunctionSpec {
   /** Fraction of invocations that end in a function error / a timeout. */
   errorRate?: number;
   timeoutRate?: number;
+  /** Every Invoke is answered with this AWS error (e.g. KMSAccessDeniedException) instead of running. */
+  invokeError?: { status: number; type: string; message: string } | null;
 }
 
 /** What one configuration of a function says; each update creates a new one. */
@@ -138,6 +140,7 @@ export class LambdaState {
         reservedConcurrency: spec.reservedConcurrency ?? null,
         errorRate: spec.errorRate ?? 0,
         timeoutRate: spec.timeoutRate ?? 0,
+        invokeError: spec.invokeError ?? null,
       },
       arn: `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${spec.name}`,
       latest: config,

@@ -110,9 +110,10 @@ export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
           ctx.runId,
           ctx.timing,
         );
+        // A failed restore stays pending in the journal, so that `coldstart recover` tries again.
         await ctx.journal.update(functionName, {
           restore:
-            result.action === 'restored' ? 'restored' : result.action === 'skipped' ? 'skipped' : 'failed',
+            result.action === 'restored' ? 'restored' : result.action === 'skipped' ? 'skipped' : 'pending',
           detail: result.detail,
         });
         restored.push(result.detail);
@@ -166,8 +167,8 @@ async function measureFunction(
   if (foreignMarker !== undefined) {
     throw new EngineError(
       'invalid-argument',
-      `${functionName} still carries the marker ${MARKER_KEY}=${foreignMarker} of an interrupted run.`,
-      'Run `coldstart recover` first.',
+      `${functionName} carries the marker ${MARKER_KEY}=${foreignMarker} of another run: one still measuring it, or one that was interrupted.`,
+      'Wait for the other run to end, or run `coldstart recover` if it was interrupted.',
     );
   }
   const probe = { ...(variables ?? {}), [MARKER_KEY]: markerValue(ctx.runId, 99999) };
@@ -265,17 +266,12 @@ async function measureFunction(
       const coldSamples: Sample[] = [];
       for (const outcome of outcomes) {
         if (outcome.kind === 'no-report') {
+          // The slot is tried again with the next update; only a function that keeps failing is an error.
           failures.inARow += 1;
-          errors.push({
-            functionName,
-            code: 'NoReport',
-            message: `${functionName}: ${outcome.reason}`,
-            hint: null,
-          });
           if (failures.inARow >= MAX_FAILED_INVOKES_IN_A_ROW) {
             throw new EngineError(
               'aws',
-              `${functionName}: ${failures.inARow} invocations in a row gave no REPORT; giving up.`,
+              `${functionName}: ${failures.inARow} invocations in a row gave no usable REPORT (last: ${outcome.reason}); giving up.`,
             );
           }
         } else if (outcome.cold) {
