@@ -1,6 +1,9 @@
 import Papa from 'papaparse';
 import type { Arch, Sample } from '../sample';
 import { hintsFromFileName } from './file-name-hints';
+import { EMPTY, NEGATIVE } from './decimal';
+import { findDuplicates } from './duplicates';
+import { ArrayRowView, TextRowView, type RowView } from './row-view';
 import { COLUMNS, columnForHeader, type ColumnKey } from './schema';
 
 /** Why a row was not imported, with where it is (1-based line of the file, column name). */
@@ -97,59 +100,82 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
   }
   report.delimiter = delimiter ?? guessDelimiter(firstNonBlankLine(text));
 
-  // Rows are handled as Papa Parse delivers them (step) rather than collected first: a million row arrays
-  // held at once would cost more in garbage collection than everything else together.
-  const hasQuotes = text.includes('"');
-  let line = linesBefore + 1;
+  const hints = hintsFromFileName(report.fileName);
   let mapping: { index: ColumnIndex } | string | null = null;
   let headerLine = 0;
   let reader: RowReader | null = null;
   let dataRows = 0;
   const samples: Sample[] = [];
   const sampleLines: number[] = [];
-  const hints = hintsFromFileName(report.fileName);
-  Papa.parse<string[]>(text, {
-    delimiter: report.delimiter,
-    header: false,
-    skipEmptyLines: false,
-    step: (results, parser) => {
-      const row = results.data;
-      const rowLine = line;
-      line += hasQuotes ? 1 + newlinesIn(row) : 1;
-      if (row.length === 1 && (row[0] as string).trim() === '') return; // a blank line
-      if (mapping === null) {
-        if (isBlankRow(row)) return;
-        headerLine = rowLine;
-        mapping = mapHeader(row, report, rowLine);
-        if (typeof mapping === 'string') {
+
+  /** One row of the file; false stops the import (a bad header). */
+  const onRow = (row: RowView, line: number, quoteError: string | null): boolean => {
+    if (row.blank()) {
+      // Blank lines are skipped silently; a row of empty cells (`;;;;`) is a row, reported below.
+      if (row.width === 1 || mapping === null) return true;
+    }
+    if (mapping === null) {
+      headerLine = line;
+      const header = Array.from({ length: row.width }, (_, i) => row.cell(i));
+      mapping = mapHeader(header, report, line);
+      if (typeof mapping === 'string') return false;
+      reader = new RowReader(
+        mapping.index,
+        row.width,
+        report.delimiter !== ',',
+        mapping.index.arch < 0 ? hints.arch : null,
+        mapping.index.memory < 0 ? hints.memoryMB : null,
+      );
+      return true;
+    }
+    if (reader === null) return false;
+    dataRows += 1;
+    if (quoteError !== null) {
+      report.skipped.push({ line, column: null, reason: quoteError });
+      return true;
+    }
+    const sample = reader.read(row);
+    if (sample === null) {
+      report.skipped.push({ line, column: reader.failedColumn, reason: reader.failure });
+      return true;
+    }
+    samples.push(sample);
+    sampleLines.push(line);
+    return true;
+  };
+
+  if (!text.includes('"') && (text.includes('\n') || !text.includes('\r'))) {
+    // Without quotes a row is a line and a cell the text between delimiters: read in place (see TextRowView).
+    const row = new TextRowView(text, report.delimiter.charCodeAt(0));
+    let line = linesBefore + 1;
+    for (let start = 0; start <= text.length; line += 1) {
+      let next = text.indexOf('\n', start);
+      if (next < 0) next = text.length;
+      const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+      row.set(start, end);
+      if (!onRow(row, line, null)) break;
+      start = next + 1;
+    }
+  } else {
+    // Quoted fields (which may hold delimiters, quotes and line breaks): Papa Parse, row by row (step), so
+    // that a million row arrays are never held at once.
+    const row = new ArrayRowView();
+    let line = linesBefore + 1;
+    Papa.parse<string[]>(text, {
+      delimiter: report.delimiter,
+      header: false,
+      skipEmptyLines: false,
+      step: (results, parser) => {
+        row.row = results.data;
+        const rowLine = line;
+        line += 1 + newlinesIn(results.data);
+        const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        if (!onRow(row, rowLine, quoteError === undefined ? null : quoteReason(quoteError.code)))
           parser.abort();
-          return;
-        }
-        reader = new RowReader(
-          mapping.index,
-          row.length,
-          report.delimiter !== ',',
-          mapping.index.arch < 0 ? hints.arch : null,
-          mapping.index.memory < 0 ? hints.memoryMB : null,
-        );
-        return;
-      }
-      if (reader === null) return;
-      dataRows += 1;
-      const quoteError = results.errors.find((e) => e.type === 'Quotes');
-      if (quoteError !== undefined) {
-        report.skipped.push({ line: rowLine, column: null, reason: quoteReason(quoteError.code) });
-        return;
-      }
-      const sample = reader.read(row);
-      if (sample === null) {
-        report.skipped.push({ line: rowLine, column: reader.failedColumn, reason: reader.failure });
-        return;
-      }
-      samples.push(sample);
-      sampleLines.push(rowLine);
-    },
-  });
+      },
+    });
+  }
+
   const header = mapping as { index: ColumnIndex } | string | null;
   if (header === null) return fail(report, 'the file is empty');
   if (typeof header === 'string') return fail(report, header);
@@ -194,7 +220,7 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
         ? ''
         : `, e.g. line ${sampleLines[first[1] as number]} repeats line ${sampleLines[first[0] as number]}`;
     report.warnings.push(
-      `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}; kept unless dropped`,
+      `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}`,
     );
   }
   return { ok: true, samples, report };
@@ -253,10 +279,6 @@ function guessDelimiter(headerLine: string): ImportReport['delimiter'] {
   return tabs >= commas ? '\t' : ',';
 }
 
-function isBlankRow(row: string[]): boolean {
-  return row.every((cell) => cell.trim() === '');
-}
-
 /** Line breaks inside the quoted fields of a row: the row after it starts that many lines later. */
 function newlinesIn(row: string[]): number {
   let count = 0;
@@ -306,58 +328,6 @@ function mapHeader(header: string[], report: ImportReport, line: number): { inde
   return { index };
 }
 
-const EMPTY = -1;
-const INVALID = -2;
-const NEGATIVE = -3;
-
-/**
- * A non-negative decimal number (`166.76`, `1e3`, with `decimalComma` also `166,76`), EMPTY, INVALID or
- * NEGATIVE. A hand-written check instead of a regex, because it runs for every cell of a million rows;
- * Number() does the conversion itself, so values are exactly what JavaScript reads.
- */
-function parseNonNegative(cell: string, decimalComma: boolean): number {
-  const s = cell.trim();
-  const len = s.length;
-  if (len === 0) return EMPTY;
-  let i = 0;
-  let c = s.charCodeAt(0);
-  let negative = false;
-  if (c === 45) {
-    negative = true;
-    i = 1;
-  } else if (c === 43) i = 1;
-  let digits = 0;
-  let point = false;
-  let comma = false;
-  for (; i < len; i++) {
-    c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += 1;
-    else if (c === 46 && !point) point = true;
-    else if (c === 44 && decimalComma && !point) {
-      point = true;
-      comma = true;
-    } else break;
-  }
-  if (digits === 0) return INVALID;
-  if (i < len) {
-    if (c !== 101 && c !== 69) return INVALID;
-    i += 1;
-    c = s.charCodeAt(i);
-    if (c === 43 || c === 45) i += 1;
-    let expDigits = 0;
-    for (; i < len; i++) {
-      c = s.charCodeAt(i);
-      if (c < 48 || c > 57) return INVALID;
-      expDigits += 1;
-    }
-    if (expDigits === 0) return INVALID;
-  }
-  const value = Number(comma ? s.replace(',', '.') : s);
-  if (!Number.isFinite(value)) return INVALID;
-  if (value === 0) return 0; // also turns -0 into 0
-  return negative ? NEGATIVE : value;
-}
-
 function parseArch(cell: string): Arch | null | undefined {
   switch (cell.trim().toLowerCase()) {
     case '':
@@ -397,45 +367,43 @@ class RowReader {
     return null;
   }
 
-  private text(row: string[], i: number): string | null {
+  private text(row: RowView, i: number): string | null {
     if (i < 0) return null;
-    const cell = (row[i] as string).trim();
+    const cell = row.cell(i).trim();
     return cell === '' ? null : cell;
   }
 
   /** A number cell: null when empty; undefined after recording why it cannot be read. */
-  private number(row: string[], i: number, column: string): number | null | undefined {
+  private number(row: RowView, i: number, column: string): number | null | undefined {
     if (i < 0) return null;
-    const cell = row[i] as string;
-    const value = parseNonNegative(cell, this.decimalComma);
+    const value = row.number(i, this.decimalComma);
     if (value >= 0) return value;
     if (value === EMPTY) return null;
-    this.fail(
-      column,
-      value === NEGATIVE ? `'${cell.trim()}' is negative` : `'${cell.trim()}' is not a number`,
-    );
+    const cell = row.cell(i).trim();
+    this.fail(column, value === NEGATIVE ? `'${cell}' is negative` : `'${cell}' is not a number`);
     return undefined;
   }
 
-  read(row: string[]): Sample | null {
-    if (row.length !== this.width) {
-      const extraBlank = row.length > this.width && row.slice(this.width).every((c) => c.trim() === '');
+  read(row: RowView): Sample | null {
+    if (row.width !== this.width) {
+      let extraBlank = row.width > this.width;
+      for (let i = this.width; extraBlank && i < row.width; i++) extraBlank = row.cell(i).trim() === '';
       if (!extraBlank) {
-        if (isBlankRow(row)) return this.fail(null, 'empty row');
-        return this.fail(null, `${row.length} fields, but the header has ${this.width}`);
+        if (row.blank()) return this.fail(null, 'empty row');
+        return this.fail(null, `${row.width} fields, but the header has ${this.width}`);
       }
     }
     const ix = this.index;
     const name = this.text(row, ix.name);
     if (name === null)
-      return isBlankRow(row) ? this.fail(null, 'empty row') : this.fail('Name', 'no function name');
+      return row.blank() ? this.fail(null, 'empty row') : this.fail('Name', 'no function name');
 
     let memoryMB = this.memoryDefault;
     if (ix.memory >= 0) {
       const memory = this.number(row, ix.memory, 'Memory');
       if (memory === undefined) return null;
       if (memory !== null && (!Number.isInteger(memory) || memory === 0)) {
-        return this.fail('Memory', `'${(row[ix.memory] as string).trim()}' is not a whole number of MB`);
+        return this.fail('Memory', `'${row.cell(ix.memory).trim()}' is not a whole number of MB`);
       }
       memoryMB = memory;
     }
@@ -453,12 +421,9 @@ class RowReader {
     if (restore === undefined) return null;
     let arch = this.archDefault;
     if (ix.arch >= 0) {
-      const parsed = parseArch(row[ix.arch] as string);
+      const parsed = parseArch(row.cell(ix.arch));
       if (parsed === undefined) {
-        return this.fail(
-          'Arch',
-          `'${(row[ix.arch] as string).trim()}' is not an architecture (x86_64 or arm64)`,
-        );
+        return this.fail('Arch', `'${row.cell(ix.arch).trim()}' is not an architecture (x86_64 or arm64)`);
       }
       arch = parsed;
     }
@@ -480,94 +445,4 @@ class RowReader {
       run: this.text(row, ix.run),
     };
   }
-}
-
-const float = new Float64Array(1);
-const floatWords = new Uint32Array(float.buffer);
-
-function mixNumber(hash: number, value: number | null): number {
-  if (value === null) return Math.imul(hash ^ 0x9e3779b9, 16777619);
-  float[0] = value;
-  return Math.imul(
-    Math.imul(hash ^ (floatWords[0] as number), 16777619) ^ (floatWords[1] as number),
-    16777619,
-  );
-}
-
-function mixText(hash: number, value: string | null): number {
-  if (value === null) return Math.imul(hash ^ 0x85ebca6b, 16777619);
-  let h = Math.imul(hash ^ value.length, 16777619);
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
-  return h;
-}
-
-// Two rows with one RequestId are one invocation, whatever else they say; rows without one are duplicates
-// when every value is the same.
-function sameInvocation(a: Sample, b: Sample): boolean {
-  if (a.requestId !== null || b.requestId !== null) return a.requestId === b.requestId;
-  return (
-    a.name === b.name &&
-    a.memoryMB === b.memoryMB &&
-    a.initMs === b.initMs &&
-    a.durationMs === b.durationMs &&
-    a.billedMs === b.billedMs &&
-    a.arch === b.arch &&
-    a.runtime === b.runtime &&
-    a.maxMemoryUsedMB === b.maxMemoryUsedMB &&
-    a.restoreMs === b.restoreMs &&
-    a.status === b.status &&
-    a.errorType === b.errorType &&
-    a.timestamp === b.timestamp &&
-    a.run === b.run
-  );
-}
-
-function invocationHash(s: Sample): number {
-  if (s.requestId !== null) return mixText(1, s.requestId);
-  let h = mixText(2166136261, s.name);
-  h = mixNumber(h, s.memoryMB);
-  h = mixNumber(h, s.initMs);
-  h = mixNumber(h, s.durationMs);
-  h = mixNumber(h, s.billedMs);
-  h = mixText(h, s.arch);
-  h = mixText(h, s.runtime);
-  h = mixNumber(h, s.maxMemoryUsedMB);
-  h = mixNumber(h, s.restoreMs);
-  h = mixText(h, s.status);
-  h = mixText(h, s.errorType);
-  h = mixText(h, s.timestamp);
-  return mixText(h, s.run);
-}
-
-/**
- * Groups of samples that are one invocation (see sameInvocation), each group in file order. Hashes numbers
- * instead of building a string key per row: a million key strings were most of an import's time.
- */
-export function findDuplicates(samples: readonly Sample[]): number[][] {
-  const firstByHash = new Map<number, number>();
-  // Samples that start a group but share a hash with an earlier one are chained here.
-  const nextWithHash = new Int32Array(samples.length).fill(-1);
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < samples.length; i++) {
-    const s = samples[i] as Sample;
-    const hash = invocationHash(s);
-    let j = firstByHash.get(hash);
-    if (j === undefined) {
-      firstByHash.set(hash, i);
-      continue;
-    }
-    let last = j;
-    while (j !== -1 && !sameInvocation(samples[j] as Sample, s)) {
-      last = j;
-      j = nextWithHash[j] as number;
-    }
-    if (j === -1) {
-      nextWithHash[last] = i;
-      continue;
-    }
-    const group = groups.get(j);
-    if (group === undefined) groups.set(j, [j, i]);
-    else group.push(i);
-  }
-  return [...groups.values()].sort((a, b) => (a[0] as number) - (b[0] as number));
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupKey, Metric, Sample } from '../../shared/sample';
 import { groupStats } from '../../shared/stats/group-stats';
+import { seededRandom } from '../random';
 
 const SAMPLES = 1_000_000;
 const NAMES = [
@@ -16,11 +17,7 @@ const RUNTIMES = ['nodejs20.x', 'python3.12', 'go1.x', 'provided.al2', 'java21',
 const MEMORY = [128, 256, 512, 1024, 2048, 3008, 10240];
 
 function generate(): Sample[] {
-  let x = 987654321;
-  const next = (): number => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x / 2147483648;
-  };
+  const next = seededRandom(987654321);
   const samples: Sample[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const fn = i % NAMES.length;

@@ -97,6 +97,24 @@ describe.each(['insights', 'filter'] as const)('engine.startFetch with %s', (met
   });
 });
 
+describe('engine.startFetch by ARN', () => {
+  it('reads a function named by its ARN under its name, and once when named twice', async () => {
+    const arn = 'arn:aws:lambda:eu-west-1:123456789012:function:text-fn';
+    const outcome = await (
+      await h.engine.startFetch(defaultConnection, {
+        functions: [arn, 'text-fn'],
+        start: rangeStart,
+        end: rangeEnd,
+        coldOnly: true,
+        method: 'insights',
+      })
+    ).done;
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.samples).toHaveLength(3);
+    expect(new Set(outcome.samples.map((s) => s.name))).toEqual(new Set(['text-fn']));
+  });
+});
+
 describe('engine.startFetch errors', () => {
   it('refuses a range that ends before it starts, before touching AWS', async () => {
     const before = logsServiceCounters(h.fake.logStore).startQuery;

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { createAwsClients } from '../../electron/engine/aws-clients';
 import { LogStore } from '../fake-aws/log-store';
 import { handleLogsRequest } from '../fake-aws/logs-service';
 
@@ -20,8 +21,10 @@ export interface FetchFakeEndpoint {
   functions: Map<string, FetchFakeFunction>;
   /** The fake clock of the log store (ingestion delay); starts at the real time. */
   clock: { now: number };
-  /** Real SDK clients pointed at the endpoint through AWS_ENDPOINT_URL, with fake credentials. */
-  clients: (options?: { maxAttempts?: number }) => { logs: CloudWatchLogsClient; lambda: LambdaClient };
+  /** Environment naming the endpoint (AWS_ENDPOINT_URL), a region and fake credentials. */
+  env: NodeJS.ProcessEnv;
+  /** Real SDK clients made by the engine's own factory from `env` (retries paced by COLDSTART_RETRY_BASE_MS). */
+  clients: () => Promise<{ logs: CloudWatchLogsClient; lambda: LambdaClient }>;
   close: () => Promise<void>;
 }
 
@@ -75,25 +78,26 @@ export async function startFetchFakeEndpoint(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const made: { destroy: () => void }[] = [];
+  const env: NodeJS.ProcessEnv = {
+    AWS_ENDPOINT_URL: url,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret',
+    COLDSTART_RETRY_BASE_MS: '5',
+  };
   return {
     url,
     store,
     functions,
     clock,
-    clients: (opts = {}) => {
-      process.env.AWS_ENDPOINT_URL = url;
-      const common = {
-        region: 'eu-west-1',
-        credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' },
-        maxAttempts: opts.maxAttempts ?? 3,
-      };
-      const pair = { logs: new CloudWatchLogsClient(common), lambda: new LambdaClient(common) };
-      made.push(pair.logs, pair.lambda);
-      return pair;
+    env,
+    clients: async () => {
+      const clients = await createAwsClients({ profile: null, region: null, endpoint: null }, env);
+      made.push(clients);
+      return { logs: clients.logs, lambda: clients.lambda };
     },
     close: async () => {
       for (const c of made) c.destroy();
-      delete process.env.AWS_ENDPOINT_URL;
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -24,7 +24,7 @@ let logs: CloudWatchLogsClient;
 
 beforeAll(async () => {
   fake = await startFetchFakeEndpoint();
-  logs = fake.clients({ maxAttempts: 1 }).logs;
+  logs = (await fake.clients()).logs;
   // 20 invocations one minute apart: odd ones cold; every one writes START, an app line, END and REPORT.
   for (let i = 0; i < 20; i++) {
     appendInvocation(fake.store, GROUP, `2026/11/28/[$LATEST]env${i % 3}`, {
@@ -54,6 +54,7 @@ beforeEach(() => {
     maxConcurrentQueries: 30,
     filterScanChunk: 100,
     failStartQuery: 0,
+    queryLifetimeMs: 60_000,
   });
 });
 
@@ -279,6 +280,22 @@ describe('Logs Insights', () => {
     expect(answer.status).toBe('Cancelled');
     const second = await logs.send(new StartQueryCommand(input));
     await logs.send(new StopQueryCommand({ queryId: second.queryId }));
+  });
+
+  it('lets a query nobody polls end on its own, freeing its slot', async () => {
+    configureLogsService(fake.store, { maxConcurrentQueries: 1, runningPolls: 5, queryLifetimeMs: 20 });
+    const input = { logGroupName: GROUP, startTime, endTime, queryString: 'filter @type = "REPORT"' };
+    const abandoned = await logs.send(new StartQueryCommand(input));
+    await new Promise((r) => setTimeout(r, 40));
+    const next = await logs.send(new StartQueryCommand(input));
+    expect((await logs.send(new GetQueryResultsCommand({ queryId: abandoned.queryId }))).status).toBe(
+      'Complete',
+    );
+    await expect(logs.send(new StopQueryCommand({ queryId: abandoned.queryId }))).rejects.toBeInstanceOf(
+      InvalidParameterException,
+    );
+    configureLogsService(fake.store, { queryLifetimeMs: 60_000 });
+    await logs.send(new StopQueryCommand({ queryId: next.queryId }));
   });
 
   it('rejects what it does not support with MalformedQueryException and where', async () => {

@@ -29,6 +29,8 @@ export interface LogsServiceOptions {
   maxConcurrentQueries: number;
   /** Events a FilterLogEvents page scans: a page whose scanned events match nothing is empty yet has a token. */
   filterScanChunk: number;
+  /** A query nobody polls still ends: after this long (real ms) it is Complete and frees its slot. */
+  queryLifetimeMs: number;
   /** Fault: the next N StartQuery calls answer LimitExceededException whatever the concurrency. */
   failStartQuery: number;
   /** Account id in `@log` values and ARNs. */
@@ -60,6 +62,7 @@ interface QueryState {
   snapshot: QueryRow[];
   /** At most this many rows come back (the request's `limit`, never above 10,000). */
   maxRows: number;
+  startedAt: number;
 }
 
 interface LogsServiceState {
@@ -83,6 +86,7 @@ function stateOf(store: LogStore): LogsServiceState {
         runningPolls: 2,
         maxConcurrentQueries: 30,
         filterScanChunk: 100,
+        queryLifetimeMs: 60_000,
         failStartQuery: 0,
         accountId: '123456789012',
       },
@@ -440,9 +444,7 @@ function startQuery(input: Record<string, unknown>, store: LogStore, state: Logs
       "Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000",
     );
   }
-  const running = [...state.queries.values()].filter(
-    (q) => q.status === 'Scheduled' || q.status === 'Running',
-  ).length;
+  const running = [...state.queries.values()].filter((q) => isActive(q, state)).length;
   if (state.options.failStartQuery > 0 || running >= state.options.maxConcurrentQueries) {
     if (state.options.failStartQuery > 0) state.options.failStartQuery -= 1;
     state.counters.limitExceeded += 1;
@@ -462,8 +464,24 @@ function startQuery(input: Record<string, unknown>, store: LogStore, state: Logs
     .map((e) => discoverFields(e, state.options.accountId));
   state.nextQuery += 1;
   const id = `${state.nextQuery.toString(16).padStart(8, '0')}-fake-4000-8000-${Date.now().toString(16).padStart(12, '0')}`;
-  state.queries.set(id, { id, status: 'Scheduled', polls: 0, compiled, snapshot, maxRows: limit });
+  state.queries.set(id, {
+    id,
+    status: 'Scheduled',
+    polls: 0,
+    compiled,
+    snapshot,
+    maxRows: limit,
+    startedAt: Date.now(),
+  });
   return { queryId: id };
+}
+
+/** Scheduled or Running, and not past its lifetime. */
+function isActive(query: QueryState, state: LogsServiceState): boolean {
+  return (
+    (query.status === 'Scheduled' || query.status === 'Running') &&
+    Date.now() - query.startedAt <= state.options.queryLifetimeMs
+  );
 }
 
 function resultRows(query: QueryState, scanned: QueryRow[]): { results: unknown[]; statistics: unknown } {
@@ -489,6 +507,9 @@ function getQueryResults(input: Record<string, unknown>, state: LogsServiceState
   const query = state.queries.get(requireString(input, 'queryId'));
   if (!query) throw new ServiceError('ResourceNotFoundException', 'Query does not exist.');
   const { scheduledPolls, runningPolls } = state.options;
+  if (!isActive(query, state) && (query.status === 'Scheduled' || query.status === 'Running')) {
+    query.status = 'Complete';
+  }
   if (query.status === 'Scheduled' || query.status === 'Running') {
     query.polls += 1;
     if (query.polls <= scheduledPolls) query.status = 'Scheduled';
@@ -524,7 +545,10 @@ function stopQuery(input: Record<string, unknown>, state: LogsServiceState): unk
   state.counters.stopQuery += 1;
   const query = state.queries.get(requireString(input, 'queryId'));
   if (!query) throw new ServiceError('ResourceNotFoundException', 'Query does not exist.');
-  if (query.status !== 'Scheduled' && query.status !== 'Running') {
+  if (!isActive(query, state) && (query.status === 'Scheduled' || query.status === 'Running')) {
+    query.status = 'Complete';
+  }
+  if (!isActive(query, state)) {
     throw new ServiceError(
       'InvalidParameterException',
       `Query ${query.id} is not running (status ${query.status}).`,

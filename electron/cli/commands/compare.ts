@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importCsv } from '../../../shared/csv/import-csv';
 import {
   groupStats,
   type BoxStats,
@@ -15,9 +12,10 @@ import {
   type Metric,
   type Sample,
 } from '../../../shared/sample';
+import { readCsvFiles } from '../csv-files';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 
-const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--json]
+const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
 
 Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start regressions.
 
@@ -25,6 +23,7 @@ Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start 
   --stat       median (default), p90, p95, p99 or mean
   --threshold  how much slower a group may get before it fails, in percent (default 10%)
   --by         group by name (default), runtime, arch, memory, or several: name,memory
+  --drop-duplicates  keep one of rows that are exactly alike (default: keep them all, with a warning)
   --json       print the comparison as JSON on stdout
 
 Exit: 0 no group got slower than the threshold, 1 some did, 2 unusable arguments,
@@ -63,35 +62,6 @@ function parseBy(text: string | undefined): GroupKey[] {
 
 function unit(metric: Metric): string {
   return metric === 'maxmemory' ? 'MB' : 'ms';
-}
-
-async function readSamples(path: string, io: CliIo, role: string): Promise<Sample[]> {
-  const full = resolve(io.cwd, path);
-  let text: string;
-  try {
-    text = await readFile(full, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${role} ${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))})`,
-      EXIT.noInput,
-    );
-  }
-  const result = importCsv(text, path);
-  if (!result.ok) throw new UsageError(`${role} ${path}: ${result.error}`, EXIT.noInput);
-  const { report } = result;
-  for (const skipped of report.skipped.slice(0, 5)) {
-    io.stderr(
-      `warning: ${path}:${skipped.line}${skipped.column ? ` (${skipped.column})` : ''}: row skipped: ${skipped.reason}\n`,
-    );
-  }
-  if (report.skipped.length > 5)
-    io.stderr(`warning: ${path}: ${report.skipped.length - 5} more rows skipped\n`);
-  for (const warning of report.warnings) io.stderr(`warning: ${path}: ${warning}\n`);
-  if (report.duplicates.length > 0) {
-    io.stderr(`warning: ${path}: ${report.duplicates.length} duplicated rows (kept, as in the file)\n`);
-  }
-  return result.samples;
 }
 
 function keyOf(group: GroupValues, by: readonly GroupKey[]): string {
@@ -180,6 +150,7 @@ export const compareCommand: Command = {
         stat: { type: 'string' },
         threshold: { type: 'string' },
         by: { type: 'string' },
+        'drop-duplicates': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     });
@@ -198,8 +169,14 @@ export const compareCommand: Command = {
     const by = parseBy(values.by);
     const [basePath, newPath] = positionals as [string, string];
 
-    const base = await readSamples(basePath, io, 'BASE');
-    const next = await readSamples(newPath, io, 'NEW');
+    // Each file on its own: a comparison needs both, and the message names the one that failed.
+    const readOptions = { command: 'compare', dropDuplicates: Boolean(values['drop-duplicates']) };
+    const baseRead = await readCsvFiles([basePath], io, readOptions);
+    if (baseRead.failed.length > 0) return EXIT.noInput;
+    const newRead = await readCsvFiles([newPath], io, readOptions);
+    if (newRead.failed.length > 0) return EXIT.noInput;
+    const base = baseRead.samples;
+    const next = newRead.samples;
     const rows = compareSamples(base, next, { metric, stat, by, thresholdPercent });
     const compared = rows.filter((r) => r.base && r.new);
     const slower = rows.filter((r) => r.slower);

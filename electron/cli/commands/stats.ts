@@ -1,9 +1,132 @@
-import { UsageError, type Command } from '../io';
+import { parseArgs } from 'node:util';
+import { GroupKeySchema, MetricSchema, type GroupKey, type Metric } from '../../../shared/sample';
+import { METRIC_LABELS, groupStats, type GroupStats } from '../../../shared/stats/group-stats';
+import { readCsvFiles } from '../csv-files';
+import { EXIT, UsageError, type Command } from '../io';
+
+const usage = `coldstart stats FILE.csv [FILE.csv ...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
+
+Statistics per group of the samples in one or more CSV files: n, min, q1, median, q3, p90, p95, p99, max,
+mean, sd, and the boxplot's whiskers and outliers exactly as ggplot2's geom_boxplot draws them.
+
+  --by               group by name (default), runtime, arch, memory, or several: name,arch,memory
+  --metric           init (default; cold starts only), duration, total (init + duration), billed, maxmemory
+  --drop-duplicates  keep one of each group of duplicated rows (default: keep all, with a warning)
+  --json             one JSON array on stdout, one object per group
+
+Import warnings go to stderr. Exit: 0 success, 1 some files could not be read (the others are counted),
+2 unusable arguments, 3 no file could be read.`;
+
+function parseBy(text: string | undefined): GroupKey[] {
+  if (text === undefined) return ['name'];
+  const keys = text.split(',').map((k) => k.trim());
+  for (const key of keys) {
+    if (!GroupKeySchema.safeParse(key).success) {
+      throw new UsageError(`--by: '${key}' is not one of ${GroupKeySchema.options.join(', ')}`);
+    }
+  }
+  return [...new Set(keys)] as GroupKey[];
+}
+
+function parseMetric(text: string | undefined): Metric {
+  const parsed = MetricSchema.safeParse(text ?? 'init');
+  if (!parsed.success) {
+    throw new UsageError(`--metric: '${text}' is not one of ${MetricSchema.options.join(', ')}`);
+  }
+  return parsed.data;
+}
+
+/** The `--json` shape: the group keys in use, then the numbers flat. */
+export function statsJson(groups: readonly GroupStats[]): object[] {
+  return groups.map(({ group, metric, stats }) => ({ group, metric, ...stats }));
+}
+
+function groupCell(key: GroupKey, value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '(unknown)';
+  return key === 'memory' ? `${value} MB` : String(value);
+}
+
+const num = (v: number | null): string => (v === null ? '-' : v.toFixed(2));
+
+function outlierCell(outliers: readonly number[]): string {
+  if (outliers.length === 0) return '-';
+  const shown = outliers.slice(0, 3).map(num).join(' ');
+  return outliers.length > 3 ? `${shown} +${outliers.length - 3} more` : shown;
+}
+
+/** A plain-text table, one row per group: group columns left-aligned, numbers right-aligned. */
+export function statsTable(groups: readonly GroupStats[], by: readonly GroupKey[]): string {
+  const header = [
+    ...by,
+    'n',
+    'min',
+    'q1',
+    'median',
+    'q3',
+    'p90',
+    'p95',
+    'p99',
+    'max',
+    'mean',
+    'sd',
+    'whiskers',
+    'outliers',
+  ];
+  const rows = groups.map(({ group, stats: s }) => [
+    ...by.map((key) => groupCell(key, group[key])),
+    String(s.n),
+    ...[s.min, s.q1, s.median, s.q3, s.p90, s.p95, s.p99, s.max, s.mean, s.sd].map(num),
+    `${num(s.whiskerLow)}-${num(s.whiskerHigh)}`,
+    outlierCell(s.outliers),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const leftAligned = (i: number): boolean => i < by.length || i === header.length - 1;
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (leftAligned(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
 
 export const statsCommand: Command = {
   name: 'stats',
   summary: 'statistics per group of one or more CSV files',
-  usage:
-    'coldstart stats FILE.csv [FILE.csv ...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]',
-  run: () => Promise.reject(new UsageError('not implemented yet')),
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        by: { type: 'string' },
+        metric: { type: 'string' },
+        'drop-duplicates': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length === 0) throw new UsageError('no CSV file given (coldstart stats FILE.csv ...)');
+    const by = parseBy(values.by);
+    const metric = parseMetric(values.metric);
+
+    const files = await readCsvFiles(positionals, io, {
+      command: 'stats',
+      dropDuplicates: values['drop-duplicates'] === true,
+    });
+    if (files.read.length === 0) {
+      io.stderr(`coldstart stats: no file could be read (${files.failed.length} tried)\n`);
+      return EXIT.noInput;
+    }
+    const groups = groupStats(files.samples, by, metric);
+    if (values.json === true) {
+      io.stdout(`${JSON.stringify(statsJson(groups), null, 2)}\n`);
+    } else if (groups.length === 0) {
+      io.stdout(`No ${metric} values in ${files.samples.length} samples (${METRIC_LABELS[metric]}).\n`);
+    } else {
+      const fileCount = `${files.read.length} file${files.read.length === 1 ? '' : 's'}`;
+      io.stdout(`${metric}: ${METRIC_LABELS[metric]}; ${files.samples.length} samples from ${fileCount}\n\n`);
+      io.stdout(`${statsTable(groups, by)}\n`);
+    }
+    if (groups.length === 0) io.stderr(`warning: no sample has a ${metric} value\n`);
+    return files.failed.length > 0 ? EXIT.someFailed : EXIT.ok;
+  },
 };

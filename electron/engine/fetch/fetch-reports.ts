@@ -67,6 +67,7 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     );
   }
 
+  const seenRequestIds = new Set<string>();
   const coverage = new Map<string, number>();
   let functionsDone = 0;
   const progress = (functionName: string | null, message: string | null): void => {
@@ -86,13 +87,22 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     });
   };
 
+  // The app shows progress messages: the ingestion warning goes there too, not only into the outcome.
+  for (const warning of result.warnings) progress(null, warning);
+
   const fetchOne = async (requested: string): Promise<void> => {
     let fn: FunctionLogs | null = null;
     coverage.set(requested, 0);
     progress(requested, `${requested}: reading its configuration`);
     try {
       fn = await describeFunctionLogs(input.lambda, requested, signal);
-      const collector = new ReportCollector(fn, { startMs, endMs }, request.coldOnly, input.runId);
+      const collector = new ReportCollector(
+        fn,
+        { startMs, endMs },
+        request.coldOnly,
+        input.runId,
+        seenRequestIds,
+      );
       const take = (events: Parameters<ReportCollector['add']>[0]): void => {
         const samples = collector.add(events);
         if (samples.length === 0) return;
@@ -160,7 +170,12 @@ export async function fetchReports(input: FetchReportsInput): Promise<FetchRepor
     } finally {
       coverage.set(requested, 1);
       functionsDone += 1;
-      progress(fn?.name ?? requested, null);
+      const found = result.samples.filter((s) => s.name === fn?.name).length;
+      const failed = result.errors.some((e) => e.functionName === requested);
+      progress(
+        fn?.name ?? requested,
+        `${fn?.name ?? requested}: ${failed ? 'could not be read' : `${found} ${request.coldOnly ? 'cold ' : ''}REPORTs`}`,
+      );
     }
   };
 

@@ -25,13 +25,13 @@ export interface CollectorCounts {
  */
 export class ReportCollector {
   readonly counts: CollectorCounts = { reports: 0, duplicates: 0, warm: 0, other: 0 };
-  private readonly seen = new Set<string>();
-
   constructor(
     private readonly fn: FunctionLogs,
     private readonly range: { startMs: number; endMs: number },
     private readonly coldOnly: boolean,
     private readonly runId: string,
+    /** Request ids already taken, shared by the collectors of one fetch (a function named twice, by name and ARN). */
+    private readonly seen: Set<string> = new Set(),
   ) {}
 
   /** The new samples among these events. */

@@ -7,6 +7,7 @@ import { exportCsv } from '../../../shared/csv/export-csv';
 import { importCsv } from '../../../shared/csv/import-csv';
 import { HEADER_LINE } from '../../../shared/csv/schema';
 import { emptySample, type Sample } from '../../../shared/sample';
+import { seededRandom } from '../../random';
 import { HAVE_SEED_RUNS, SEED_FILES, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
 
 noteSeedRunsSkip();
@@ -32,15 +33,6 @@ function roundTrip(samples: Sample[]): Sample[] {
   const result = importCsv(exportCsv(samples), 'export.csv');
   if (!result.ok) throw new Error(result.error);
   return result.samples;
-}
-
-/** Deterministic pseudo-random numbers, so a failure can be reproduced. */
-function* numbers(seed: number): Generator<number> {
-  let x = seed;
-  for (;;) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    yield x / 2147483648;
-  }
 }
 
 describe('exportCsv', () => {
@@ -69,8 +61,7 @@ describe('exportCsv', () => {
   });
 
   it('round-trips samples exactly, including awkward floats', () => {
-    const random = numbers(42);
-    const next = (): number => random.next().value as number;
+    const next = seededRandom(42);
     const samples: Sample[] = [full, emptySample('warm-only')];
     const awkward = [
       0.1 + 0.2,

@@ -1,0 +1,110 @@
+import { parseNonNegative, parseNonNegativeAt } from './decimal';
+
+/**
+ * One row of a CSV file as the importer reads it, whether Papa Parse has cut it into strings or it is
+ * read in place from the file's text.
+ */
+export interface RowView {
+  readonly width: number;
+  /** The cell's raw text (untrimmed). */
+  cell(i: number): string;
+  /** parseNonNegativeAt of the cell. */
+  number(i: number, decimalComma: boolean): number;
+  /** Every cell empty or spaces. */
+  blank(): boolean;
+}
+
+/** A row Papa Parse delivered as strings. */
+export class ArrayRowView implements RowView {
+  row: string[] = [];
+
+  get width(): number {
+    return this.row.length;
+  }
+  cell(i: number): string {
+    return this.row[i] ?? '';
+  }
+  number(i: number, decimalComma: boolean): number {
+    return parseNonNegative(this.row[i] ?? '', decimalComma);
+  }
+  blank(): boolean {
+    return this.row.every((c) => c.trim() === '');
+  }
+}
+
+/**
+ * A row read in place from a text without quotes, where a row is exactly a line and a cell exactly the
+ * text between delimiters (what Papa Parse itself does for such a text), without an array or a string per
+ * cell: numbers are read from the text, and a text cell equal to the one of the row before is the same
+ * string (names, runtimes and architectures repeat on every row).
+ */
+export class TextRowView implements RowView {
+  width = 0;
+  private starts = new Int32Array(16);
+  private ends = new Int32Array(16);
+  private readonly previous: (string | undefined)[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: number,
+  ) {}
+
+  /** Points the view at the line text[start, end) (without its line break). */
+  set(start: number, end: number): void {
+    const text = this.text;
+    let n = 0;
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) === this.delimiter) {
+        this.push(n++, from, i);
+        from = i + 1;
+      }
+    }
+    this.push(n++, from, end);
+    this.width = n;
+  }
+
+  private push(n: number, start: number, end: number): void {
+    if (n >= this.starts.length) {
+      const starts = new Int32Array(this.starts.length * 2);
+      const ends = new Int32Array(this.starts.length * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[n] = start;
+    this.ends[n] = end;
+  }
+
+  cell(i: number): string {
+    if (i >= this.width) return '';
+    const start = this.starts[i] as number;
+    const end = this.ends[i] as number;
+    const previous = this.previous[i];
+    if (previous !== undefined && previous.length === end - start && this.text.startsWith(previous, start)) {
+      return previous;
+    }
+    const value = this.text.slice(start, end);
+    this.previous[i] = value;
+    return value;
+  }
+
+  number(i: number, decimalComma: boolean): number {
+    if (i >= this.width) return parseNonNegative('', decimalComma);
+    return parseNonNegativeAt(this.text, this.starts[i] as number, this.ends[i] as number, decimalComma);
+  }
+
+  blank(): boolean {
+    const text = this.text;
+    for (let k = 0; k < this.width; k++) {
+      for (let i = this.starts[k] as number; i < (this.ends[k] as number); i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 13) continue;
+        if (c < 128 || this.cell(k).trim() !== '') return false;
+        break; // other Unicode white space: as String.prototype.trim sees it
+      }
+    }
+    return true;
+  }
+}
