@@ -19,10 +19,10 @@ function mixNumber(hash: number, value: number | null): number {
   return mixWord(mixWord(hash, floatWords[0] as number), floatWords[1] as number);
 }
 
-function mixText(hash: number, value: string | null): number {
-  if (value === null) return mixWord(hash, 0x85ebca6b);
-  let h = mixWord(hash, value.length);
-  for (let i = 0; i < value.length; i++) h = mixWord(h, value.charCodeAt(i));
+/** FNV-1a over the characters: cheap, and finish() spreads the bits afterwards. */
+function mixText(hash: number, value: string): number {
+  let h = hash ^ value.length;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
   return h;
 }
 
@@ -55,56 +55,61 @@ function finish(hash: number): number {
   return h ^ (h >>> 16);
 }
 
-/** 30 bits: small integers are Map keys V8 stores without allocating. */
 function invocationHash(s: Sample): number {
-  return finish(s.requestId !== null ? mixText(1, s.requestId) : contentHash(s)) >> 2;
+  return finish(s.requestId !== null ? mixText(2166136261, s.requestId) : contentHash(s));
 }
 
+// Every compared value goes into the hash: rows that differ only in, say, their timestamp must not pile up
+// in one slot of the table.
 function contentHash(s: Sample): number {
-  let h = mixText(2166136261, s.name);
-  h = mixNumber(h, s.memoryMB);
-  h = mixNumber(h, s.initMs);
+  let h = mixNumber(0x2545f491, s.initMs);
   h = mixNumber(h, s.durationMs);
   h = mixNumber(h, s.billedMs);
-  h = mixText(h, s.arch);
-  h = mixText(h, s.runtime);
+  h = mixNumber(h, s.memoryMB);
   h = mixNumber(h, s.maxMemoryUsedMB);
   h = mixNumber(h, s.restoreMs);
-  h = mixText(h, s.status);
-  h = mixText(h, s.errorType);
-  h = mixText(h, s.timestamp);
-  return mixText(h, s.run);
+  h = mixText(h, s.name);
+  if (s.arch !== null) h = mixText(h, s.arch);
+  if (s.runtime !== null) h = mixText(h, s.runtime);
+  if (s.status !== null) h = mixText(h, s.status);
+  if (s.errorType !== null) h = mixText(h, s.errorType);
+  if (s.timestamp !== null) h = mixText(h, s.timestamp);
+  if (s.run !== null) h = mixText(h, s.run);
+  return h;
 }
 
 /**
- * Groups of samples that are one invocation (see sameInvocation), each group in file order. Hashes numbers
- * instead of building a string key per row: a million key strings were most of an import's time.
+ * Groups of samples that are one invocation (see sameInvocation), each group in file order. An open-addressing
+ * table of sample indexes keyed by a hash of the values: no string key and no Map entry per row, which were
+ * most of an import's time.
  */
 export function findDuplicates(samples: readonly Sample[]): number[][] {
-  const firstByHash = new Map<number, number>();
-  // Samples that start a group but share a hash with an earlier one are chained here.
-  const nextWithHash = new Int32Array(samples.length).fill(-1);
+  const n = samples.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const hashes = new Int32Array(n);
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < samples.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = samples[i] as Sample;
     const hash = invocationHash(s);
-    let j = firstByHash.get(hash);
-    if (j === undefined) {
-      firstByHash.set(hash, i);
-      continue;
+    hashes[i] = hash;
+    let slot = hash & mask;
+    for (;;) {
+      const j = table[slot] as number;
+      if (j < 0) {
+        table[slot] = i;
+        break;
+      }
+      if (hashes[j] === hash && sameInvocation(samples[j] as Sample, s)) {
+        const group = groups.get(j);
+        if (group === undefined) groups.set(j, [j, i]);
+        else group.push(i);
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    let last = j;
-    while (j !== -1 && !sameInvocation(samples[j] as Sample, s)) {
-      last = j;
-      j = nextWithHash[j] as number;
-    }
-    if (j === -1) {
-      nextWithHash[last] = i;
-      continue;
-    }
-    const group = groups.get(j);
-    if (group === undefined) groups.set(j, [j, i]);
-    else group.push(i);
   }
   return [...groups.values()].sort((a, b) => (a[0] as number) - (b[0] as number));
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates } from '../../../shared/csv/duplicates';
+import { emptySample, type Sample } from '../../../shared/sample';
+import { seededRandom } from '../../random';
+
+/** The obvious implementation, to compare with. */
+function naiveDuplicates(samples: Sample[]): number[][] {
+  const groups = new Map<string, number[]>();
+  samples.forEach((s, i) => {
+    const key = s.requestId !== null ? `id:${s.requestId}` : JSON.stringify({ ...s, requestId: null });
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+describe('findDuplicates', () => {
+  it('finds the same groups as a string-key comparison on many similar rows', () => {
+    const next = seededRandom(3);
+    const samples: Sample[] = [];
+    for (let i = 0; i < 20000; i++) {
+      // Few distinct values, so that duplicates and near-duplicates are common.
+      samples.push({
+        ...emptySample(`fn-${Math.floor(next() * 3)}`),
+        memoryMB: next() < 0.5 ? 128 : 1024,
+        initMs: next() < 0.2 ? null : Math.floor(next() * 40) / 4,
+        durationMs: Math.floor(next() * 8) / 2,
+        billedMs: Math.floor(next() * 3),
+        arch: next() < 0.5 ? 'arm64' : null,
+        requestId: next() < 0.3 ? `r-${Math.floor(next() * 2000)}` : null,
+      });
+    }
+    const expected = naiveDuplicates(samples);
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(findDuplicates(samples)).toEqual(expected);
+  });
+
+  it('finds nothing in distinct rows', () => {
+    expect(
+      findDuplicates([emptySample('a'), emptySample('b'), { ...emptySample('a'), durationMs: 1 }]),
+    ).toEqual([]);
+  });
+});
