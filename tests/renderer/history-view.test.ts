@@ -164,6 +164,28 @@ describe('RecoveryPrompt', () => {
     expect(wrapper.find('[data-test="recovery-restore"]').exists()).toBe(false);
   });
 
+  it('leaves the start-up offer to the shell when told to, and still answers the menu command', async () => {
+    const { api, emit } = installFakeBridge({
+      findInterruptedRuns: () =>
+        ok([
+          {
+            runId: 'r1',
+            functionName: 'hello-node',
+            action: 'restore' as const,
+            originalMemoryMB: 256,
+            detail: '',
+          },
+        ]),
+    });
+    const wrapper = mount(RecoveryPrompt, { props: { atStartup: false } });
+    await flushPromises();
+    expect(api.findInterruptedRuns).not.toHaveBeenCalled();
+    expect(wrapper.find('[data-test="recovery"]').exists()).toBe(false);
+    emit('menuCommand', { command: 'recover-runs' });
+    await flushPromises();
+    expect(wrapper.get('[data-recovery="hello-node"]').text()).toContain('will be restored');
+  });
+
   it('stays hidden when nothing was interrupted, and answers the menu command', async () => {
     const { emit } = installFakeBridge();
     const wrapper = mount(RecoveryPrompt);
