@@ -107,7 +107,11 @@ export async function loadConnectionChoices(): Promise<void> {
     connectionState.endpoint = last.endpoint ?? '';
     connectionState.choicesLoaded = true;
   } catch (err) {
-    connectionState.choicesError = explainAwsError(asIpcError(err));
+    const explained = explainAwsError(asIpcError(err));
+    connectionState.choicesError =
+      explained.problem === 'other'
+        ? { ...explained, title: 'The AWS profiles could not be read' }
+        : explained;
   }
 }
 
