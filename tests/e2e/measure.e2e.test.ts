@@ -186,7 +186,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await page.locator('[data-test="live-results"] [data-testid="chart"] path.box').count()).toBe(4);
       expect(await page.locator('[data-test="live-results"] [data-testid="stats-row"]').count()).toBe(4);
       const costRows = await page
-        .locator('[data-test="cost-table"] tbody tr')
+        .locator('[data-view="measure"] [data-test="cost-table"] tbody tr')
         .evaluateAll((trs) => (trs as unknown as El[]).map((tr) => tr.getAttribute('data-row')));
       expect(costRows).toEqual([
         'hello-node|x86_64|128',
@@ -291,6 +291,36 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await page.locator('[data-testid="analyse-view"]').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="dataset"]').length === 2);
       await screenshots('09-compare');
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('a function that fails is named with what AWS said, and does not stop the others', async () => {
+      await openView('measure');
+      await page.locator('[data-test="connect"]').click();
+      await page.locator('tr[data-function="hello-py"]').waitFor();
+      await page.locator('tr[data-function="hello-node"]').click();
+      await page.locator('tr[data-function="hello-py"]').click();
+      await page.locator('[data-test="memory-input"]').fill('512');
+      await page.locator('[data-test="memory-input"]').press('Enter');
+      await page.locator('[data-test="times"]').fill('2');
+      fake.lambda.failNextUpdate(
+        'hello-py',
+        'Lambda was unable to pull the layer arn:aws:lambda:eu-west-1:1:layer:x:1',
+      );
+      await page.locator('[data-test="start-run"]').click();
+      await page.locator('[data-test="outcome"]').waitFor({ timeout: 60_000 });
+      expect(await text('[data-test="outcome"]')).toMatch(/^Run finished with errors: 2 samples/);
+      expect(await text('[data-test="done-total"]')).toBe('2 / 4');
+      const errors = await text('[data-test="run-errors"]');
+      expect(errors).toContain('hello-py');
+      expect(errors).toContain('unable to pull the layer');
+      const boxes = await page
+        .locator('[data-view="measure"] [data-test="cost-table"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')));
+      expect(boxes).toEqual(['hello-node|x86_64|512']);
+      await screenshots('10-run-with-error');
+      expect(fnConfig('hello-node')).toEqual(ORIGINAL['hello-node']);
+      expect(fnConfig('hello-py')).toEqual(ORIGINAL['hello-py']);
       expect(pageErrors).toEqual([]);
     });
   },
