@@ -1,7 +1,7 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     outDir = await buildRenderer();
     server = await serveDir(outDir);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1360, height: 1300 } });
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
     });
@@ -66,7 +66,11 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // The top bar is sticky: a full-page capture would stitch it into the middle, so shoot a tall viewport.
+  const shot = async (name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+  };
   const renderCount = () => page.getAttribute('[data-testid=chart]', 'data-render-count').then(Number);
   const waitForRender = (after: number) =>
     page.waitForFunction(
@@ -126,6 +130,37 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     await shot('03-duration-by-memory-light');
   });
 
+  it('hovering a box shows n, median, p90 and p99', async () => {
+    const box = await page.locator('[data-testid=chart] .trace.boxes path.box').first().boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const hover = page.locator('[data-testid=chart] .hoverlayer .hovertext');
+    await hover.first().waitFor();
+    const text = await hover.first().textContent();
+    expect(text).toMatch(/n = \d+/);
+    expect(text).toMatch(/median [\d.]+ ms/);
+    expect(text).toMatch(/p90 [\d.]+ ms/);
+    expect(text).toMatch(/p99 [\d.]+ ms/);
+    await page.mouse.move(5, 5);
+  });
+
+  it('a dropped file that cannot be read says why, and the open data stays', async () => {
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['this is not a CSV at all\n'], 'notes.csv', { type: 'text/csv' }));
+      document
+        .querySelector('.app')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+    });
+    const failure = page.locator('[data-testid=import-failure]');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('notes.csv could not be imported');
+    expect(await page.locator('[data-testid=dataset]').count()).toBe(3);
+    await shot('03b-failure-light');
+    await failure.locator('button[aria-label=Dismiss]').click();
+    await failure.waitFor({ state: 'detached' });
+  });
+
   it('drops the duplicates the import found in one click', async () => {
     const nodeArm = `hello-node|arm64|1024`;
     const n = () => page.textContent(`[data-testid=stats-row][data-key="${nodeArm}"] td:nth-child(5)`);
@@ -169,6 +204,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     expect(image!.format).toBe('png');
     const png = Buffer.from(image!.data, 'base64');
     expect(pngSize(png)).toEqual({ width: 1800, height: 1000 });
+    writeFileSync(join(shots, `exported-${image!.defaultName}`), png);
   });
 
   it('exports the chart as SVG with its boxes, title, axis labels and legend', async () => {
@@ -180,6 +216,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     await page.waitForFunction(() => (window as unknown as { __saved: unknown[] }).__saved.length === 2);
     const svg = (await saved())[1]!;
     expect(svg.format).toBe('svg');
+    writeFileSync(join(shots, `exported-${svg.defaultName}`), svg.data);
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       return {
@@ -243,7 +280,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
       await shot(`09-${view}-light`);
     }
     await page.click('[data-testid=nav-analyse]');
-    expect(readdirSync(shots).length).toBeGreaterThanOrEqual(13);
+    expect(readdirSync(shots).filter((f) => !f.startsWith('exported-')).length).toBeGreaterThanOrEqual(14);
   });
 
   it('menu commands reach the view: File › Export chart opens the dialog', async () => {

@@ -35,8 +35,12 @@ export interface Figure {
   pointsTotal: number;
 }
 
-/** Points drawn per box at most: beyond this the points are an even subsample, as the hover says. */
-export const MAX_POINTS_PER_BOX = 1500;
+/**
+ * Points drawn in all at most (SVG markers cost about 60 µs each to draw): beyond this each box shows an
+ * even sample of its sorted values, and the chart says so. Small datasets show every point.
+ */
+export const MAX_POINTS = 3000;
+const MIN_POINTS_PER_BOX = 60;
 
 const archLabel = (arch: string): string => (arch === UNKNOWN ? 'unknown arch' : arch);
 const memoryLabel = (memoryMB: number | null): string =>
@@ -71,13 +75,13 @@ function jitter(seed: number): () => number {
   };
 }
 
-export function chartTitle(settings: ChartSettings): string {
+export function chartTitle(settings: ChartSettings): { text: string; subtitle: string } {
   const m = metricInfo(settings.metric);
-  const by =
+  const subtitle =
     settings.colorBy === 'arch'
-      ? 'architecture, panels by memory size'
-      : 'memory size, panels by architecture';
-  return `${m.label} by function — colored by ${by}`;
+      ? 'Colored by architecture, one panel per memory size'
+      : 'Colored by memory size, one panel per architecture';
+  return { text: `${m.label} by function`, subtitle };
 }
 
 export function defaultImageName(settings: ChartSettings, format: 'png' | 'svg'): string {
@@ -108,6 +112,7 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
   const panelWidth = (1 - gap * (facets.length - 1)) / Math.max(facets.length, 1);
   const slot = 0.8 / Math.max(colors.length, 1);
   const boxWidth = slot * (settings.showPoints ? 0.45 : 0.7);
+  const perBox = Math.max(MIN_POINTS_PER_BOX, Math.floor(MAX_POINTS / Math.max(boxes.length, 1)));
   let pointsDrawn = 0;
   let pointsTotal = 0;
   const legendShown = new Set<string>();
@@ -202,7 +207,7 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
       if (settings.showPoints) {
         own.forEach((b, i) => {
           const rnd = jitter(i + 1 + c * 977 + f * 7919);
-          const step = Math.max(1, Math.ceil(b.values.length / MAX_POINTS_PER_BOX));
+          const step = Math.max(1, Math.ceil(b.values.length / perBox));
           pointsTotal += b.values.length;
           for (let k = 0; k < b.values.length; k += step) {
             px.push(center(b) + slot * 0.12 + (rnd() - 0.5) * slot * 0.22);
@@ -257,7 +262,13 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
     yaxis.range = [Math.log10(Math.max(minPositive * 0.8, 1e-3)), Math.log10(maxValue * 1.15)];
   }
   Object.assign(layout, {
-    title: { text: chartTitle(settings), font: { color: theme.text, size: 16 }, x: 0.01, xanchor: 'left' },
+    title: {
+      text: chartTitle(settings).text,
+      subtitle: { text: chartTitle(settings).subtitle, font: { color: theme.muted, size: 12 } },
+      font: { color: theme.text, size: 17 },
+      x: 0.01,
+      xanchor: 'left',
+    },
     paper_bgcolor: theme.background,
     plot_bgcolor: theme.background,
     font: { color: theme.text, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 },

@@ -1,7 +1,7 @@
 import { computed, toRaw, watch } from 'vue';
 import type { Metric } from '../../../shared/sample';
 import type { Dataset, Filters, Workspace } from '../state/workspace';
-import { computeBoxes, type Box } from './boxes';
+import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
 import { collectDimensions, type Dimensions } from './selection';
 import { METRICS } from './metrics';
 
@@ -28,19 +28,21 @@ export function useAnalysis(ws: Workspace) {
     hiddenMemories: new Set(ws.state.filters.hiddenMemories),
   }));
 
-  // Boxes of every metric already computed for the current data and filters: switching back is instant.
+  // The grouping depends on data and filters only; boxes of every metric computed for it are kept, so
+  // switching the metric costs one pass over the samples at most, and switching back nothing.
+  const groups = computed<SampleGroup[]>(() => groupSamples(datasets.value, filters.value));
   let cache = new Map<Metric, Box[]>();
-  const dataKey = computed(() => [datasets.value, filters.value] as const);
-  watch(dataKey, () => (cache = new Map()), { flush: 'sync' });
+  watch(groups, () => (cache = new Map()), { flush: 'sync' });
 
   const boxesFor = (metric: Metric): Box[] => {
+    const current = groups.value;
     let boxes = cache.get(metric);
-    if (!boxes) cache.set(metric, (boxes = computeBoxes(datasets.value, filters.value, metric)));
+    if (!boxes) cache.set(metric, (boxes = boxesOf(current, metric)));
     return boxes;
   };
 
   const boxes = computed<Box[]>(() => {
-    void dataKey.value;
+    void groups.value;
     return boxesFor(ws.state.chart.metric);
   });
 
@@ -48,10 +50,11 @@ export function useAnalysis(ws: Workspace) {
   function warmOtherMetrics(): void {
     const idle = (cb: () => void) =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(cb) : setTimeout(cb, 50);
-    const key = dataKey.value;
+    const key = groups.value;
+    // One metric per idle slot, so a click in between waits for one metric at most.
     for (const m of METRICS) {
       idle(() => {
-        if (dataKey.value === key) boxesFor(m.id);
+        if (groups.value === key) boxesFor(m.id);
       });
     }
   }

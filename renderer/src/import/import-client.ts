@@ -1,6 +1,7 @@
 import type { Sample } from '../../../shared/sample';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { ImportMessage, ImportPhase, ImportRequest } from '../workers/import-protocol';
+import { fromColumns } from '../workers/sample-columns';
 
 export type ImportSource = { fileName: string } & ({ file: Blob } | { text: string });
 
@@ -32,18 +33,26 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
   const w = worker;
   const id = nextRequest++;
   return new Promise((resolve) => {
-    const chunks: Sample[][] = [];
+    let samples: Sample[] = [];
+    let decodeMs = 0;
     const onMessage = (event: MessageEvent<ImportMessage>) => {
       const message = event.data;
       if (message.id !== id) return;
       if (message.type === 'progress') onProgress(message.phase, message.fraction);
-      else if (message.type === 'samples') chunks.push(message.samples);
-      else {
+      else if (message.type === 'samples') {
+        const t = performance.now();
+        samples = fromColumns(message.columns);
+        decodeMs = performance.now() - t;
+      } else {
         w.removeEventListener('message', onMessage);
         w.removeEventListener('error', onError);
-        if (message.ok)
-          resolve({ ok: true, fileName: source.fileName, samples: chunks.flat(), report: message.report });
-        else resolve({ ok: false, fileName: source.fileName, error: message.error, report: message.report });
+        if (message.ok) {
+          performance.mark('coldstart:import', {
+            detail: { fileName: source.fileName, ...message.timings, decodeMs: decodeMs },
+          });
+          resolve({ ok: true, fileName: source.fileName, samples, report: message.report });
+        } else
+          resolve({ ok: false, fileName: source.fileName, error: message.error, report: message.report });
       }
     };
     const onError = (event: ErrorEvent) => {

@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 import '../zod-jitless';
 import { importCsv } from '../../../shared/csv/import-csv';
-import { SAMPLE_CHUNK, type ImportMessage, type ImportRequest } from './import-protocol';
+import type { ImportMessage, ImportRequest } from './import-protocol';
+import { toColumns, transferables } from './sample-columns';
 
 // Parsing runs here, off the UI thread: a million-row file must not freeze the window.
 declare const self: DedicatedWorkerGlobalScope;
-const post = (message: ImportMessage): void => self.postMessage(message);
+const post = (message: ImportMessage, transfer: Transferable[] = []): void =>
+  self.postMessage(message, transfer);
 
 async function readBlob(id: number, blob: Blob): Promise<string> {
   if (typeof blob.stream !== 'function' || blob.size === 0) return blob.text();
@@ -30,20 +32,22 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   const { id, fileName } = request;
   try {
+    const started = performance.now();
     post({ id, type: 'progress', phase: 'reading', fraction: 0 });
     const text = 'text' in request ? request.text : await readBlob(id, request.file);
     post({ id, type: 'progress', phase: 'parsing', fraction: 0 });
+    const read = performance.now();
     const result = importCsv(text, fileName);
+    const parsed = performance.now();
     if (!result.ok) {
       post({ id, type: 'done', ok: false, error: result.error, report: result.report });
       return;
     }
-    const { samples } = result;
-    for (let start = 0; start < samples.length; start += SAMPLE_CHUNK) {
-      post({ id, type: 'progress', phase: 'sending', fraction: start / samples.length });
-      post({ id, type: 'samples', samples: samples.slice(start, start + SAMPLE_CHUNK) });
-    }
-    post({ id, type: 'done', ok: true, report: result.report });
+    post({ id, type: 'progress', phase: 'sending', fraction: 0 });
+    const columns = toColumns(result.samples);
+    post({ id, type: 'samples', columns }, transferables(columns));
+    const timings = { readMs: read - started, parseMs: parsed - read, encodeMs: performance.now() - parsed };
+    post({ id, type: 'done', ok: true, report: result.report, timings });
   } catch (error) {
     // importCsv never throws by contract; reading a file can (deleted, unreadable, not text).
     const message = error instanceof Error ? error.message : String(error);

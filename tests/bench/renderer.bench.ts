@@ -1,0 +1,187 @@
+// Speed figures for `npm run bench`: the built renderer in Chromium importing a generated 1,000,000-row CSV
+// (dropped on the window, parsed in the worker) to its first chart, and redraws when the metric or the
+// coloring changes. Prints, never asserts on time.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { exportCsv } from '../../shared/csv/export-csv';
+import type { Sample } from '../../shared/sample';
+import {
+  buildRenderer,
+  CHROMIUM,
+  installTestBridge,
+  launchChromium,
+  serveDir,
+} from '../e2e/support/renderer-harness';
+
+const ROWS = 1_000_000;
+const NAMES = ['hello-node', 'hello-py311', 'hello-runtime-go', 'hello-runtime-al2'];
+const MEMORY = [128, 512, 1024, 2048];
+
+function generateSamples(rows: number): Sample[] {
+  let x = 4242;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const samples: Sample[] = [];
+  for (let i = 0; i < rows; i++) {
+    const duration = Math.round(next() * 2000) / 100;
+    samples.push({
+      name: NAMES[i % 4]!,
+      memoryMB: MEMORY[(i >> 2) % 4]!,
+      initMs: Math.round((40 + next() * 160) * 100) / 100,
+      durationMs: duration,
+      billedMs: Math.ceil(duration),
+      arch: (i >> 4) % 2 === 0 ? 'x86_64' : 'arm64',
+      runtime: 'nodejs20.x',
+      maxMemoryUsedMB: 60 + (i % 40),
+      restoreMs: null,
+      status: 'success',
+      errorType: null,
+      requestId: `3f2a6a1e-1b2c-4d5e-8f90-${i.toString(16).padStart(12, '0')}`,
+      timestamp: new Date(1690655411606 + i * 1000).toISOString(),
+      run: 'bench',
+    });
+  }
+  return samples;
+}
+
+/** The published seed format: five columns, arch and memory partly from the file name. */
+function seedCsv(samples: readonly Sample[]): string {
+  const lines = ['Name;Memory;Init;Cold;Billed'];
+  for (const s of samples) lines.push(`${s.name};${s.memoryMB};${s.initMs};${s.durationMs};${s.billedMs}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const renderedAt = (page: Page) => page.getAttribute('[data-testid=chart]', 'data-rendered-at').then(Number);
+const renderCount = (page: Page) =>
+  page.getAttribute('[data-testid=chart]', 'data-render-count').then(Number);
+
+/** Milliseconds from the action (timed in the page) to the end of the chart's next draw. */
+async function timeRedraw(page: Page, action: () => Promise<void>): Promise<string> {
+  const before = await renderCount(page);
+  const t0 = await page.evaluate(() => performance.now());
+  await action();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid=chart]')?.getAttribute('data-render-count')) > n,
+    before,
+  );
+  const draw = Number(await page.getAttribute('[data-testid=chart]', 'data-draw-ms'));
+  return `${((await renderedAt(page)) - t0).toFixed(0).padStart(6)} ms  (Plotly draw ${draw.toFixed(0)} ms)`;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let outDir: string;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    outDir = await buildRenderer();
+    const samples = generateSamples(ROWS);
+    for (const [name, csv] of [
+      ['bench-1m-full.csv', exportCsv(samples)],
+      ['bench-1m-seed-arm64.csv', seedCsv(samples)],
+    ] as const) {
+      writeFileSync(join(outDir, name), csv);
+      console.log(`${name}: ${ROWS.toLocaleString()} rows, ${(csv.length / 1e6).toFixed(1)} MB`);
+    }
+    server = await serveDir(outDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await installTestBridge(page, []);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=chart] path.box');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  /** Drops the file on the window; milliseconds to the dataset in the workspace and to the first chart. */
+  async function dropAndChart(fileName: string, boxes: number): Promise<[string, number][]> {
+    const dataset = fileName.replace(/\.csv$/, '');
+    await page.reload();
+    await page.waitForSelector('[data-testid=chart] path.box');
+    // The file is fetched into a File first, so the timing is the app's (drop → worker → chart), not the network's.
+    await page.evaluate(async (name) => {
+      const blob = await (await fetch(`./${name}`)).blob();
+      (window as unknown as { __benchFile: File }).__benchFile = new File([blob], name, { type: 'text/csv' });
+    }, fileName);
+    const t0 = await page.evaluate((name) => {
+      const data = new DataTransfer();
+      data.items.add((window as unknown as { __benchFile: File }).__benchFile);
+      const w = window as unknown as { __datasetAt?: number };
+      // When the dataset card appears, the worker is done and the samples are in the workspace.
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(`[data-testid=dataset][data-name="${name}"]`)) {
+          w.__datasetAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+      const start = performance.now();
+      document
+        .querySelector('.app')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      return start;
+    }, dataset);
+    await page.waitForFunction(
+      ([name, n]) =>
+        document.querySelector('[data-testid=dataset]')?.getAttribute('data-name') === name &&
+        document.querySelector('[data-testid=chart]')?.getAttribute('data-box-count') === String(n),
+      [dataset, boxes] as const,
+      { timeout: 120_000 },
+    );
+    const firstChart = (await renderedAt(page)) - t0;
+    expect(await page.textContent('[data-testid=dataset-list]')).toContain('1,000,000 samples');
+    const datasetAt = await page.evaluate(() => (window as unknown as { __datasetAt: number }).__datasetAt);
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByName('coldstart:import')
+        .map((m) => (m as PerformanceMark).detail as Record<string, number>),
+    );
+    const t = marks.at(-1)!;
+    return [
+      [`${fileName}: drop → parsed, in the workspace`, datasetAt - t0],
+      [`  read in the worker`, t.readMs!],
+      [`  importCsv (shared parser)`, t.parseMs!],
+      [`  columns out of the worker`, t.encodeMs!],
+      [`  samples back from columns`, t.decodeMs!],
+      [`${fileName}: drop → first chart`, firstChart],
+    ];
+  }
+
+  it('imports a dropped 1,000,000-row CSV to the first chart, then redraws on metric and coloring changes', async () => {
+    // Seed format: the arch comes from the file name, so 4 functions × 4 memory sizes.
+    const figures: [string, number | string][] = await dropAndChart('bench-1m-seed-arm64.csv', 16);
+    figures.push(...(await dropAndChart('bench-1m-full.csv', 32)));
+    figures.push([
+      'switch metric → duration (first time)',
+      await timeRedraw(page, () =>
+        page.selectOption('[data-testid=metric-select]', 'duration').then(() => undefined),
+      ),
+    ]);
+    figures.push([
+      'switch metric → init (cached)',
+      await timeRedraw(page, () =>
+        page.selectOption('[data-testid=metric-select]', 'init').then(() => undefined),
+      ),
+    ]);
+    figures.push([
+      'switch coloring → memory',
+      await timeRedraw(page, () => page.click('[data-testid=color-by-memory]')),
+    ]);
+    figures.push([
+      'switch coloring → arch',
+      await timeRedraw(page, () => page.click('[data-testid=color-by-arch]')),
+    ]);
+    figures.push(['points off', await timeRedraw(page, () => page.click('[data-testid=show-points]'))]);
+    figures.push([
+      'switch coloring → memory, points off',
+      await timeRedraw(page, () => page.click('[data-testid=color-by-memory]')),
+    ]);
+    for (const [label, ms] of figures)
+      console.log(`${label.padEnd(48)} ${typeof ms === 'number' ? `${ms.toFixed(0).padStart(6)} ms` : ms}`);
+  });
+});
