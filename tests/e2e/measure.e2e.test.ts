@@ -319,6 +319,12 @@ describe.skipIf(!existsSync(CHROMIUM))(
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')));
       expect(boxes).toEqual(['hello-node|x86_64|512']);
       await screenshots('10-run-with-error');
+
+      // Measure › Recover interrupted runs: every run finished, so nothing is left to restore.
+      await emit('menuCommand', { command: 'recover-runs' });
+      await page.locator('[data-test="recovery-none"]').waitFor();
+      await screenshots('11-recover');
+      await page.locator('[data-test="recovery-close"]').click();
       expect(fnConfig('hello-node')).toEqual(ORIGINAL['hello-node']);
       expect(fnConfig('hello-py')).toEqual(ORIGINAL['hello-py']);
       expect(pageErrors).toEqual([]);

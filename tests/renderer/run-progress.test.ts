@@ -263,6 +263,32 @@ describe('MeasureView', () => {
     expect(wrapper.find('tr[data-function]').exists()).toBe(false);
   });
 
+  it('lists the IAM actions the app needs when a permission is missing', async () => {
+    installFakeBridge({
+      checkAwsConnection: () =>
+        Promise.resolve({
+          ok: false as const,
+          error: {
+            code: 'aws' as const,
+            message:
+              'Listing functions (lambda:ListFunctions): AccessDeniedException: User: arn:aws:iam::1:user/x is not authorized to perform: lambda:ListFunctions',
+            hint: 'The identity lacks a permission: see the IAM policy in the README.',
+          },
+        }),
+    });
+    const wrapper = mount(MeasureView);
+    await flushPromises();
+    await wrapper.get('[data-test="connect"]').trigger('click');
+    await flushPromises();
+    const error = wrapper.get('[data-test="connection-error"]');
+    expect(error.attributes('data-problem')).toBe('access-denied');
+    expect(error.get('.title').text()).toBe('Missing permission: lambda:ListFunctions');
+    const actions = error.findAll('li code').map((c) => c.text());
+    expect(actions[0]).toBe('lambda:ListFunctions');
+    expect(actions).toContain('lambda:UpdateFunctionConfiguration');
+    expect(actions).toContain('logs:StartQuery');
+  });
+
   it('refuses an endpoint that is not a URL', async () => {
     installFakeBridge();
     const wrapper = mount(MeasureView);
