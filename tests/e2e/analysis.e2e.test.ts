@@ -50,6 +50,10 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
+    // The import worker's console too: a CSP violation in there would show up here.
+    page.on('worker', (w) =>
+      w.on('console', (m) => m.type() === 'error' && consoleErrors.push(`worker: ${m.text()}`)),
+    );
     const files: FixtureFile[] = FILES.map((name) => ({
       name,
       path: join(fixtureDir, name),

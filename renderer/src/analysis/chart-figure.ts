@@ -24,6 +24,17 @@ export const PALETTE = [
   '#F0E442',
   '#999999',
 ];
+/** The same colors in the same order, with the dark blue swapped for the light one on dark backgrounds. */
+export const PALETTE_DARK = [
+  '#56B4E9',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#0072B2',
+  '#D55E00',
+  '#F0E442',
+  '#999999',
+];
 
 export interface Figure {
   data: PlotData[];
@@ -39,8 +50,8 @@ export interface Figure {
  * Points drawn in all at most (SVG markers cost about 60 µs each to draw): beyond this each box shows an
  * even sample of its sorted values, and the chart says so. Small datasets show every point.
  */
-export const MAX_POINTS = 3000;
-const MIN_POINTS_PER_BOX = 60;
+export const MAX_POINTS = 1500;
+const MIN_POINTS_PER_BOX = 40;
 
 const archLabel = (arch: string): string => (arch === UNKNOWN ? 'unknown arch' : arch);
 const memoryLabel = (memoryMB: number | null): string =>
@@ -286,7 +297,7 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
       font: { color: theme.text },
     },
     annotations,
-    margin: { l: 64, r: 16, t: 88, b: 56 },
+    margin: { l: 64, r: 16, t: 108, b: 56 },
   });
   return { data, layout, boxCount: boxes.length, pointsDrawn, pointsTotal };
 }

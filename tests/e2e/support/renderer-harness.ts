@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -43,7 +44,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** A tiny static server for the built renderer on 127.0.0.1 (random port). */
+/** A tiny static server for the built renderer on 127.0.0.1 (random port), with the app's CSP header. */
 export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
@@ -53,7 +54,11 @@ export async function serveDir(dir: string): Promise<{ url: string; close: () =>
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    // The same header main's app:// handler sends, so the page and the worker run under the app's policy.
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
