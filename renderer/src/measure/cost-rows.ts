@@ -1,0 +1,76 @@
+import type { Arch, Sample } from '../../../shared/sample';
+import { costPerMillion } from '../../../shared/pricing';
+
+/** One configuration (a box of the chart): a function at one memory size and architecture. */
+export interface CostRow {
+  key: string;
+  name: string;
+  runtime: string | null;
+  arch: Arch | null;
+  memoryMB: number | null;
+  n: number;
+  /** Median of init + duration (what a caller waits on a cold start), ms. */
+  medianLatencyMs: number | null;
+  meanBilledMs: number;
+  /** USD per 1,000,000 invocations like these; null when memory or architecture is unknown. */
+  costPerMillion: number | null;
+  cheapest: boolean;
+  fastest: boolean;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  const lo = sorted[Math.floor(mid)] as number;
+  const hi = sorted[Math.ceil(mid)] as number;
+  return (lo + hi) / 2;
+}
+
+/**
+ * Cost per million invocations for each configuration, from its own billed durations (which include init
+ * since August 2025), and, among the configurations of each function, the cheapest and the fastest.
+ */
+export function costRows(samples: readonly Sample[]): CostRow[] {
+  const groups = new Map<string, Sample[]>();
+  for (const s of samples) {
+    const key = `${s.name}\u0000${s.arch ?? ''}\u0000${s.memoryMB ?? ''}`;
+    const list = groups.get(key);
+    if (list) list.push(s);
+    else groups.set(key, [s]);
+  }
+  const rows: CostRow[] = [...groups.entries()].map(([key, list]) => {
+    const first = list[0] as Sample;
+    return {
+      key,
+      name: first.name,
+      runtime: list.find((s) => s.runtime)?.runtime ?? null,
+      arch: first.arch,
+      memoryMB: first.memoryMB,
+      n: list.length,
+      medianLatencyMs: median(list.map((s) => (s.initMs ?? 0) + (s.restoreMs ?? 0) + s.durationMs)),
+      meanBilledMs: list.reduce((sum, s) => sum + s.billedMs, 0) / list.length,
+      costPerMillion: costPerMillion(list)?.usd ?? null,
+      cheapest: false,
+      fastest: false,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      a.name.localeCompare(b.name) ||
+      (a.arch ?? '').localeCompare(b.arch ?? '') ||
+      (a.memoryMB ?? 0) - (b.memoryMB ?? 0),
+  );
+  const byName = new Map<string, CostRow[]>();
+  for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    const priced = list.filter((r) => r.costPerMillion !== null);
+    const cheapest = Math.min(...priced.map((r) => r.costPerMillion as number));
+    for (const r of priced) r.cheapest = r.costPerMillion === cheapest;
+    const timed = list.filter((r) => r.medianLatencyMs !== null);
+    const fastest = Math.min(...timed.map((r) => r.medianLatencyMs as number));
+    for (const r of timed) r.fastest = r.medianLatencyMs === fastest;
+  }
+  return rows;
+}

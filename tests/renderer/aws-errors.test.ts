@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_IAM_ACTIONS, explainAwsError } from '../../renderer/src/measure/aws-errors';
+
+describe('explainAwsError', () => {
+  it('tells how to renew an expired SSO session for the chosen profile', () => {
+    const e = explainAwsError(
+      {
+        code: 'credentials',
+        message: 'Token is expired. To refresh this SSO session run aws sso login.',
+        hint: null,
+      },
+      'work',
+    );
+    expect(e.problem).toBe('sso-expired');
+    expect(e.hint).toBe('Run “aws sso login --profile work” in a terminal, then check the connection again.');
+  });
+  it('says which profile has no credentials', () => {
+    const e = explainAwsError(
+      { code: 'credentials', message: 'Could not load credentials from any providers', hint: null },
+      'dev',
+    );
+    expect(e).toMatchObject({ problem: 'no-credentials', title: 'No AWS credentials for profile “dev”' });
+  });
+  it('names the missing IAM action first, then everything the app needs', () => {
+    const e = explainAwsError({
+      code: 'aws',
+      message:
+        'User: arn:aws:iam::123:user/x is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows it',
+      hint: null,
+    });
+    expect(e.problem).toBe('access-denied');
+    expect(e.title).toBe('Missing permission: lambda:ListFunctions');
+    expect(e.actions[0]).toBe('lambda:ListFunctions');
+    expect(new Set(e.actions)).toEqual(new Set(REQUIRED_IAM_ACTIONS.map((a) => a.action)));
+  });
+  it('speaks of the app, not of CLI flags, for problems it knows, and keeps main’s hint otherwise', () => {
+    const denied = explainAwsError({
+      code: 'aws',
+      message: 'AccessDeniedException',
+      hint: 'Run with --profile admin.',
+    });
+    expect(denied.hint).not.toContain('--profile');
+    const other = explainAwsError({
+      code: 'aws',
+      message: 'InvalidParameterValueException',
+      hint: 'Check the payload.',
+    });
+    expect(other.hint).toBe('Check the payload.');
+  });
+  it('recognises an unreachable endpoint', () => {
+    expect(
+      explainAwsError({ code: 'aws', message: 'connect ECONNREFUSED 127.0.0.1:4566', hint: null }).problem,
+    ).toBe('unreachable');
+  });
+});
+
+describe('expired sessions', () => {
+  it('calls an expired token of an SSO profile an SSO session', () => {
+    const e = explainAwsError(
+      {
+        code: 'credentials',
+        message: 'ExpiredTokenException: The security token included in the request is expired',
+        hint: null,
+      },
+      'work',
+      true,
+    );
+    expect(e.title).toBe('Your AWS SSO session has expired');
+  });
+  it('does not blame SSO for other expired session credentials', () => {
+    const e = explainAwsError(
+      {
+        code: 'credentials',
+        message: 'ExpiredTokenException: The security token included in the request is expired',
+        hint: null,
+      },
+      'ci',
+    );
+    expect(e.title).toBe('The session credentials of profile “ci” have expired');
+  });
+});

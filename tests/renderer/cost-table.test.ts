@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import CostTable from '../../renderer/src/measure/CostTable.vue';
+import { costRows } from '../../renderer/src/measure/cost-rows';
+import { emptySample, type Arch, type Sample } from '../../shared/sample';
+
+const s = (
+  name: string,
+  arch: Arch | null,
+  memoryMB: number | null,
+  initMs: number,
+  billedMs: number,
+): Sample => ({
+  ...emptySample(name),
+  arch,
+  memoryMB,
+  initMs,
+  durationMs: 5,
+  billedMs,
+  runtime: 'nodejs22.x',
+});
+
+// hello-node: 128 MB x86 is cheap but slow; 1024 MB arm fast but dearer; 1024 MB x86 dearest.
+const samples = [
+  s('hello-node', 'x86_64', 128, 400, 410),
+  s('hello-node', 'x86_64', 128, 420, 430),
+  s('hello-node', 'x86_64', 1024, 150, 160),
+  s('hello-node', 'arm64', 1024, 140, 150),
+  s('hello-py', 'arm64', 512, 300, 310),
+  s('mystery', null, 256, 100, 110),
+];
+
+describe('costRows', () => {
+  it('prices each configuration per million invocations from its billed durations', () => {
+    const rows = costRows(samples);
+    expect(rows.map((r) => `${r.name} ${r.arch} ${r.memoryMB}`)).toEqual([
+      'hello-node arm64 1024',
+      'hello-node x86_64 128',
+      'hello-node x86_64 1024',
+      'hello-py arm64 512',
+      'mystery null 256',
+    ]);
+    const x86small = rows[1]!;
+    expect(x86small.n).toBe(2);
+    expect(x86small.meanBilledMs).toBe(420);
+    expect(x86small.costPerMillion).toBeCloseTo(0.42 * 0.125 * 16.6667 + 0.2, 6);
+    expect(rows[4]!.costPerMillion).toBeNull();
+  });
+  it('marks the cheapest and the fastest configuration of each function', () => {
+    const rows = costRows(samples);
+    const flags = rows.map((r) => [r.cheapest, r.fastest]);
+    expect(flags).toEqual([
+      [false, true],
+      [true, false],
+      [false, false],
+      [false, false], // the only configuration of hello-py: nothing to compare
+      [false, false],
+    ]);
+  });
+});
+
+describe('CostTable', () => {
+  it('shows the cost per million and highlights cheapest and fastest', () => {
+    const wrapper = mount(CostTable, { props: { samples } });
+    const cheap = wrapper.get('[data-row="hello-node|x86_64|128"]');
+    expect(cheap.classes()).toContain('cheapest');
+    expect(cheap.text()).toContain('cheapest');
+    expect(cheap.text()).toContain('$1.08');
+    expect(wrapper.get('[data-row="hello-node|arm64|1024"]').text()).toContain('fastest');
+    expect(wrapper.get('[data-row="mystery|null|256"]').text()).toContain('unknown');
+  });
+});
