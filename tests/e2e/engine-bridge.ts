@@ -52,6 +52,7 @@ export function engineBridge({ engine, emit, exportDir, dark }: BridgeOptions) {
         samples: outcome.samples.length,
         errors: outcome.errors,
         restored: outcome.restored,
+        warnings: outcome.warnings ?? [],
       });
     });
     return { runId };

@@ -83,7 +83,14 @@ describe('FetchView', () => {
     expect(wrapper.get('[data-test="phase"]').text()).toBe('Fetching from CloudWatch');
     await wrapper.get('[data-test="cancel-run"]').trigger('click');
     expect(api.cancelFetch).toHaveBeenCalledWith({ runId: 'fetch-1' });
-    emit('runFinished', { runId: 'fetch-1', state: 'cancelled', samples: 0, errors: [], restored: [] });
+    emit('runFinished', {
+      runId: 'fetch-1',
+      state: 'cancelled',
+      samples: 0,
+      errors: [],
+      restored: [],
+      warnings: [],
+    });
     await flushPromises();
     expect(wrapper.get('[data-test="outcome"]').text()).toBe('Fetch cancelled: 0 samples kept.');
     expect(wrapper.find('[data-test="fetch-empty"]').exists()).toBe(true);

@@ -78,6 +78,7 @@ describe('RunProgressPanel', () => {
             samples: 5,
             errors: [],
             restored: ['hello-node: memory 256 MB and 3 variables restored and verified'],
+            warnings: [],
           },
         }),
       },
@@ -94,7 +95,14 @@ describe('RunProgressPanel', () => {
       props: {
         run: trackedRun({
           progress: progress({ done: 4, total: 4 }),
-          finished: { runId: 'run-1', state: 'cancelled', samples: 4, errors: [], restored: [] },
+          finished: {
+            runId: 'run-1',
+            state: 'cancelled',
+            samples: 4,
+            errors: [],
+            restored: [],
+            warnings: [],
+          },
         }),
       },
     });
@@ -119,6 +127,7 @@ describe('RunProgressPanel', () => {
               },
             ],
             restored: [],
+            warnings: [],
           },
         }),
       },
@@ -130,12 +139,40 @@ describe('RunProgressPanel', () => {
     expect(wrapper.get('[data-test="outcome"]').text()).toMatch(/finished with errors: 6 samples/);
   });
 
+  it("shows the run's warnings, e.g. a fetch range CloudWatch has not fully ingested yet", () => {
+    const warning =
+      'The range ends less than 5 minutes ago: the latest REPORT lines may not be ingested yet.';
+    const wrapper = mount(RunProgressPanel, {
+      props: {
+        run: trackedRun({
+          kind: 'fetch',
+          finished: {
+            runId: 'run-1',
+            state: 'completed',
+            samples: 3,
+            errors: [],
+            restored: [],
+            warnings: [warning],
+          },
+        }),
+      },
+    });
+    expect(wrapper.get('[data-test="run-warnings"]').text()).toBe(warning);
+  });
+
   it('fills the bar on completion', () => {
     const wrapper = mount(RunProgressPanel, {
       props: {
         run: trackedRun({
           progress: progress({ done: 11, total: 12 }),
-          finished: { runId: 'run-1', state: 'completed', samples: 12, errors: [], restored: [] },
+          finished: {
+            runId: 'run-1',
+            state: 'completed',
+            samples: 12,
+            errors: [],
+            restored: [],
+            warnings: [],
+          },
         }),
       },
     });
@@ -233,6 +270,7 @@ describe('MeasureView', () => {
       samples: 2,
       errors: [],
       restored: ['hello-node: restored', 'hello-py: restored'],
+      warnings: [],
     });
     await flushPromises();
     expect(wrapper.get('[data-test="outcome"]').text()).toMatch(/^Cancelled: the functions were restored/);
