@@ -60,7 +60,10 @@ describe.skipIf(!hasChromium)('Plotly under the app CSP', () => {
       });
     });
     await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction('window.done === true', undefined, { timeout: 60_000 });
+    // A function, not a string: a string predicate is eval'ed in the page, which this very CSP forbids.
+    await page.waitForFunction(() => (globalThis as { done?: boolean }).done === true, undefined, {
+      timeout: 60_000,
+    });
   });
 
   afterAll(async () => {
