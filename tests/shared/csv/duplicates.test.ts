@@ -34,6 +34,20 @@ describe('findDuplicates', () => {
     expect(findDuplicates(samples)).toEqual(expected);
   });
 
+  it('finds the same groups with many names and runtimes (more than the hash cache holds)', () => {
+    const next = seededRandom(11);
+    const samples: Sample[] = Array.from({ length: 20000 }, () => ({
+      ...emptySample(`fn-${Math.floor(next() * 20)}`),
+      runtime: next() < 0.9 ? `rt-${Math.floor(next() * 12)}` : null,
+      status: next() < 0.5 ? 'success' : 'error',
+      durationMs: Math.floor(next() * 4),
+      timestamp: next() < 0.5 ? null : `t${Math.floor(next() * 3)}`,
+    }));
+    const expected = naiveDuplicates(samples);
+    expect(expected.length).toBeGreaterThan(500);
+    expect(findDuplicates(samples)).toEqual(expected);
+  });
+
   it('finds nothing in distinct rows', () => {
     expect(
       findDuplicates([emptySample('a'), emptySample('b'), { ...emptySample('a'), durationMs: 1 }]),

@@ -8,8 +8,10 @@ import {
   groupStats,
   metricValue,
   quantileType7,
+  sortValues,
   type BoxStats,
 } from '../../../shared/stats/group-stats';
+import { seededRandom } from '../../random';
 import { HAVE_SEED_RUNS, SEED_FILES, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
 
 noteSeedRunsSkip();
@@ -35,6 +37,43 @@ describe('quantileType7', () => {
     expect(quantileType7(v, 0.25)).toBe(0.59999999999999987);
     expect(quantileType7(v, 0.95)).toBe(18.969999999999992);
     expect(quantileType7(v, 0.99)).toBe(24.514000000000006);
+  });
+});
+
+describe('sortValues', () => {
+  const nativeSorted = (values: Float64Array): number[] => [...values.slice().sort()];
+  const random = seededRandom(42);
+
+  it('sorts like Float64Array.prototype.sort, also a subarray in the middle of a buffer', () => {
+    const values = new Float64Array(20_000).map((_, i) =>
+      i % 7 === 0 ? 0 : Math.round(random() * 10 ** (1 + (i % 9))) / 100,
+    );
+    values[5] = Number.MAX_VALUE;
+    values[6] = Number.MIN_VALUE;
+    const part = values.subarray(3, 15_003);
+    const expected = nativeSorted(part);
+    const before = [...values.subarray(0, 3), ...values.subarray(15_003)];
+    expect([...sortValues(part)]).toEqual(expected);
+    expect([...values.subarray(0, 3), ...values.subarray(15_003)]).toEqual(before);
+    // With a scratch buffer, and when every value shares the high digits (passes skipped).
+    const close = new Float64Array(5000).map(() => 1000 + Math.floor(random() * 256) / 1024);
+    const scratch = new Float64Array(6000).fill(-1);
+    expect([...sortValues(close, scratch)]).toEqual(nativeSorted(close));
+  });
+
+  it('falls back to the native order with negative values and -0', () => {
+    const values = new Float64Array(2000).map((_, i) => (i % 3 === 0 ? -random() : random()));
+    values[10] = -0;
+    values[11] = 0;
+    const sorted = sortValues(values.slice());
+    expect([...sorted]).toEqual(nativeSorted(values));
+    expect(
+      Object.is(
+        sorted.find((v) => v === 0),
+        -0,
+      ),
+    ).toBe(true);
+    expect([...sortValues(new Float64Array([3, 1, 2]))]).toEqual([1, 2, 3]);
   });
 });
 
@@ -188,6 +227,38 @@ describe('groupStats', () => {
       { group: {}, metric: 'billed', stats: boxStats(Array(7).fill(2)) },
     ]);
     expect(groupStats([], ['name'], 'init')).toEqual([]);
+  });
+
+  it('gives each group the statistics of its own values, with many values per key and many groups', () => {
+    const random = seededRandom(7);
+    const names = Array.from({ length: 30 }, (_, i) => `fn-${String(i).padStart(2, '0')}`);
+    const many: Sample[] = Array.from({ length: 5000 }, (_, i) => ({
+      ...emptySample(names[Math.floor(random() * names.length)] as string),
+      // A fresh string per sample: equal names that are not the same string are still one group.
+      runtime: i % 3 === 2 ? null : `${i % 3 === 0 ? 'nodejs' : 'python'}20.x`,
+      memoryMB: [128, 256, 512, 1024, 2048, 3008, 4096, 6144, 8192, 10240, null][i % 11] ?? null,
+      initMs: i % 4 === 0 ? null : Math.round(random() * 50000) / 100,
+    }));
+    const by = ['name', 'memory', 'runtime'] as const;
+    const result = groupStats(many, by, 'init');
+    const expected = new Map<string, number[]>();
+    for (const s of many) {
+      if (s.initMs === null) continue;
+      const key = JSON.stringify([s.name, s.memoryMB, s.runtime]);
+      expected.set(key, [...(expected.get(key) ?? []), s.initMs]);
+    }
+    expect(result).toHaveLength(expected.size);
+    for (const g of result) {
+      const key = JSON.stringify([g.group.name, g.group.memory, g.group.runtime]);
+      expect(g.stats).toEqual(boxStats(expected.get(key) ?? []));
+    }
+    const order = result.map((g) => [g.group.name, g.group.memory ?? Infinity, g.group.runtime ?? '~']);
+    expect(order).toEqual(
+      [...order].sort((a, b) => {
+        for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] as never) < (b[i] as never) ? -1 : 1;
+        return 0;
+      }),
+    );
   });
 
   describe.skipIf(!HAVE_SEED_RUNS)(
