@@ -113,7 +113,7 @@ function ensureBuilt() {
   console.log('security-check: no built app yet, running `vite build` first');
   const built = spawnSync(
     process.execPath,
-    [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
     {
       cwd: root,
       stdio: 'inherit',
