@@ -266,6 +266,57 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     await shot('06-samples-light');
   });
 
+  it("corrects one function's architecture within a dataset: chart, statistics and CSV follow", async () => {
+    await page.click('[data-testid=tab-stats]');
+    const keys = () =>
+      page.$$eval('[data-testid=stats-row]', (rows) => rows.map((r) => r.getAttribute('data-key')));
+    const n = (key: string) => page.textContent(`[data-testid=stats-row][data-key="${key}"] td:nth-child(5)`);
+    expect(await keys()).toContain('hello-runtime-go|arm64|1024');
+    expect(await n('hello-runtime-go|x86_64|1024')).toBe('10');
+    const card = page.locator('[data-testid=dataset][data-name="speed-arm-1024"]');
+    await card.locator('[data-testid=function-overrides] > summary').click();
+    const go = card.locator('[data-testid=function-override][data-function="hello-runtime-go"]');
+    const before = await renderCount();
+    // The go1.x runtime ran on x86_64 only, whatever the file name says.
+    await go.locator('[data-testid=override-arch]').selectOption('x86_64');
+    await waitForRender(before);
+    expect(await page.getAttribute('[data-testid=chart]', 'data-box-count')).toBe('11');
+    expect(await keys()).not.toContain('hello-runtime-go|arm64|1024');
+    expect(await n('hello-runtime-go|x86_64|1024')).toBe('20');
+    // The arm64 1024 MB panel keeps its three other functions only.
+    const armBoxes = await page.evaluate(() => {
+      const chart = document.querySelector('[data-testid=chart]') as unknown as {
+        data: { type: string; name: string; xaxis: string; meta?: { boxKeys?: string[] } }[];
+      };
+      return chart.data
+        .filter((t) => t.type === 'box' && t.name === 'arm64')
+        .flatMap((t) => t.meta?.boxKeys ?? []);
+    });
+    expect(armBoxes.sort()).toEqual([
+      'hello-node|arm64|1024',
+      'hello-py311|arm64|1024',
+      'hello-runtime-al2|arm64|1024',
+    ]);
+    expect(await card.textContent()).toContain('1 corrected');
+    await shot('06b-function-override-light');
+
+    await page.click('[data-testid=open-export-csv]');
+    await page.check('[data-testid=csv-scope-all]');
+    await page.click('[data-testid=export-csv-submit]');
+    await page.waitForFunction(() => (window as unknown as { __saved: unknown[] }).__saved.length === 4);
+    const csv = (await saved())[3]!;
+    const rows = csv.data.trim().split('\n');
+    const header = rows[0]!.split(';');
+    const [name, arch] = [header.indexOf('Name'), header.indexOf('Arch')];
+    const goArchs = rows
+      .slice(1)
+      .map((r) => r.split(';'))
+      .filter((c) => c[name] === 'hello-runtime-go')
+      .map((c) => c[arch]);
+    expect(goArchs).toHaveLength(30);
+    expect(new Set(goArchs)).toEqual(new Set(['x86_64']));
+  });
+
   it('looks right in the dark theme, on every screen', async () => {
     await page.click('[data-testid=toggle-theme]');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
@@ -283,6 +334,34 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
       await page.waitForSelector(`[data-testid=${view}-view]`);
       await shot(`09-${view}-light`);
     }
+    await page.click('[data-testid=nav-analyse]');
+    // The window sizes people use: the smallest supported (1024×768) and a common laptop (1440×900).
+    for (const [width, height] of [
+      [1024, 768],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const theme of ['light', 'dark']) {
+        if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) {
+          await page.click('[data-testid=toggle-theme]');
+          await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+        }
+        for (const view of ['analyse', 'measure', 'fetch', 'history']) {
+          await page.click(`[data-testid=nav-${view}]`);
+          await page.waitForSelector(`[data-testid=${view}-view]`);
+          // The chart follows the window size: wait until it has.
+          if (view === 'analyse')
+            await page.waitForFunction(() => {
+              const chart = document.querySelector('[data-testid=chart]');
+              const svg = chart?.querySelector('svg.main-svg');
+              return !!chart && !!svg && Math.abs(svg.getBoundingClientRect().width - chart.clientWidth) < 2;
+            });
+          await shot(`10-${view}-${width}x${height}-${theme}`);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1360, height: 1300 });
+    await page.click('[data-testid=toggle-theme]');
     await page.click('[data-testid=nav-analyse]');
     expect(readdirSync(shots).filter((f) => !f.startsWith('exported-')).length).toBeGreaterThanOrEqual(14);
   });

@@ -4,8 +4,9 @@ import { nextTick } from 'vue';
 import { emptySample, type Arch, type Sample } from '../../shared/sample';
 import { boxStats } from '../../shared/stats/group-stats';
 import { computeBoxes } from '../../renderer/src/analysis/boxes';
-import { buildFigure, PALETTE } from '../../renderer/src/analysis/chart-figure';
+import { buildFigure, MIN_SLOTS_PER_PANEL, PALETTE } from '../../renderer/src/analysis/chart-figure';
 import { useAnalysis } from '../../renderer/src/analysis/use-analysis';
+import { withTags } from '../../renderer/src/analysis/selection';
 import DatasetPanel from '../../renderer/src/components/DatasetPanel.vue';
 import {
   createTestWorkspace,
@@ -117,5 +118,67 @@ describe('grouping and filtering', () => {
     const x86 = byArch.data.find((t) => t.type === 'box' && t.name === 'x86_64')!;
     expect(x86.q1).toEqual([boxes[2]!.stats.q1]);
     expect(x86.upperfence).toEqual([boxes[2]!.stats.whiskerHigh]);
+  });
+
+  it('keeps a lone box (n = 1, one function in its panel) a box, not a line across the panel', () => {
+    const boxes = computeBoxes(ws.state.datasets, ws.state.filters, 'init');
+    const figure = buildFigure(boxes, defaultChartSettings(), THEME);
+    // Panel 128 MB holds only "go" with one sample.
+    const range = (figure.layout.xaxis as { range: [number, number] }).range;
+    expect(range[1] - range[0]).toBeGreaterThanOrEqual(MIN_SLOTS_PER_PANEL);
+    const goBox = figure.data.find((t) => t.type === 'box' && t.xaxis === 'x')!;
+    expect(goBox.q1).toEqual([20]);
+    expect((goBox.width as number) / (range[1] - range[0])).toBeLessThan(0.2);
+  });
+
+  it("corrects one function's arch and memory within a dataset: boxes, filters and exports follow", () => {
+    const { boxes, dimensions, datasets } = useAnalysis(ws);
+    ws.setTags(b, { arch: 'arm64' });
+    expect(boxes.value.map((x) => x.key)).toEqual(['go|arm64|128', 'node|arm64|1024', 'node|x86_64|1024']);
+    ws.setFunctionOverride(b, 'node', { arch: 'x86_64' });
+    // Its three samples join the x86_64 box of the other dataset; "go" keeps the dataset's tag.
+    expect(boxes.value.map((x) => x.key)).toEqual(['go|arm64|128', 'node|x86_64|1024']);
+    expect(boxes.value.find((x) => x.key === 'node|x86_64|1024')!.stats.n).toBe(8);
+    ws.setFunctionOverride(b, 'go', { memoryMB: 256 });
+    expect(boxes.value.map((x) => x.key)).toEqual(['go|arm64|256', 'node|x86_64|1024']);
+    expect(dimensions.value.memories).toEqual(['256', '1024']);
+    const mystery = datasets.value.find((d) => d.id === b)!;
+    const exported = mystery.samples.map((s) => withTags(s, mystery));
+    expect(exported.map((s) => [s.name, s.arch, s.memoryMB])).toEqual([
+      ['node', 'x86_64', 1024],
+      ['node', 'x86_64', 1024],
+      ['node', 'x86_64', 1024],
+      ['go', 'arm64', 256],
+    ]);
+    // Clearing a correction restores what was read.
+    ws.setFunctionOverride(b, 'node', { arch: null });
+    ws.setFunctionOverride(b, 'go', { memoryMB: null });
+    expect(ws.dataset(b)!.overrides).toEqual({});
+    expect(boxes.value.map((x) => x.key)).toEqual(['go|arm64|128', 'node|arm64|1024', 'node|x86_64|1024']);
+  });
+
+  it('offers the per-function correction in the dataset card', async () => {
+    const { boxes, dimensions, datasets } = useAnalysis(ws);
+    const wrapper = mount(DatasetPanel, {
+      props: { workspace: ws, datasets: datasets.value, dimensions: dimensions.value },
+    });
+    const card = wrapper.findAll('[data-testid=dataset]')[0]!;
+    const rows = card.findAll('[data-testid=function-override]');
+    expect(rows.map((r) => r.attributes('data-function'))).toEqual(['node']);
+    const arch = rows[0]!.get<HTMLSelectElement>('[data-testid=override-arch]');
+    // The empty choice says what the file said.
+    expect(arch.get('option[value=""]').text()).toBe('x86_64');
+    await arch.setValue('arm64');
+    expect(boxes.value.map((x) => x.key)).toContain('node|arm64|1024');
+    expect(boxes.value.map((x) => x.key)).not.toContain('node|x86_64|1024');
+    await wrapper.setProps({ datasets: datasets.value, dimensions: dimensions.value });
+    expect(wrapper.findAll('[data-testid=dataset]')[0]!.text()).toContain('1 corrected');
+    const memory = wrapper.findAll('[data-testid=dataset]')[0]!.get('[data-testid=override-memory]');
+    await memory.setValue('64');
+    // Out of Lambda's range: refused, nothing changes.
+    expect(ws.dataset(a)!.overrides).toEqual({ node: { arch: 'arm64' } });
+    await memory.setValue('2048');
+    expect(ws.dataset(a)!.overrides).toEqual({ node: { arch: 'arm64', memoryMB: 2048 } });
+    expect(boxes.value.map((x) => x.key)).toContain('node|arm64|2048');
   });
 });

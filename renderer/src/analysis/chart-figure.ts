@@ -52,6 +52,12 @@ export interface Figure {
  */
 export const MAX_POINTS = 1500;
 const MIN_POINTS_PER_BOX = 40;
+/**
+ * Each panel spans at least this many function slots: boxes are sized in x units, so a panel with one
+ * function (a live run's first sample, one memory size per panel) would otherwise draw a box as wide as
+ * a third of the panel, and an n = 1 box as a line across it.
+ */
+export const MIN_SLOTS_PER_PANEL = 3;
 
 const archLabel = (arch: string): string => (arch === UNKNOWN ? 'unknown arch' : arch);
 const memoryLabel = (memoryMB: number | null): string =>
@@ -134,12 +140,13 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
     const inFacet = boxes.filter((b) => facetValue(b, settings) === facet);
     const functions = [...new Set(inFacet.map((b) => b.name))];
     const start = f * (panelWidth + gap);
+    const pad = Math.max(0, (MIN_SLOTS_PER_PANEL - functions.length) / 2);
     layout[f === 0 ? 'xaxis' : `xaxis${f + 1}`] = {
       domain: [start, start + panelWidth],
       anchor: 'y',
       tickvals: functions.map((_, i) => i),
       ticktext: functions,
-      range: [-0.5, functions.length - 0.5],
+      range: [-0.5 - pad, functions.length - 0.5 + pad],
       // Long function names in narrow panels would run into each other.
       tickangle: functions.length * facets.length > 4 ? -20 : 0,
       automargin: true,
@@ -274,8 +281,11 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
   }
   Object.assign(layout, {
     title: {
-      text: chartTitle(settings).text,
-      subtitle: { text: chartTitle(settings).subtitle, font: { color: theme.muted, size: 12 } },
+      // The subtitle as a second line of the title: Plotly's own `subtitle` jumps above the title after a
+      // resize of the window.
+      text:
+        `${chartTitle(settings).text}<br><span style="font-size:12px;color:${theme.muted}">` +
+        `${chartTitle(settings).subtitle}</span>`,
       font: { color: theme.text, size: 17 },
       x: 0.01,
       xanchor: 'left',

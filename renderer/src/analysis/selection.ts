@@ -4,12 +4,13 @@ import type { Dataset, Filters } from '../state/workspace';
 /** Arch of a sample as the chart shows it: its own, else its dataset's tag. */
 export const UNKNOWN = 'unknown';
 
+/** A user's correction for the sample's function in this dataset wins over the row and the tags. */
 export function effectiveArch(sample: Sample, dataset: Dataset): string {
-  return sample.arch ?? dataset.tags.arch ?? UNKNOWN;
+  return dataset.overrides[sample.name]?.arch ?? sample.arch ?? dataset.tags.arch ?? UNKNOWN;
 }
 
 export function effectiveMemory(sample: Sample, dataset: Dataset): number | null {
-  return sample.memoryMB ?? dataset.tags.memoryMB ?? null;
+  return dataset.overrides[sample.name]?.memoryMB ?? sample.memoryMB ?? dataset.tags.memoryMB ?? null;
 }
 
 export const memoryKey = (memoryMB: number | null): string =>
@@ -75,33 +76,55 @@ export function selectSamples(datasets: readonly Dataset[], filters: Filters): S
   return out;
 }
 
-/** A sample as exported: dataset tags filled in where the sample itself did not know. */
+/** A sample as exported: the user's corrections applied, dataset tags filled in where the row did not know. */
 export function withTags(sample: Sample, dataset: Dataset): Sample {
-  if (sample.arch !== null && sample.memoryMB !== null) return sample;
-  const arch = sample.arch ?? dataset.tags.arch;
-  const memoryMB = sample.memoryMB ?? dataset.tags.memoryMB;
+  const override = dataset.overrides[sample.name];
+  if (!override && sample.arch !== null && sample.memoryMB !== null) return sample;
+  const arch = override?.arch ?? sample.arch ?? dataset.tags.arch;
+  const memoryMB = override?.memoryMB ?? sample.memoryMB ?? dataset.tags.memoryMB;
   return { ...sample, arch, memoryMB };
+}
+
+/** One function of a dataset, for the card's corrections: what the file said, before any override. */
+export interface FunctionSummary {
+  name: string;
+  count: number;
+  /** The arch(s) and memory size(s) its rows (or the dataset's tags) give it. */
+  archs: string[];
+  memories: string[];
 }
 
 /** What a dataset holds, for its card: which archs and memory sizes, and how many samples lack them. */
 export interface DatasetSummary {
   count: number;
+  /** As the chart shows them: corrections applied. */
   archs: string[];
   memories: number[];
+  /** Samples with no arch of their own and no correction: the dataset's tag applies to them. */
   unknownArch: number;
   unknownMemory: number;
+  functions: FunctionSummary[];
 }
 
 export function summarizeDataset(dataset: Dataset): DatasetSummary {
   const archs = new Set<string>();
   const memories = new Set<number>();
+  const functions = new Map<string, { count: number; archs: Set<string>; memories: Set<string> }>();
   let unknownArch = 0;
   let unknownMemory = 0;
   for (const s of dataset.samples) {
-    if (s.arch === null) unknownArch++;
-    else archs.add(s.arch);
-    if (s.memoryMB === null) unknownMemory++;
-    else memories.add(s.memoryMB);
+    const override = dataset.overrides[s.name];
+    const arch = override?.arch ?? s.arch;
+    const memoryMB = override?.memoryMB ?? s.memoryMB;
+    if (arch === null) unknownArch++;
+    else archs.add(arch);
+    if (memoryMB === null) unknownMemory++;
+    else memories.add(memoryMB);
+    let fn = functions.get(s.name);
+    if (!fn) functions.set(s.name, (fn = { count: 0, archs: new Set(), memories: new Set() }));
+    fn.count++;
+    fn.archs.add(s.arch ?? dataset.tags.arch ?? UNKNOWN);
+    fn.memories.add(memoryKey(s.memoryMB ?? dataset.tags.memoryMB));
   }
   return {
     count: dataset.samples.length,
@@ -109,5 +132,13 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     memories: [...memories].sort((a, b) => a - b),
     unknownArch,
     unknownMemory,
+    functions: [...functions.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, fn]) => ({
+        name,
+        count: fn.count,
+        archs: [...fn.archs].sort(),
+        memories: [...fn.memories].sort((a, b) => memorySortValue(a) - memorySortValue(b)),
+      })),
   };
 }

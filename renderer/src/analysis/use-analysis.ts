@@ -19,6 +19,7 @@ export function useAnalysis(ws: Workspace) {
       samples: d.samples,
       pendingDuplicates: d.pendingDuplicates,
       tags: { arch: d.tags.arch, memoryMB: d.tags.memoryMB },
+      overrides: d.overrides,
     })),
   );
   const filters = computed<Filters>(() => ({

@@ -10,12 +10,23 @@ export interface DatasetTags {
   memoryMB?: number | null;
 }
 
+/** A correction for one function of a dataset: wins over the rows' own values and the dataset's tags. */
+export interface FunctionOverride {
+  arch?: Arch;
+  memoryMB?: number;
+}
+
 export interface Dataset {
   id: string;
   name: string;
   source: DatasetSource;
   runId: string | null;
   tags: { arch: Arch | null; memoryMB: number | null };
+  /**
+   * Per-function corrections (function name → override): a seed file's name says arm64, yet one of its
+   * functions ran on x86_64. Replaced as a whole on every change, so snapshots can share it.
+   */
+  overrides: Readonly<Record<string, FunctionOverride>>;
   /** Raw (not reactive): a million proxied objects would make every read slow. Replace, or bump `version`. */
   samples: Sample[];
   /** Bumped on every change of `samples`, so computed views know to recompute. */
@@ -116,6 +127,7 @@ function createWorkspace() {
         source: input.source,
         runId: input.runId ?? null,
         tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
+        overrides: {},
         samples: markRaw(input.samples),
         version: 0,
         report: input.report ? markRaw(input.report) : null,
@@ -154,6 +166,32 @@ function createWorkspace() {
       const dataset = find(id);
       if (tags.arch !== undefined) dataset.tags.arch = tags.arch;
       if (tags.memoryMB !== undefined) dataset.tags.memoryMB = tags.memoryMB;
+      dataset.version++;
+    },
+
+    /**
+     * Corrects the architecture and/or memory of one function within a dataset (null clears that part).
+     * Chart, statistics, filters and CSV exports all read the corrected values.
+     */
+    setFunctionOverride(
+      id: string,
+      functionName: string,
+      change: { arch?: Arch | null; memoryMB?: number | null },
+    ): void {
+      const dataset = find(id);
+      const next: FunctionOverride = { ...dataset.overrides[functionName] };
+      if (change.arch !== undefined) {
+        if (change.arch === null) delete next.arch;
+        else next.arch = change.arch;
+      }
+      if (change.memoryMB !== undefined) {
+        if (change.memoryMB === null) delete next.memoryMB;
+        else next.memoryMB = change.memoryMB;
+      }
+      const overrides = { ...dataset.overrides };
+      if (next.arch === undefined && next.memoryMB === undefined) delete overrides[functionName];
+      else overrides[functionName] = next;
+      dataset.overrides = overrides;
       dataset.version++;
     },
 
