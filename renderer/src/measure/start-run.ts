@@ -1,7 +1,9 @@
 import type { AwsConnection, FetchRequest, MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
 import { workspace } from '../state/workspace';
-import { coldstart, unwrap } from './bridge';
+import { nextTick } from 'vue';
+import { asIpcError, coldstart, unwrap } from './bridge';
+import { explainAwsError, type ExplainedError } from './aws-errors';
 import { listenToRuns, trackRun, type TrackedRun } from './run-tracker';
 
 const when = (date: Date): string =>
@@ -75,4 +77,36 @@ export async function cancelRun(run: TrackedRun): Promise<void> {
       ? await api.cancelMeasurement({ runId: run.runId })
       : await api.cancelFetch({ runId: run.runId });
   if (!result.ok) run.cancelling = false;
+}
+
+/** What the Measure and Fetch views keep of the run they start (see session.ts). */
+export interface RunSession {
+  run: TrackedRun | null;
+  datasetId: string | null;
+  starting: boolean;
+  startError: ExplainedError | null;
+}
+
+/**
+ * Starts a run for a view: one start at a time, the run and its dataset kept in the view's session, a refusal
+ * explained for the user (with the profile, for expired SSO sessions), and the progress panel brought into view.
+ */
+export async function startInSession(
+  session: RunSession,
+  start: () => Promise<{ run: TrackedRun; datasetId: string }>,
+  profile: string | null,
+): Promise<void> {
+  session.starting = true;
+  session.startError = null;
+  try {
+    const started = await start();
+    session.run = started.run;
+    session.datasetId = started.datasetId;
+    await nextTick();
+    document.querySelector('.run-progress')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  } catch (err) {
+    session.startError = explainAwsError(asIpcError(err), profile);
+  } finally {
+    session.starting = false;
+  }
 }
