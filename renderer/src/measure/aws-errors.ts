@@ -1,17 +1,7 @@
 import type { IpcError } from '../../../shared/ipc/contract';
+import { REQUIRED_IAM_ACTIONS } from '../../../shared/iam-actions';
 
-/** Every AWS action the app uses, and why: shown when permissions are missing. */
-export const REQUIRED_IAM_ACTIONS: readonly { action: string; why: string }[] = [
-  { action: 'lambda:ListFunctions', why: 'list the functions of the region' },
-  { action: 'lambda:GetAccountSettings', why: 'read the account’s concurrency' },
-  { action: 'lambda:GetFunctionConfiguration', why: 'read a function before changing it' },
-  { action: 'lambda:GetFunctionConcurrency', why: 'read a function’s reserved concurrency' },
-  { action: 'lambda:UpdateFunctionConfiguration', why: 'force cold starts, set memory, restore' },
-  { action: 'lambda:InvokeFunction', why: 'invoke the function' },
-  { action: 'logs:StartQuery', why: 'fetch REPORT lines with Logs Insights' },
-  { action: 'logs:GetQueryResults', why: 'read Logs Insights results' },
-  { action: 'logs:FilterLogEvents', why: 'fetch REPORT lines without Insights' },
-];
+export { REQUIRED_IAM_ACTIONS };
 
 export type AwsProblem =
   'sso-expired' | 'no-credentials' | 'access-denied' | 'unreachable' | 'throttled' | 'not-found' | 'other';
