@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Arch, Sample } from '../sample';
+import { columnsFromSamples, pickRows, type SampleColumns } from '../sample-columns';
 import { hintsFromFileName } from './file-name-hints';
 import { EMPTY, NEGATIVE } from './decimal';
 import { findDuplicates } from './duplicates';
@@ -36,6 +37,19 @@ export type CsvImportResult =
   | { ok: true; samples: Sample[]; report: ImportReport }
   /** Nothing could be read: `error` says why (first reasons), `report` has the details. */
   | { ok: false; error: string; report: ImportReport };
+
+export type CsvColumnsImportResult =
+  | { ok: true; columns: SampleColumns; report: ImportReport }
+  | { ok: false; error: string; report: ImportReport };
+
+/** importCsv, with the samples as columns (see SampleColumns): what the app keeps. Never throws. */
+export function importCsvColumns(text: string, fileName: string): CsvColumnsImportResult {
+  // Interim: the columns are built from the objects until the importer writes columns itself.
+  const result = importCsv(text, fileName);
+  return result.ok
+    ? { ok: true, columns: columnsFromSamples(result.samples), report: result.report }
+    : result;
+}
 
 /** `line 5, column Init: 'abc' is not a number` */
 export function describeSkippedRow(row: SkippedRow): string {
@@ -75,6 +89,18 @@ export function dropDuplicates(samples: Sample[], duplicates: number[][]): Sampl
     for (const index of sorted.slice(1)) drop.add(index);
   }
   return drop.size === 0 ? samples.slice() : samples.filter((_, i) => !drop.has(i));
+}
+
+/** dropDuplicates for columns. */
+export function dropDuplicateRows(columns: SampleColumns, duplicates: number[][]): SampleColumns {
+  const drop = new Uint8Array(columns.length);
+  for (const group of duplicates) {
+    const first = Math.min(...group);
+    for (const index of group) if (index !== first) drop[index] = 1;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < columns.length; i++) if (drop[i] === 0) kept.push(i);
+  return pickRows(columns, kept);
 }
 
 const fail = (report: ImportReport, error: string): CsvImportResult => ({ ok: false, error, report });
