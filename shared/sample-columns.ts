@@ -112,20 +112,14 @@ export class SampleColumnsBuilder {
   ): void {
     const i = this.length;
     if (i === this.capacity) this.grow();
-    const [m, init, duration, billed, maxMemory, restore] = this.numbers as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
-    m[i] = memoryMB;
-    init[i] = initMs;
-    duration[i] = durationMs;
-    billed[i] = billedMs;
-    maxMemory[i] = maxMemoryUsedMB;
-    restore[i] = restoreMs;
+    // Indexed, not destructured: destructuring goes through the array iterator on every sample.
+    const numbers = this.numbers;
+    (numbers[0] as Float64Array)[i] = memoryMB;
+    (numbers[1] as Float64Array)[i] = initMs;
+    (numbers[2] as Float64Array)[i] = durationMs;
+    (numbers[3] as Float64Array)[i] = billedMs;
+    (numbers[4] as Float64Array)[i] = maxMemoryUsedMB;
+    (numbers[5] as Float64Array)[i] = restoreMs;
     const codes = this.codes;
     const coders = this.coders;
     (codes[0] as Uint32Array)[i] = (coders[0] as TextCoder).code(name);

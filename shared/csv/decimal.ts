@@ -19,6 +19,29 @@ const isSpace = (c: number): boolean =>
  * one JavaScript engines use); anything longer goes to Number() itself.
  */
 export function parseNonNegativeAt(text: string, start: number, end: number, decimalComma: boolean): number {
+  // Fast path for what exports and Lambda write (digits, at most one '.', nothing else): one pass.
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      digits += 1;
+    } else if (c === 46 && point < 0) point = i;
+    else break;
+  }
+  if (i === end && digits > 0 && digits <= 15) {
+    const fractionDigits = point < 0 ? 0 : end - point - 1;
+    return fractionDigits === 0 ? mantissa : mantissa / (POW10[fractionDigits] as number);
+  }
+  return parseGeneral(text, start, end, decimalComma);
+}
+
+/** parseNonNegativeAt for everything else: spaces, signs, exponents, decimal commas, long numbers. */
+function parseGeneral(text: string, start: number, end: number, decimalComma: boolean): number {
   while (start < end && isSpace(text.charCodeAt(start))) start += 1;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
   if (start === end) return EMPTY;

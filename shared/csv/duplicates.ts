@@ -1,4 +1,4 @@
-import type { Sample } from '../sample';
+import type { CodedTextColumn, SampleColumns } from '../sample-columns';
 
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
@@ -13,10 +13,14 @@ function mixWord(hash: number, word: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function mixNumber(hash: number, value: number | null): number {
-  if (value === null) return mixWord(hash, 0x9e3779b9);
+/**
+ * A number of a column (NaN for null: every NaN hashes alike, as every null compares alike), its two words
+ * folded into one first: equal values still hash alike, and a rare extra collision only costs a comparison.
+ */
+function mixNumber(hash: number, value: number): number {
+  if (value !== value) return mixWord(hash, 0x9e3779b9);
   float[0] = value;
-  return mixWord(mixWord(hash, floatWords[0] as number), floatWords[1] as number);
+  return mixWord(hash, (floatWords[0] as number) ^ Math.imul(floatWords[1] as number, 0x9e3779b1));
 }
 
 /** FNV-1a over the characters: cheap, and finish() spreads the bits afterwards. */
@@ -24,27 +28,6 @@ function mixText(hash: number, value: string): number {
   let h = hash ^ value.length;
   for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
   return h;
-}
-
-// Two rows with one RequestId are one invocation, whatever else they say; rows without one are duplicates
-// when every value is the same.
-function sameInvocation(a: Sample, b: Sample): boolean {
-  if (a.requestId !== null || b.requestId !== null) return a.requestId === b.requestId;
-  return (
-    a.name === b.name &&
-    a.memoryMB === b.memoryMB &&
-    a.initMs === b.initMs &&
-    a.durationMs === b.durationMs &&
-    a.billedMs === b.billedMs &&
-    a.arch === b.arch &&
-    a.runtime === b.runtime &&
-    a.maxMemoryUsedMB === b.maxMemoryUsedMB &&
-    a.restoreMs === b.restoreMs &&
-    a.status === b.status &&
-    a.errorType === b.errorType &&
-    a.timestamp === b.timestamp &&
-    a.run === b.run
-  );
 }
 
 function finish(hash: number): number {
@@ -55,58 +38,79 @@ function finish(hash: number): number {
   return h ^ (h >>> 16);
 }
 
-/**
- * Hashes of the texts that repeat from row to row (name, runtime, ...), remembered for the last few values
- * seen: the importer gives equal cells the same string, so a hit is mostly a pointer comparison.
- */
-class TextHash {
-  private readonly texts: string[] = [];
-  private readonly hashes: number[] = [];
-  private next = 0;
+const sameNumber = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+const sameCode = (column: CodedTextColumn, a: number, b: number): boolean =>
+  column.codes[a] === column.codes[b];
 
-  of(value: string): number {
-    const texts = this.texts;
-    for (let i = 0; i < texts.length; i++) if (texts[i] === value) return this.hashes[i] as number;
-    const hash = mixText(0x3c6ef372, value);
-    // Round robin over 8 entries: a column with many distinct values costs one scan more per row, no more.
-    texts[this.next] = value;
-    this.hashes[this.next] = hash;
-    this.next = (this.next + 1) & 7;
-    return hash;
+// Two rows with one RequestId are one invocation, whatever else they say; rows without one are duplicates
+// when every value is the same. (Codes of a coded column are equal exactly when the texts are.)
+function sameInvocation(c: SampleColumns, a: number, b: number): boolean {
+  if (c.requestId !== null) {
+    const idA = c.requestId[a] ?? null;
+    const idB = c.requestId[b] ?? null;
+    if (idA !== null || idB !== null) return idA === idB;
   }
+  return (
+    sameCode(c.name, a, b) &&
+    sameNumber(c.memoryMB[a] as number, c.memoryMB[b] as number) &&
+    sameNumber(c.initMs[a] as number, c.initMs[b] as number) &&
+    sameNumber(c.durationMs[a] as number, c.durationMs[b] as number) &&
+    sameNumber(c.billedMs[a] as number, c.billedMs[b] as number) &&
+    sameCode(c.arch, a, b) &&
+    sameCode(c.runtime, a, b) &&
+    sameNumber(c.maxMemoryUsedMB[a] as number, c.maxMemoryUsedMB[b] as number) &&
+    sameNumber(c.restoreMs[a] as number, c.restoreMs[b] as number) &&
+    sameCode(c.status, a, b) &&
+    sameCode(c.errorType, a, b) &&
+    (c.timestamp === null || (c.timestamp[a] ?? null) === (c.timestamp[b] ?? null)) &&
+    sameCode(c.run, a, b)
+  );
+}
+
+function hasValue(column: Float64Array): boolean {
+  for (let i = 0; i < column.length; i++) if (column[i] === column[i]) return true;
+  return false;
 }
 
 /** One hash per sample; equal hashes for every pair sameInvocation calls one invocation. */
-function invocationHashes(samples: readonly Sample[]): Uint32Array {
-  const n = samples.length;
+function invocationHashes(c: SampleColumns): Uint32Array {
+  const n = c.length;
   const hashes = new Uint32Array(n);
-  const name = new TextHash();
-  const arch = new TextHash();
-  const runtime = new TextHash();
-  const status = new TextHash();
-  const errorType = new TextHash();
-  const run = new TextHash();
+  const { memoryMB, initMs, durationMs, billedMs, maxMemoryUsedMB, restoreMs, requestId, timestamp } = c;
+  const name = c.name.codes;
+  const arch = c.arch.codes;
+  const runtime = c.runtime.codes;
+  const status = c.status.codes;
+  const errorType = c.errorType.codes;
+  const run = c.run.codes;
+  // A column with no value at all adds the same to every hash: leave it out (the seed format has 3 of 6).
+  const numbers = [initMs, durationMs, billedMs, memoryMB, maxMemoryUsedMB, restoreMs].filter(hasValue);
+  const [n0, n1, n2, n3, n4, n5] = numbers;
   for (let i = 0; i < n; i++) {
-    const s = samples[i] as Sample;
-    if (s.requestId !== null) {
-      hashes[i] = finish(mixText(2166136261, s.requestId));
+    const id = requestId === null ? null : (requestId[i] ?? null);
+    if (id !== null) {
+      hashes[i] = finish(mixText(2166136261, id));
       continue;
     }
     // Every compared value goes into the hash: rows that differ only in, say, their timestamp must not share
     // a hash (they would be compared with each other).
-    let h = mixNumber(0x2545f491, s.initMs);
-    h = mixNumber(h, s.durationMs);
-    h = mixNumber(h, s.billedMs);
-    h = mixNumber(h, s.memoryMB);
-    h = mixNumber(h, s.maxMemoryUsedMB);
-    h = mixNumber(h, s.restoreMs);
-    h = mixWord(h, name.of(s.name));
-    h = mixWord(h, s.arch === null ? 1 : arch.of(s.arch));
-    h = mixWord(h, s.runtime === null ? 2 : runtime.of(s.runtime));
-    h = mixWord(h, s.status === null ? 3 : status.of(s.status));
-    h = mixWord(h, s.errorType === null ? 4 : errorType.of(s.errorType));
-    h = mixWord(h, s.run === null ? 5 : run.of(s.run));
-    if (s.timestamp !== null) h = mixText(h, s.timestamp);
+    let h = 0x2545f491;
+    if (n0 !== undefined) h = mixNumber(h, n0[i] as number);
+    if (n1 !== undefined) h = mixNumber(h, n1[i] as number);
+    if (n2 !== undefined) h = mixNumber(h, n2[i] as number);
+    if (n3 !== undefined) h = mixNumber(h, n3[i] as number);
+    if (n4 !== undefined) h = mixNumber(h, n4[i] as number);
+    if (n5 !== undefined) h = mixNumber(h, n5[i] as number);
+    // The six text codes folded into one word (FNV-1a steps), then mixed once.
+    let codes = Math.imul(2166136261 ^ (name[i] as number), 16777619);
+    codes = Math.imul(codes ^ (arch[i] as number), 16777619);
+    codes = Math.imul(codes ^ (runtime[i] as number), 16777619);
+    codes = Math.imul(codes ^ (status[i] as number), 16777619);
+    codes = Math.imul(codes ^ (errorType[i] as number), 16777619);
+    codes = Math.imul(codes ^ (run[i] as number), 16777619);
+    h = mixWord(h, codes);
+    const time = timestamp === null ? null : (timestamp[i] ?? null);
+    if (time !== null) h = mixText(h, time);
     hashes[i] = finish(h);
   }
   return hashes;
@@ -160,14 +164,50 @@ function bump(counts: Int32Array, i: number): void {
 }
 
 /**
- * Groups of samples that are one invocation (see sameInvocation), each group in file order, groups ordered by
- * their first sample. Samples are hashed, ordered by hash (a radix sort: sequential passes over typed arrays,
- * where a hash table's random probes missed the cache on every row), and only samples with equal hashes are
- * compared.
+ * The rows whose hash shares its bucket (low bits of the hash) with another row's, in file order. Every
+ * duplicate is among them, and with 16 buckets per row few others are: two passes over bitmaps small enough
+ * for the cache, so that the sort after it handles a few percent of the rows instead of all of them.
  */
-export function findDuplicates(samples: readonly Sample[]): number[][] {
-  const n = samples.length;
-  const { order, sorted } = orderByHash(invocationHashes(samples));
+function candidateRows(hashes: Uint32Array): Int32Array {
+  const n = hashes.length;
+  const bits = Math.min(24, Math.max(10, Math.ceil(Math.log2(n + 1)) + 4));
+  const mask = (1 << bits) - 1;
+  const seen = new Int32Array(1 << (bits - 5));
+  const twice = new Int32Array(1 << (bits - 5));
+  for (let i = 0; i < n; i++) {
+    const bucket = (hashes[i] as number) & mask;
+    const word = bucket >>> 5;
+    const bit = 1 << (bucket & 31);
+    const was = seen[word] as number;
+    if ((was & bit) === 0) seen[word] = was | bit;
+    else twice[word] = (twice[word] as number) | bit;
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const bucket = (hashes[i] as number) & mask;
+    if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) count += 1;
+  }
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < n; i++) {
+    const bucket = (hashes[i] as number) & mask;
+    if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) rows[k++] = i;
+  }
+  return rows;
+}
+
+/**
+ * Groups of samples that are one invocation (see sameInvocation), each group in file order, groups ordered by
+ * their first sample. Samples are hashed; the few whose hash may be shared are ordered by hash (a radix sort:
+ * sequential passes over typed arrays, where a hash table's random probes missed the cache on every row), and
+ * only samples with equal hashes are compared.
+ */
+export function findDuplicates(columns: SampleColumns): number[][] {
+  const hashes = invocationHashes(columns);
+  const rows = candidateRows(hashes);
+  const n = rows.length;
+  const candidateHashes = new Uint32Array(n);
+  for (let k = 0; k < n; k++) candidateHashes[k] = hashes[rows[k] as number] as number;
+  const { order, sorted } = orderByHash(candidateHashes);
   const groups: number[][] = [];
   const run: number[][] = [];
   for (let from = 0; from < n;) {
@@ -175,16 +215,26 @@ export function findDuplicates(samples: readonly Sample[]): number[][] {
     let to = from + 1;
     while (to < n && sorted[to] === hash) to += 1;
     if (to - from > 1) {
-      // Samples with one hash, in file order: nearly always all one invocation, so few comparisons.
-      run.length = 0;
-      for (let k = from; k < to; k++) {
-        const i = order[k] as number;
-        const sample = samples[i] as Sample;
-        const group = run.find((g) => sameInvocation(samples[g[0] as number] as Sample, sample));
-        if (group === undefined) run.push([i]);
-        else group.push(i);
+      // Samples with one hash, in file order: nearly always all one invocation, checked first without
+      // building anything; otherwise sorted into groups one by one.
+      const first = rows[order[from] as number] as number;
+      let one = true;
+      for (let k = from + 1; one && k < to; k++)
+        one = sameInvocation(columns, first, rows[order[k] as number] as number);
+      if (one) {
+        const group = new Array<number>(to - from);
+        for (let k = from; k < to; k++) group[k - from] = rows[order[k] as number] as number;
+        groups.push(group);
+      } else {
+        run.length = 0;
+        for (let k = from; k < to; k++) {
+          const i = rows[order[k] as number] as number;
+          const group = run.find((g) => sameInvocation(columns, g[0] as number, i));
+          if (group === undefined) run.push([i]);
+          else group.push(i);
+        }
+        for (const group of run) if (group.length > 1) groups.push(group);
       }
-      for (const group of run) if (group.length > 1) groups.push(group);
     }
     from = to;
   }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Arch, Sample } from '../sample';
-import { columnsFromSamples, pickRows, type SampleColumns } from '../sample-columns';
+import { pickRows, SampleColumnsBuilder, samplesFromColumns, type SampleColumns } from '../sample-columns';
 import { hintsFromFileName } from './file-name-hints';
 import { EMPTY, NEGATIVE } from './decimal';
 import { findDuplicates } from './duplicates';
@@ -42,25 +42,11 @@ export type CsvColumnsImportResult =
   | { ok: true; columns: SampleColumns; report: ImportReport }
   | { ok: false; error: string; report: ImportReport };
 
-/** importCsv, with the samples as columns (see SampleColumns): what the app keeps. Never throws. */
+/**
+ * Imports one CSV file's text in the shared format (see shared/csv/schema.ts) into columns (see
+ * SampleColumns): what the app keeps. Never throws.
+ */
 export function importCsvColumns(text: string, fileName: string): CsvColumnsImportResult {
-  // Interim: the columns are built from the objects until the importer writes columns itself.
-  const result = importCsv(text, fileName);
-  return result.ok
-    ? { ok: true, columns: columnsFromSamples(result.samples), report: result.report }
-    : result;
-}
-
-/** `line 5, column Init: 'abc' is not a number` */
-export function describeSkippedRow(row: SkippedRow): string {
-  return `line ${row.line}${row.column === null ? '' : `, column ${row.column}`}: ${row.reason}`;
-}
-
-/** How many skipped rows a warning or error spells out before it says "and N more". */
-const REASONS_SHOWN = 3;
-
-/** Imports one CSV file's text in the shared format (see shared/csv/schema.ts). Never throws. */
-export function importCsv(text: string, fileName: string): CsvImportResult {
   const report: ImportReport = {
     fileName,
     imported: 0,
@@ -79,6 +65,22 @@ export function importCsv(text: string, fileName: string): CsvImportResult {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `could not read the file: ${message.split('\n')[0]}`, report };
   }
+}
+
+/** `line 5, column Init: 'abc' is not a number` */
+export function describeSkippedRow(row: SkippedRow): string {
+  return `line ${row.line}${row.column === null ? '' : `, column ${row.column}`}: ${row.reason}`;
+}
+
+/** How many skipped rows a warning or error spells out before it says "and N more". */
+const REASONS_SHOWN = 3;
+
+/** importCsvColumns, with the samples as objects (for the CLI and tests). Never throws. */
+export function importCsv(text: string, fileName: string): CsvImportResult {
+  const result = importCsvColumns(text, fileName);
+  return result.ok
+    ? { ok: true, samples: samplesFromColumns(result.columns), report: result.report }
+    : result;
 }
 
 /** Removes the duplicates an import reported, keeping the first of each group. */
@@ -103,9 +105,13 @@ export function dropDuplicateRows(columns: SampleColumns, duplicates: number[][]
   return pickRows(columns, kept);
 }
 
-const fail = (report: ImportReport, error: string): CsvImportResult => ({ ok: false, error, report });
+const fail = (report: ImportReport, error: string): CsvColumnsImportResult => ({
+  ok: false,
+  error,
+  report,
+});
 
-function importInto(report: ImportReport, input: string): CsvImportResult {
+function importInto(report: ImportReport, input: string): CsvColumnsImportResult {
   if (typeof input !== 'string') return fail(report, 'the file is not text');
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') return fail(report, 'the file is empty');
@@ -131,9 +137,11 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
   let headerLine = 0;
   let reader: RowReader | null = null;
   let dataRows = 0;
-  const samples: Sample[] = [];
+  // Room for every line (a row is at least a line): the columns then never grow and copy.
+  const lines = countLines(text);
+  const samples = new SampleColumnsBuilder(lines);
   // File line of each sample, for messages (a typed array: a million numbers the garbage collector never scans).
-  let sampleLines = new Int32Array(1024);
+  const sampleLines = new Int32Array(lines);
 
   /** One row of the file; false stops the import (a bad header). */
   const onRow = (row: RowView, line: number, quoteError: string | null): boolean => {
@@ -151,7 +159,7 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
         row.width,
         report.delimiter !== ',',
         mapping.index.arch < 0 ? hints.arch : null,
-        mapping.index.memory < 0 ? hints.memoryMB : null,
+        mapping.index.memory < 0 ? (hints.memoryMB ?? NaN) : NaN,
       );
       return true;
     }
@@ -161,18 +169,11 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
       report.skipped.push({ line, column: null, reason: quoteError });
       return true;
     }
-    const sample = reader.read(row);
-    if (sample === null) {
+    if (!reader.read(row, samples)) {
       report.skipped.push({ line, column: reader.failedColumn, reason: reader.failure });
       return true;
     }
-    if (samples.length === sampleLines.length) {
-      const grown = new Int32Array(sampleLines.length * 2);
-      grown.set(sampleLines);
-      sampleLines = grown;
-    }
-    sampleLines[samples.length] = line;
-    samples.push(sample);
+    sampleLines[samples.length - 1] = line;
     return true;
   };
 
@@ -243,7 +244,8 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
     );
   }
 
-  report.duplicates = findDuplicates(samples);
+  const columns = samples.finish();
+  report.duplicates = findDuplicates(columns);
   if (report.duplicates.length > 0) {
     const extra = report.duplicates.reduce((sum, g) => sum + g.length - 1, 0);
     const [first] = report.duplicates;
@@ -255,7 +257,14 @@ function importInto(report: ImportReport, input: string): CsvImportResult {
       `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}`,
     );
   }
-  return { ok: true, samples, report };
+  return { ok: true, columns, report };
+}
+
+/** The lines in a text: at least as many as its rows. */
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
 }
 
 function ambiguity(ambiguities: string[], kind: 'arch' | 'memory'): string {
@@ -380,6 +389,9 @@ function parseArch(cell: string): Arch | null | undefined {
   }
 }
 
+/** What RowReader.number returns for a cell that cannot be read (every value is >= 0 or NaN). */
+const FAILED = -1;
+
 /** Turns rows into samples by column position; remembers why the last row failed. */
 class RowReader {
   failure = '';
@@ -390,13 +402,14 @@ class RowReader {
     private readonly width: number,
     private readonly decimalComma: boolean,
     private readonly archDefault: Arch | null,
-    private readonly memoryDefault: number | null,
+    /** NaN when unknown. */
+    private readonly memoryDefault: number,
   ) {}
 
-  private fail(column: string | null, reason: string): null {
+  private fail(column: string | null, reason: string): false {
     this.failedColumn = column;
     this.failure = reason;
-    return null;
+    return false;
   }
 
   private text(row: RowView, i: number): string | null {
@@ -405,18 +418,19 @@ class RowReader {
     return cell === '' ? null : cell;
   }
 
-  /** A number cell: null when empty; undefined after recording why it cannot be read. */
-  private number(row: RowView, i: number, column: string): number | null | undefined {
-    if (i < 0) return null;
+  /** A number cell: NaN when empty or not a column; FAILED after recording why it cannot be read. */
+  private number(row: RowView, i: number, column: string): number {
+    if (i < 0) return NaN;
     const value = row.number(i, this.decimalComma);
     if (value >= 0) return value;
-    if (value === EMPTY) return null;
+    if (value === EMPTY) return NaN;
     const cell = row.cell(i).trim();
     this.fail(column, value === NEGATIVE ? `'${cell}' is negative` : `'${cell}' is not a number`);
-    return undefined;
+    return FAILED;
   }
 
-  read(row: RowView): Sample | null {
+  /** Adds the row's sample to `out`; false (and why in failure/failedColumn) when it cannot be read. */
+  read(row: RowView, out: SampleColumnsBuilder): boolean {
     if (row.width !== this.width) {
       let extraBlank = row.width > this.width;
       for (let i = this.width; extraBlank && i < row.width; i++) extraBlank = row.cell(i).trim() === '';
@@ -432,25 +446,26 @@ class RowReader {
 
     let memoryMB = this.memoryDefault;
     if (ix.memory >= 0) {
-      const memory = this.number(row, ix.memory, 'Memory');
-      if (memory === undefined) return null;
-      if (memory !== null && (!Number.isInteger(memory) || memory === 0)) {
-        return this.fail('Memory', `'${row.cell(ix.memory).trim()}' is not a whole number of MB`);
+      memoryMB = this.number(row, ix.memory, 'Memory');
+      if (memoryMB === FAILED) return false;
+      if (!Number.isInteger(memoryMB) || memoryMB === 0) {
+        if (memoryMB !== memoryMB)
+          memoryMB = NaN; // empty: unknown
+        else return this.fail('Memory', `'${row.cell(ix.memory).trim()}' is not a whole number of MB`);
       }
-      memoryMB = memory;
     }
     const init = this.number(row, ix.init, 'Init');
-    if (init === undefined) return null;
+    if (init === FAILED) return false;
     const duration = this.number(row, ix.cold, 'Cold');
-    if (duration === undefined) return null;
-    if (duration === null) return this.fail('Cold', 'empty (the Duration in ms is required)');
+    if (duration === FAILED) return false;
+    if (duration !== duration) return this.fail('Cold', 'empty (the Duration in ms is required)');
     const billed = this.number(row, ix.billed, 'Billed');
-    if (billed === undefined) return null;
-    if (billed === null) return this.fail('Billed', 'empty (the Billed Duration in ms is required)');
+    if (billed === FAILED) return false;
+    if (billed !== billed) return this.fail('Billed', 'empty (the Billed Duration in ms is required)');
     const maxMemory = this.number(row, ix.maxMemory, 'MaxMemory');
-    if (maxMemory === undefined) return null;
+    if (maxMemory === FAILED) return false;
     const restore = this.number(row, ix.restore, 'Restore');
-    if (restore === undefined) return null;
+    if (restore === FAILED) return false;
     let arch = this.archDefault;
     if (ix.arch >= 0) {
       const parsed = parseArch(row.cell(ix.arch));
@@ -459,22 +474,23 @@ class RowReader {
       }
       arch = parsed;
     }
-    return {
+    out.add(
       name,
       memoryMB,
       // An Init of 0 is how some tools write "no init phase": a warm start.
-      initMs: init === 0 ? null : init,
-      durationMs: duration,
-      billedMs: billed,
+      init === 0 ? NaN : init,
+      duration,
+      billed,
+      maxMemory,
+      restore,
       arch,
-      runtime: this.text(row, ix.runtime),
-      maxMemoryUsedMB: maxMemory,
-      restoreMs: restore,
-      status: this.text(row, ix.status),
-      errorType: this.text(row, ix.errorType),
-      requestId: this.text(row, ix.requestId),
-      timestamp: this.text(row, ix.timestamp),
-      run: this.text(row, ix.run),
-    };
+      this.text(row, ix.runtime),
+      this.text(row, ix.status),
+      this.text(row, ix.errorType),
+      this.text(row, ix.run),
+      this.text(row, ix.requestId),
+      this.text(row, ix.timestamp),
+    );
+    return true;
   }
 }

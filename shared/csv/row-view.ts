@@ -55,21 +55,25 @@ export class TextRowView implements RowView {
   /** Per column: hits minus misses of the recent values, down to GIVE_UP. */
   private readonly score: number[] = [];
 
+  private readonly delimiterChar: string;
+
   constructor(
     private readonly text: string,
-    private readonly delimiter: number,
-  ) {}
+    delimiter: number,
+  ) {
+    this.delimiterChar = String.fromCharCode(delimiter);
+  }
 
   /** Points the view at the line text[start, end) (without its line break). */
   set(start: number, end: number): void {
     const text = this.text;
     let n = 0;
     let from = start;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) === this.delimiter) {
-        this.push(n++, from, i);
-        from = i + 1;
-      }
+    for (;;) {
+      const at = text.indexOf(this.delimiterChar, from);
+      if (at < 0 || at >= end) break;
+      this.push(n++, from, at);
+      from = at + 1;
     }
     this.push(n++, from, end);
     this.width = n;
