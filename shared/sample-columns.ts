@@ -10,11 +10,21 @@ export interface CodedTextColumn {
 }
 
 /**
+ * A text column whose values are unique per sample (request ids, timestamps): all of them in one string,
+ * sample i's from ends[i - 1] (0 for the first) to ends[i]. An empty value is null (as in the CSV format).
+ * One string instead of a million: nothing for the garbage collector to walk, and one copy to another thread.
+ */
+export interface PackedTextColumn {
+  text: string;
+  ends: Uint32Array;
+}
+
+/**
  * Samples stored column by column: what a CSV import produces and what the app keeps. A million Sample
  * objects cost a million allocations (and their boxed doubles) that the garbage collector then walks on every
  * pass; a few typed arrays cost nothing of the sort, group and sort fast, and cross to another thread without
- * a copy. Numbers: NaN stands for null. Texts that are unique per sample (request id, timestamp) are plain
- * arrays, or null when no sample has one.
+ * a copy. Numbers: NaN stands for null. Texts that are unique per sample (request id, timestamp) are packed,
+ * or null when no sample has one.
  */
 export interface SampleColumns {
   readonly length: number;
@@ -30,8 +40,8 @@ export interface SampleColumns {
   readonly status: CodedTextColumn;
   readonly errorType: CodedTextColumn;
   readonly run: CodedTextColumn;
-  readonly requestId: (string | null)[] | null;
-  readonly timestamp: (string | null)[] | null;
+  readonly requestId: PackedTextColumn | null;
+  readonly timestamp: PackedTextColumn | null;
 }
 
 export const NUMBER_COLUMNS = [
@@ -49,6 +59,27 @@ export type CodedColumn = (typeof CODED_COLUMNS)[number];
 /** The text of a code of a coded column (null for 0). */
 export function textOf(column: CodedTextColumn, code: number): string | null {
   return code === 0 ? null : (column.values[code - 1] as string);
+}
+
+/** The value of sample `i` of a packed column (null for none). */
+export function packedTextOf(column: PackedTextColumn | null, i: number): string | null {
+  if (column === null) return null;
+  const start = i === 0 ? 0 : (column.ends[i - 1] as number);
+  const end = column.ends[i] as number;
+  return end === start ? null : column.text.slice(start, end);
+}
+
+/** Whether samples a and b have the same value in a packed column, without cutting strings out of it. */
+export function samePackedText(column: PackedTextColumn | null, a: number, b: number): boolean {
+  if (column === null) return true;
+  const { text, ends } = column;
+  const startA = a === 0 ? 0 : (ends[a - 1] as number);
+  const startB = b === 0 ? 0 : (ends[b - 1] as number);
+  const length = (ends[a] as number) - startA;
+  if (length !== (ends[b] as number) - startB) return false;
+  for (let k = 0; k < length; k++)
+    if (text.charCodeAt(startA + k) !== text.charCodeAt(startB + k)) return false;
+  return true;
 }
 
 /** NaN (the columns' null) back to null. */
@@ -77,6 +108,47 @@ class TextCoder {
   }
 }
 
+/** Texts joined in pieces of this many values: the pieces die young, only the joined strings stay. */
+const PACK_BATCH = 4096;
+
+/** Builds one PackedTextColumn. */
+class TextPacker {
+  private ends: Uint32Array;
+  private readonly pending: string[] = [];
+  private readonly joined: string[] = [];
+  private total = 0;
+
+  constructor(capacity: number) {
+    this.ends = new Uint32Array(capacity);
+  }
+
+  set(i: number, value: string): void {
+    this.pending.push(value);
+    this.total += value.length;
+    this.ends[i] = this.total;
+    if (this.pending.length === PACK_BATCH) {
+      this.joined.push(this.pending.join(''));
+      this.pending.length = 0;
+    }
+  }
+
+  /** Sample i has no value: its end is where the one before it ended. */
+  skip(i: number): void {
+    this.ends[i] = this.total;
+  }
+
+  grow(capacity: number): void {
+    const grown = new Uint32Array(capacity);
+    grown.set(this.ends);
+    this.ends = grown;
+  }
+
+  finish(trim: (a: Uint32Array) => Uint32Array): PackedTextColumn {
+    this.joined.push(this.pending.join(''));
+    return { text: this.joined.join(''), ends: trim(this.ends) };
+  }
+}
+
 /** Builds SampleColumns one sample at a time, growing its arrays as needed. */
 export class SampleColumnsBuilder {
   length = 0;
@@ -84,8 +156,9 @@ export class SampleColumnsBuilder {
   private numbers: Float64Array[];
   private codes: Uint32Array[];
   private readonly coders = CODED_COLUMNS.map(() => new TextCoder());
-  private requestIds: (string | null)[] | null = null;
-  private timestamps: (string | null)[] | null = null;
+  /** Created at the first value: a file without request ids or timestamps needs no room for them. */
+  private requestIds: TextPacker | null = null;
+  private timestamps: TextPacker | null = null;
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
@@ -128,14 +201,12 @@ export class SampleColumnsBuilder {
     (codes[3] as Uint32Array)[i] = (coders[3] as TextCoder).code(status);
     (codes[4] as Uint32Array)[i] = (coders[4] as TextCoder).code(errorType);
     (codes[5] as Uint32Array)[i] = (coders[5] as TextCoder).code(run);
-    if (requestId !== null || this.requestIds !== null) {
-      this.requestIds ??= new Array<string | null>(i).fill(null);
-      this.requestIds.push(requestId);
-    }
-    if (timestamp !== null || this.timestamps !== null) {
-      this.timestamps ??= new Array<string | null>(i).fill(null);
-      this.timestamps.push(timestamp);
-    }
+    if (requestId !== null && requestId !== '')
+      (this.requestIds ??= new TextPacker(this.capacity)).set(i, requestId);
+    else this.requestIds?.skip(i);
+    if (timestamp !== null && timestamp !== '')
+      (this.timestamps ??= new TextPacker(this.capacity)).set(i, timestamp);
+    else this.timestamps?.skip(i);
     this.length = i + 1;
   }
 
@@ -173,13 +244,15 @@ export class SampleColumnsBuilder {
       textOf(c.status, c.status.codes[i] as number),
       textOf(c.errorType, c.errorType.codes[i] as number),
       textOf(c.run, c.run.codes[i] as number),
-      c.requestId === null ? null : (c.requestId[i] ?? null),
-      c.timestamp === null ? null : (c.timestamp[i] ?? null),
+      packedTextOf(c.requestId, i),
+      packedTextOf(c.timestamp, i),
     );
   }
 
   private grow(): void {
     this.capacity *= 2;
+    this.requestIds?.grow(this.capacity);
+    this.timestamps?.grow(this.capacity);
     this.numbers = this.numbers.map((old) => {
       const grown = new Float64Array(this.capacity);
       grown.set(old);
@@ -232,8 +305,8 @@ export class SampleColumnsBuilder {
       status,
       errorType,
       run,
-      requestId: this.requestIds,
-      timestamp: this.timestamps,
+      requestId: this.requestIds?.finish(trim) ?? null,
+      timestamp: this.timestamps?.finish(trim) ?? null,
     };
   }
 }
@@ -258,8 +331,8 @@ export function sampleAt(c: SampleColumns, i: number): Sample {
     restoreMs: numberOrNull(c.restoreMs[i] as number),
     status: textOf(c.status, c.status.codes[i] as number),
     errorType: textOf(c.errorType, c.errorType.codes[i] as number),
-    requestId: c.requestId === null ? null : (c.requestId[i] ?? null),
-    timestamp: c.timestamp === null ? null : (c.timestamp[i] ?? null),
+    requestId: packedTextOf(c.requestId, i),
+    timestamp: packedTextOf(c.timestamp, i),
     run: textOf(c.run, c.run.codes[i] as number),
   };
 }

@@ -1,4 +1,9 @@
-import type { CodedTextColumn, SampleColumns } from '../sample-columns';
+import {
+  samePackedText,
+  type CodedTextColumn,
+  type PackedTextColumn,
+  type SampleColumns,
+} from '../sample-columns';
 
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
@@ -23,11 +28,21 @@ function mixNumber(hash: number, value: number): number {
   return mixWord(hash, (floatWords[0] as number) ^ Math.imul(floatWords[1] as number, 0x9e3779b1));
 }
 
-/** FNV-1a over the characters: cheap, and finish() spreads the bits afterwards. */
-function mixText(hash: number, value: string): number {
-  let h = hash ^ value.length;
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
+/**
+ * FNV-1a over the characters of sample i's value in a packed column (nothing for none): cheap, and finish()
+ * spreads the bits afterwards.
+ */
+function mixPackedText(hash: number, column: PackedTextColumn, i: number): number {
+  const { text, ends } = column;
+  const start = i === 0 ? 0 : (ends[i - 1] as number);
+  const end = ends[i] as number;
+  let h = hash ^ (end - start);
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
   return h;
+}
+
+function hasPackedText(column: PackedTextColumn, i: number): boolean {
+  return (column.ends[i] as number) !== (i === 0 ? 0 : (column.ends[i - 1] as number));
 }
 
 function finish(hash: number): number {
@@ -45,11 +60,8 @@ const sameCode = (column: CodedTextColumn, a: number, b: number): boolean =>
 // Two rows with one RequestId are one invocation, whatever else they say; rows without one are duplicates
 // when every value is the same. (Codes of a coded column are equal exactly when the texts are.)
 function sameInvocation(c: SampleColumns, a: number, b: number): boolean {
-  if (c.requestId !== null) {
-    const idA = c.requestId[a] ?? null;
-    const idB = c.requestId[b] ?? null;
-    if (idA !== null || idB !== null) return idA === idB;
-  }
+  if (c.requestId !== null && (hasPackedText(c.requestId, a) || hasPackedText(c.requestId, b)))
+    return samePackedText(c.requestId, a, b);
   return (
     sameCode(c.name, a, b) &&
     sameNumber(c.memoryMB[a] as number, c.memoryMB[b] as number) &&
@@ -62,7 +74,7 @@ function sameInvocation(c: SampleColumns, a: number, b: number): boolean {
     sameNumber(c.restoreMs[a] as number, c.restoreMs[b] as number) &&
     sameCode(c.status, a, b) &&
     sameCode(c.errorType, a, b) &&
-    (c.timestamp === null || (c.timestamp[a] ?? null) === (c.timestamp[b] ?? null)) &&
+    samePackedText(c.timestamp, a, b) &&
     sameCode(c.run, a, b)
   );
 }
@@ -87,9 +99,8 @@ function invocationHashes(c: SampleColumns): Uint32Array {
   const numbers = [initMs, durationMs, billedMs, memoryMB, maxMemoryUsedMB, restoreMs].filter(hasValue);
   const [n0, n1, n2, n3, n4, n5] = numbers;
   for (let i = 0; i < n; i++) {
-    const id = requestId === null ? null : (requestId[i] ?? null);
-    if (id !== null) {
-      hashes[i] = finish(mixText(2166136261, id));
+    if (requestId !== null && hasPackedText(requestId, i)) {
+      hashes[i] = finish(mixPackedText(2166136261, requestId, i));
       continue;
     }
     // Every compared value goes into the hash: rows that differ only in, say, their timestamp must not share
@@ -109,8 +120,7 @@ function invocationHashes(c: SampleColumns): Uint32Array {
     codes = Math.imul(codes ^ (errorType[i] as number), 16777619);
     codes = Math.imul(codes ^ (run[i] as number), 16777619);
     h = mixWord(h, codes);
-    const time = timestamp === null ? null : (timestamp[i] ?? null);
-    if (time !== null) h = mixText(h, time);
+    if (timestamp !== null) h = mixPackedText(h, timestamp, i);
     hashes[i] = finish(h);
   }
   return hashes;

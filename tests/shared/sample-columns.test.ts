@@ -3,6 +3,8 @@ import { emptySample, type Sample } from '../../shared/sample';
 import {
   appendSamples,
   columnsFromSamples,
+  packedTextOf,
+  samePackedText,
   pickRows,
   sampleAt,
   samplesFromColumns,
@@ -69,5 +71,36 @@ describe('SampleColumns', () => {
       samples[0],
       samples[5],
     ]);
+  });
+
+  it('packs unique texts into one string, an empty one read as null', () => {
+    const columns = columnsFromSamples([
+      { ...full, requestId: 'abc' },
+      { ...full, requestId: null },
+      { ...full, requestId: '' },
+      { ...full, requestId: 'de' },
+      { ...full, requestId: 'abc' },
+    ]);
+    expect(columns.requestId?.text).toBe('abcdeabc');
+    expect([0, 1, 2, 3, 4].map((i) => packedTextOf(columns.requestId, i))).toEqual([
+      'abc',
+      null,
+      null,
+      'de',
+      'abc',
+    ]);
+    expect(samePackedText(columns.requestId, 0, 4)).toBe(true);
+    expect(samePackedText(columns.requestId, 0, 3)).toBe(false);
+    expect(samePackedText(columns.requestId, 1, 2)).toBe(true);
+    expect(samePackedText(columns.requestId, 1, 3)).toBe(false);
+  });
+
+  it('packs more values than one batch', () => {
+    const samples = Array.from({ length: 10_000 }, (_, i) => ({
+      ...full,
+      requestId: `id-${i}`,
+      timestamp: i % 3 ? null : `t${i}`,
+    }));
+    expect(samplesFromColumns(columnsFromSamples(samples))).toEqual(samples);
   });
 });
