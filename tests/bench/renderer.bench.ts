@@ -4,7 +4,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { exportCsv } from '../../shared/csv/export-csv';
 import type { Sample } from '../../shared/sample';
 import {
@@ -14,6 +14,7 @@ import {
   launchChromium,
   serveDir,
 } from '../e2e/support/renderer-harness';
+import { goalLine } from './goal';
 
 const ROWS = 1_000_000;
 const NAMES = ['hello-node', 'hello-py311', 'hello-runtime-go', 'hello-runtime-al2'];
@@ -56,17 +57,35 @@ const renderedAt = (page: Page) => page.getAttribute('[data-testid=chart]', 'dat
 const renderCount = (page: Page) =>
   page.getAttribute('[data-testid=chart]', 'data-render-count').then(Number);
 
+/** The page's main-thread CPU time (ms), the fair figure on a shared machine. */
+let cdp: CDPSession | null = null;
+async function pageCpuMs(page: Page): Promise<number> {
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+}
+
+const redraws: { label: string; wall: number; cpu: number }[] = [];
+
 /** Milliseconds from the action (timed in the page) to the end of the chart's next draw. */
-async function timeRedraw(page: Page, action: () => Promise<void>): Promise<string> {
+async function timeRedraw(page: Page, action: () => Promise<void>, label = ''): Promise<string> {
   const before = await renderCount(page);
+  const cpu0 = await pageCpuMs(page);
   const t0 = await page.evaluate(() => performance.now());
   await action();
   await page.waitForFunction(
     (n) => Number(document.querySelector('[data-testid=chart]')?.getAttribute('data-render-count')) > n,
     before,
   );
+  const wall = (await renderedAt(page)) - t0;
+  // Includes the browser's painting of the new chart up to the check above (a frame, roughly).
+  const cpu = (await pageCpuMs(page)) - cpu0;
+  redraws.push({ label, wall, cpu });
   const draw = Number(await page.getAttribute('[data-testid=chart]', 'data-draw-ms'));
-  return `${((await renderedAt(page)) - t0).toFixed(0).padStart(6)} ms  (Plotly draw ${draw.toFixed(0)} ms)`;
+  return `${wall.toFixed(0).padStart(6)} ms  (Plotly draw ${draw.toFixed(0)} ms, page CPU ${cpu.toFixed(0)} ms)`;
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chromium', () => {
@@ -158,8 +177,10 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
     figures.push(...(await dropAndChart('bench-1m-full.csv', 32)));
     figures.push([
       'switch metric → duration (first time)',
-      await timeRedraw(page, () =>
-        page.selectOption('[data-testid=metric-select]', 'duration').then(() => undefined),
+      await timeRedraw(
+        page,
+        () => page.selectOption('[data-testid=metric-select]', 'duration').then(() => undefined),
+        'first',
       ),
     ]);
     figures.push([
@@ -183,5 +204,31 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
     ]);
     for (const [label, ms] of figures)
       console.log(`${label.padEnd(48)} ${typeof ms === 'number' ? `${ms.toFixed(0).padStart(6)} ms` : ms}`);
+    // Issue 5's redraw aim. A first switch to a metric right after the import also waits for that metric's
+    // boxes (computed in idle time after the first chart), so it gets its own line; its CPU figure also holds
+    // the idle-time computing of the other metrics that follows the draw.
+    const first = redraws.filter((r) => r.label === 'first');
+    const cached = redraws.filter((r) => r.label !== 'first');
+    const worst = (rs: typeof redraws, key: 'wall' | 'cpu') => Math.max(...rs.map((r) => r[key]));
+    console.log(
+      goalLine(
+        'redraw on a switch of metric (cached) or coloring, slowest of 5',
+        'ms',
+        worst(cached, 'wall'),
+        worst(cached, 'cpu'),
+        150,
+        false,
+      ),
+    );
+    console.log(
+      goalLine(
+        'redraw on the first switch to a metric after the import',
+        'ms',
+        worst(first, 'wall'),
+        worst(first, 'cpu'),
+        150,
+        false,
+      ),
+    );
   });
 });

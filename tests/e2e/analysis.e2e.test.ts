@@ -112,6 +112,19 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     await shot('02-imported-light');
   });
 
+  it('draws the jittered points (on a canvas over the panels, not as SVG markers)', async () => {
+    const painted = await page.$eval('[data-testid=chart] canvas.chart-points', (canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let opaque = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) opaque++;
+      return opaque;
+    });
+    // 118 points of 4 px: far more than nothing, far less than the whole canvas.
+    expect(painted).toBeGreaterThan(118 * 4);
+    expect(await page.locator('[data-testid=chart] path.point').count()).toBe(0);
+  });
+
   it('switches the metric and the coloring', async () => {
     let before = await renderCount();
     await page.selectOption('[data-testid=metric-select]', 'duration');
@@ -227,6 +240,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.nodeName,
         boxes: doc.querySelectorAll('.trace.boxes path.box').length,
+        points: doc.querySelectorAll('.trace.scatter path.point').length,
         title: doc.querySelector('.gtitle')?.textContent ?? null,
         ytitle: doc.querySelector('.ytitle')?.textContent ?? null,
         legend: [...doc.querySelectorAll('.legendtext')].map((e) => e.textContent),
@@ -234,6 +248,8 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     }, svg.data);
     expect(parsed).toMatchObject({ error: null, root: 'svg', boxes: 12, ytitle: 'Init duration (ms)' });
     expect(parsed.title).toContain('Init duration by function');
+    // The image has the jittered points as vector markers: every sample (118 after dropping duplicates).
+    expect(parsed.points).toBe(118);
     expect(parsed.legend).toEqual(['arm64', 'x86_64']);
   });
 

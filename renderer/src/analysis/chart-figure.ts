@@ -168,6 +168,12 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
       font: { color: theme.text, size: 13 },
     });
 
+    // Hover lives on undrawn points along each box (mode 'none': no SVG element per point): Plotly's own
+    // box hover lists q1/q3/fences, while people asked for n, median, p90 and p99. One trace per panel.
+    const hoverX: number[] = [];
+    const hoverY: number[] = [];
+    const hoverText: string[] = [];
+    const hoverColor: string[] = [];
     colors.forEach((color, c) => {
       const own = inFacet.filter((b) => colorValue(b, settings) === color);
       if (own.length === 0) return;
@@ -203,22 +209,13 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
         hoverinfo: 'skip',
         meta: { boxKeys: own.map((b) => b.key) },
       });
-      // Hover lives on an invisible marker across each box: Plotly's own box hover lists q1/q3/fences,
-      // while people asked for n, median, p90 and p99.
-      data.push({
-        type: 'scatter',
-        mode: 'markers',
-        name: color,
-        legendgroup: color,
-        showlegend: false,
-        xaxis: axis,
-        yaxis: 'y',
-        x: own.flatMap((b) => hoverYs(b).map(() => boxX(b))),
-        y: own.flatMap(hoverYs),
-        marker: { size: 1, opacity: 0 },
-        hovertext: own.flatMap((b, i) => hoverYs(b).map(() => hover[i]!)),
-        hoverinfo: 'text',
-        hoverlabel: { bgcolor: paint },
+      own.forEach((b, i) => {
+        for (const y of hoverYs(b)) {
+          hoverX.push(boxX(b));
+          hoverY.push(y);
+          hoverText.push(hover[i]!);
+          hoverColor.push(paint);
+        }
       });
       const px: number[] = [];
       const py: number[] = [];
@@ -262,6 +259,22 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
         });
       }
     });
+    if (hoverX.length > 0) {
+      data.push({
+        type: 'scatter',
+        mode: 'none',
+        hoveron: 'points',
+        showlegend: false,
+        xaxis: axis,
+        yaxis: 'y',
+        x: hoverX,
+        y: hoverY,
+        hovertext: hoverText,
+        hoverinfo: 'text',
+        hoverlabel: { bgcolor: hoverColor },
+        meta: { hover: 'boxes' },
+      });
+    }
   });
 
   const values = boxes.flatMap((b) => [b.stats.min, b.stats.max]);
@@ -276,8 +289,13 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
     tickfont: { color: theme.text },
     rangemode: settings.yFromZero && !settings.logScale ? 'tozero' : 'normal',
   };
+  // The range is set, not autoranged: on screen the points are drawn beside Plotly (see screenFigure), and
+  // undrawn points do not pad Plotly's autorange the way markers do, so the screen and the exported image
+  // would differ.
   if (settings.logScale && boxes.length) {
     yaxis.range = [Math.log10(Math.max(minPositive * 0.8, 1e-3)), Math.log10(maxValue * 1.15)];
+  } else if (boxes.length) {
+    yaxis.range = linearRange(boxes, settings.yFromZero);
   }
   Object.assign(layout, {
     title: {
@@ -310,6 +328,60 @@ export function buildFigure(boxes: readonly Box[], settings: ChartSettings, them
     margin: { l: 64, r: 16, t: 108, b: 56 },
   });
   return { data, layout, boxCount: boxes.length, pointsDrawn, pointsTotal };
+}
+
+/** Markers of one trace, to be drawn on a canvas over its panel. */
+export interface PointCloud {
+  /** Plotly's axis id of the panel: x, x2, … */
+  xaxis: string;
+  x: readonly number[];
+  y: readonly number[];
+  color: string;
+  /** Diameter in CSS pixels, as Plotly's marker.size. */
+  size: number;
+  opacity: number;
+}
+
+/**
+ * The figure as the screen draws it: the jittered points and outliers become undrawn hover targets in
+ * Plotly and are returned as clouds for a canvas. Plotly makes, styles (twice) and lays out one SVG element
+ * per marker, about 70 µs each with the browser's share, which was most of a redraw; a canvas draws them in
+ * a few milliseconds. Exported images use the figure itself, markers and all.
+ */
+export function screenFigure(figure: Figure): { data: PlotData[]; clouds: PointCloud[] } {
+  const clouds: PointCloud[] = [];
+  const data = figure.data.map((trace) => {
+    const meta = trace.meta as { points?: string } | undefined;
+    if (!meta?.points) return trace;
+    const marker = trace.marker as { color: string; size: number; opacity: number };
+    clouds.push({
+      xaxis: trace.xaxis as string,
+      x: trace.x as number[],
+      y: trace.y as number[],
+      color: marker.color,
+      size: marker.size,
+      opacity: marker.opacity,
+    });
+    const { marker: _drawn, ...rest } = trace;
+    return { ...rest, mode: 'none', hoveron: 'points', hoverlabel: { bgcolor: marker.color } };
+  });
+  return { data, clouds };
+}
+
+/** The values' span with 5% air at each end (none below a zero start), as Plotly's autorange pads boxes. */
+function linearRange(boxes: readonly Box[], fromZero: boolean): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const b of boxes) {
+    min = Math.min(min, b.stats.min);
+    max = Math.max(max, b.stats.max);
+  }
+  if (fromZero) {
+    min = Math.min(min, 0);
+    max = Math.max(max, 0);
+  }
+  const pad = (max - min || Math.abs(max) || 1) * 0.05;
+  return [fromZero && min === 0 ? 0 : min - pad, max + pad];
 }
 
 /** Where a box answers the mouse: along its whole height, not only at the median. */

@@ -1,0 +1,71 @@
+import type { PointCloud } from './chart-figure';
+
+/** The parts of Plotly's graph div the canvas reads: not in Plotly's public API, but what its own GL traces use. */
+interface PlotlyAxis {
+  _offset: number;
+  _length: number;
+  c2p(value: number): number;
+}
+interface FullLayout {
+  width: number;
+  height: number;
+  yaxis?: PlotlyAxis;
+  _glcontainer?: { node(): HTMLElement | null };
+  [axis: string]: unknown;
+}
+export type GraphDiv = HTMLElement & { _fullLayout?: FullLayout };
+
+/**
+ * Draws the clouds on a canvas in Plotly's layer for canvases (between the plot's SVG and the one holding
+ * legend, annotations and hover labels), in each panel's current axis scales, clipped to the panel (plus
+ * a dot's radius, as SVG markers at the edge show whole). Call it after every Plotly draw and relayout.
+ */
+export function paintPointClouds(
+  gd: GraphDiv,
+  canvas: HTMLCanvasElement,
+  clouds: readonly PointCloud[],
+): void {
+  const full = gd._fullLayout;
+  const container = full?._glcontainer?.node();
+  if (!full || !container) return;
+  if (canvas.parentNode !== container) container.appendChild(canvas);
+  const ratio = window.devicePixelRatio || 1;
+  const { width, height } = full;
+  Object.assign(canvas.style, {
+    position: 'absolute',
+    top: '0',
+    left: '0',
+    width: `${width}px`,
+    height: `${height}px`,
+    pointerEvents: 'none',
+  });
+  if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+  if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const ya = full.yaxis;
+  if (!ya) return;
+  for (const cloud of clouds) {
+    const xa = full[`xaxis${cloud.xaxis.slice(1)}`] as PlotlyAxis | undefined;
+    if (!xa) continue;
+    const r = cloud.size / 2;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(xa._offset - r, ya._offset - r, xa._length + 2 * r, ya._length + 2 * r);
+    ctx.clip();
+    ctx.fillStyle = cloud.color;
+    ctx.globalAlpha = cloud.opacity;
+    for (let i = 0; i < cloud.x.length; i++) {
+      const px = xa._offset + xa.c2p(cloud.x[i]!);
+      const py = ya._offset + ya.c2p(cloud.y[i]!);
+      if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+      // One fill per dot, so overlapping dots darken each other as SVG markers do.
+      ctx.beginPath();
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+  }
+}
