@@ -249,7 +249,7 @@ describe('MeasureView', () => {
     emit('runProgress', progress({ done: 2, total: 12, memoryMB: 128 }));
     await flushPromises();
     expect(wrapper.get('[data-test="done-total"]').text()).toBe('2 / 12');
-    expect(workspace.state.datasets[0]?.samples).toHaveLength(2);
+    expect(workspace.state.datasets[0]?.columns.length).toBe(2);
     expect(wrapper.get('[data-test="live-results"]').attributes('data-samples')).toBe('2');
     expect(wrapper.findAll('[data-test="cost-table"] tbody tr')).toHaveLength(1);
     expect(wrapper.get('[data-test="start-run"]').attributes('disabled')).toBeDefined();

@@ -16,7 +16,7 @@ export function useAnalysis(ws: Workspace) {
       // Reading these makes the snapshot depend on them.
       name: d.name,
       version: d.version,
-      samples: d.samples,
+      columns: d.columns,
       pendingDuplicates: d.pendingDuplicates,
       tags: { arch: d.tags.arch, memoryMB: d.tags.memoryMB },
       overrides: d.overrides,
@@ -63,7 +63,7 @@ export function useAnalysis(ws: Workspace) {
   /** Functions, archs and memories of all datasets (shown or not), for the filter lists. */
   const dimensions = computed<Dimensions>(() => collectDimensions(datasets.value));
 
-  const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.samples.length, 0));
+  const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.columns.length, 0));
 
   return { datasets, filters, boxes, dimensions, totalSamples, warmOtherMetrics };
 }

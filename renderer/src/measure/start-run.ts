@@ -1,5 +1,6 @@
 import type { AwsConnection, FetchRequest, MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
+import { columnsFromSamples } from '../../../shared/sample-columns';
 import { workspace } from '../state/workspace';
 import { nextTick } from 'vue';
 import { asIpcError, coldstart, unwrap } from './bridge';
@@ -29,7 +30,7 @@ export function fetchRunName(request: FetchRequest): string {
 
 /** Adds a run's samples as a dataset; like an import, real data replaces the example dataset. */
 export function addRunDataset(name: string, runId: string, samples: Sample[] = []): string {
-  const id = workspace.addDataset({ name, samples, source: 'run', runId });
+  const id = workspace.addDataset({ name, columns: columnsFromSamples(samples), source: 'run', runId });
   for (const d of [...workspace.state.datasets]) if (d.source === 'example') workspace.removeDataset(d.id);
   return id;
 }
