@@ -106,6 +106,16 @@ describe('samples as columns, worker → window', () => {
     expect(samplesFromColumns(back)).toEqual([full, full]);
   });
 
+  it('cuts the texts apart in the window only when they are first read', () => {
+    const packed = packColumns(columnsFromSamples([full, { ...full, requestId: 'c0ffee-2' }]));
+    const back = unpackColumns(structuredClone(packed));
+    expect(Object.getOwnPropertyDescriptor(back, 'requestId')?.get).toBeTypeOf('function');
+    const first = back.requestId;
+    expect(first).toEqual(['c0ffee-1', 'c0ffee-2']);
+    expect(back.requestId).toBe(first);
+    expect(Object.getOwnPropertyDescriptor(back, 'requestId')?.value).toBe(first);
+  });
+
   it('handles no samples at all', () => {
     expect(samplesFromColumns(overTheWire(columnsFromSamples([])))).toEqual([]);
   });

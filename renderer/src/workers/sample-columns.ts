@@ -21,18 +21,12 @@ const NULL_LENGTH = -1;
 
 export function packTexts(texts: readonly (string | null)[]): PackedTexts {
   const lengths = new Int32Array(texts.length);
-  const parts = new Array<string>(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
-    if (text === null || text === undefined) {
-      lengths[i] = NULL_LENGTH;
-      parts[i] = '';
-    } else {
-      lengths[i] = text.length;
-      parts[i] = text;
-    }
+    lengths[i] = text === null || text === undefined ? NULL_LENGTH : text.length;
   }
-  return { joined: parts.join(''), lengths };
+  // join writes null as '': one pass, no copy of the array (a third faster than joining a copy).
+  return { joined: texts.join(''), lengths };
 }
 
 export function unpackTexts(packed: PackedTexts): (string | null)[] {
@@ -78,12 +72,33 @@ export function packColumns(columns: SampleColumns): PackedColumns {
   };
 }
 
+/**
+ * The columns back from their trip. The unique texts are cut apart on first read only: nothing on the way to
+ * the first chart reads them (a page of the sample table or an export does), and cutting a million of each
+ * costs the window about a tenth of a second per column.
+ */
 export function unpackColumns(packed: PackedColumns): SampleColumns {
-  return {
-    ...typedFields(packed),
-    requestId: packed.requestId === null ? null : unpackTexts(packed.requestId),
-    timestamp: packed.timestamp === null ? null : unpackTexts(packed.timestamp),
-  };
+  const columns = typedFields(packed);
+  lazyTexts(columns, 'requestId', packed.requestId);
+  lazyTexts(columns, 'timestamp', packed.timestamp);
+  return columns as typeof columns & Pick<SampleColumns, 'requestId' | 'timestamp'>;
+}
+
+function lazyTexts(target: object, key: 'requestId' | 'timestamp', packed: PackedTexts | null): void {
+  if (packed === null) {
+    Object.defineProperty(target, key, { value: null, enumerable: true });
+    return;
+  }
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const texts = unpackTexts(packed);
+      // From now on a plain value: the getter runs once.
+      Object.defineProperty(target, key, { value: texts, enumerable: true });
+      return texts;
+    },
+  });
 }
 
 /**
