@@ -5,6 +5,14 @@ import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
 import { collectDimensions, type Dimensions } from './selection';
 import { METRICS } from './metrics';
 
+/** Runs a step of the analysis, leaving its time as a performance measure (`coldstart:group`, ...) for the bench. */
+function timed<T>(step: string, run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  performance.measure(`coldstart:${step}`, { start: started, end: performance.now() });
+  return result;
+}
+
 /**
  * Plain (non-reactive) snapshots of the datasets and filters: the grouping loops read them a million
  * times, and going through Vue proxies on each read would cost seconds.
@@ -31,14 +39,16 @@ export function useAnalysis(ws: Workspace) {
 
   // The grouping depends on data and filters only; boxes of every metric computed for it are kept, so
   // switching the metric costs one pass over the samples at most, and switching back nothing.
-  const groups = computed<SampleGroup[]>(() => groupSamples(datasets.value, filters.value));
+  const groups = computed<SampleGroup[]>(() =>
+    timed('group', () => groupSamples(datasets.value, filters.value)),
+  );
   let cache = new Map<Metric, Box[]>();
   watch(groups, () => (cache = new Map()), { flush: 'sync' });
 
   const boxesFor = (metric: Metric): Box[] => {
     const current = groups.value;
     let boxes = cache.get(metric);
-    if (!boxes) cache.set(metric, (boxes = boxesOf(current, metric)));
+    if (!boxes) cache.set(metric, (boxes = timed('boxes', () => boxesOf(current, metric))));
     return boxes;
   };
 
@@ -61,7 +71,7 @@ export function useAnalysis(ws: Workspace) {
   }
 
   /** Functions, archs and memories of all datasets (shown or not), for the filter lists. */
-  const dimensions = computed<Dimensions>(() => collectDimensions(datasets.value));
+  const dimensions = computed<Dimensions>(() => timed('dimensions', () => collectDimensions(datasets.value)));
 
   const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.columns.length, 0));
 
