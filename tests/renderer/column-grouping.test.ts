@@ -4,7 +4,7 @@ import { columnsFromSamples, type SampleColumns } from '../../shared/sample-colu
 import { groupStats, metricValue } from '../../shared/stats/group-stats';
 import { computeBoxes, groupSamples } from '../../renderer/src/analysis/boxes';
 import { combosOf, gatherMetric, metricAt } from '../../renderer/src/analysis/combos';
-import { SelectionList } from '../../renderer/src/analysis/sample-order';
+import { orderByKeys, SelectionList } from '../../renderer/src/analysis/sample-order';
 import { selectRows, withTags } from '../../renderer/src/analysis/selection';
 import {
   APPEND_INTERVAL_MS,
@@ -214,6 +214,35 @@ describe('the sample table reads the columns', () => {
     expect(names(list.order('timestamp', false))).toEqual(['a', 'b', 'c']);
     expect(names(list.order('arch', false))).toEqual(['c', 'b', 'a']);
     expect(names(list.order('dataset', true))).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('index order by keys', () => {
+  /** The plain comparison sort it stands for: unknown last either way, equal keys in position order. */
+  function reference(keys: Float64Array, descending: boolean): number[] {
+    const dir = descending ? -1 : 1;
+    return [...keys.keys()].sort((a, b) => {
+      const x = keys[a]!;
+      const y = keys[b]!;
+      if (Number.isNaN(x)) return Number.isNaN(y) ? a - b : 1;
+      if (Number.isNaN(y)) return -1;
+      return (x - y) * dir || a - b;
+    });
+  }
+
+  it('orders like the comparison sort, large (radix) and small, NaN, negatives, -0 and ties included', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const special = [NaN, -0, 0, -1.5, 1e-300, -1e300, 1e300, 5e-324, 42, 42, 0.1 + 0.2];
+    for (const n of [10, 5000]) {
+      const keys = Float64Array.from({ length: n }, (_, i) =>
+        i < special.length ? special[i]! : rnd() < 0.1 ? NaN : Math.round((rnd() - 0.3) * 1000) / 10,
+      );
+      for (const descending of [false, true])
+        expect([...orderByKeys(keys, descending)], `${n} ${descending}`).toEqual(reference(keys, descending));
+    }
+    // Every key equal: all passes skipped, positions kept.
+    expect([...orderByKeys(new Float64Array(5000).fill(3), true)]).toEqual([...Array(5000).keys()]);
   });
 });
 

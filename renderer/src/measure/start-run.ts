@@ -48,8 +48,12 @@ export async function startMeasurementRun(
   const runName = name ?? measureRunName(plan);
   const { runId } = await unwrap(coldstart().startMeasurement({ connection, plan, name: runName }));
   const datasetId = addRunDataset(runName, runId);
-  const run = trackRun(runId, 'measure', runName, (_run, samples) =>
-    workspace.appendSamples(datasetId, samples),
+  const run = trackRun(
+    runId,
+    'measure',
+    runName,
+    (_run, samples) => workspace.appendSamples(datasetId, samples),
+    () => workspace.flushSamples(datasetId),
   );
   return { run, datasetId };
 }
@@ -63,8 +67,12 @@ export async function startFetchRun(
   const runName = name ?? fetchRunName(request);
   const { runId } = await unwrap(coldstart().startFetch({ connection, request, name: runName }));
   const datasetId = addRunDataset(runName, runId);
-  const run = trackRun(runId, 'fetch', runName, (_run, samples) =>
-    workspace.appendSamples(datasetId, samples),
+  const run = trackRun(
+    runId,
+    'fetch',
+    runName,
+    (_run, samples) => workspace.appendSamples(datasetId, samples),
+    () => workspace.flushSamples(datasetId),
   );
   return { run, datasetId };
 }
