@@ -174,6 +174,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
     console.log(goalLine(`drop → first chart, ${fileName}`, 'ms', firstChart, cpuMs, 2000, false));
     return [
       [`${fileName}: drop → dataset card on screen`, datasetAt - t0],
+      [`  worker started, file handed over`, t.waitMs!],
       [`  read in the worker`, t.readMs!],
       [`  importCsvColumns (text → columns, worker)`, t.parseMs!],
       [`  pack + post the columns (worker)`, t.encodeMs!],

@@ -57,7 +57,13 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
           });
         else {
           performance.mark('coldstart:import', {
-            detail: { fileName: source.fileName, ...message.timings, decodeMs },
+            detail: {
+              fileName: source.fileName,
+              ...message.timings,
+              // From the request to the worker taking it up: starting the worker, or a file before this one.
+              waitMs: message.timings.startedAt - sentAt,
+              decodeMs,
+            },
           });
           resolve({ ok: true, fileName: source.fileName, columns, report: message.report });
         }
@@ -80,6 +86,7 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
       'file' in source
         ? { id, fileName: source.fileName, file: source.file }
         : { id, fileName: source.fileName, text: source.text };
+    const sentAt = performance.timeOrigin + performance.now();
     w.postMessage(request);
   });
 };

@@ -46,7 +46,12 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     post({ id, type: 'progress', phase: 'sending', fraction: 0 });
     const columns = packColumns(result.columns);
     post({ id, type: 'samples', columns }, transferables(columns));
-    const timings = { readMs: read - started, parseMs: parsed - read, encodeMs: performance.now() - parsed };
+    const timings = {
+      startedAt: performance.timeOrigin + started,
+      readMs: read - started,
+      parseMs: parsed - read,
+      encodeMs: performance.now() - parsed,
+    };
     post({ id, type: 'done', ok: true, report: result.report, timings });
   } catch (error) {
     // importCsvColumns never throws by contract; reading a file can (deleted, unreadable, not text).

@@ -15,6 +15,8 @@ export type ImportMessage =
 
 /** Where a worker import spent its time (ms): shown by the bench, kept as a performance mark. */
 export interface ImportTimings {
+  /** When the worker took the file up (ms since the epoch, as performance.timeOrigin + now()). */
+  startedAt: number;
   readMs: number;
   /** importCsvColumns: text to columns. */
   parseMs: number;
