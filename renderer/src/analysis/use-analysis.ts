@@ -5,10 +5,12 @@ import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
 import { collectDimensions, type Dimensions } from './selection';
 import { METRICS } from './metrics';
 
-/** Runs a step of the analysis, leaving its time as a performance measure (`coldstart:group`, ...) for the bench. */
+/** Runs a step of the analysis, leaving its time as a performance measure (`coldstart:group`, `coldstart:boxes:init`, ...) for the bench. */
 function timed<T>(step: string, run: () => T): T {
   const started = performance.now();
   const result = run();
+  // Only the latest of each is kept: a long session would otherwise pile them up.
+  performance.clearMeasures(`coldstart:${step}`);
   performance.measure(`coldstart:${step}`, { start: started, end: performance.now() });
   return result;
 }
@@ -48,7 +50,7 @@ export function useAnalysis(ws: Workspace) {
   const boxesFor = (metric: Metric): Box[] => {
     const current = groups.value;
     let boxes = cache.get(metric);
-    if (!boxes) cache.set(metric, (boxes = timed('boxes', () => boxesOf(current, metric))));
+    if (!boxes) cache.set(metric, (boxes = timed(`boxes:${metric}`, () => boxesOf(current, metric))));
     return boxes;
   };
 
