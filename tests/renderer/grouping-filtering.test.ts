@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { nextTick } from 'vue';
 import { emptySample, type Arch, type Sample } from '../../shared/sample';
+import { columnsFromSamples, samplesFromColumns } from '../../shared/sample-columns';
 import { boxStats } from '../../shared/stats/group-stats';
 import { computeBoxes } from '../../renderer/src/analysis/boxes';
 import { buildFigure, MIN_SLOTS_PER_PANEL, PALETTE } from '../../renderer/src/analysis/chart-figure';
@@ -34,13 +35,16 @@ describe('grouping and filtering', () => {
     a = ws.addDataset({
       name: 'x86',
       source: 'import',
-      samples: [100, 110, 120, 130, 500].map((v) => sample('node', 'x86_64', 1024, v)),
+      columns: columnsFromSamples([100, 110, 120, 130, 500].map((v) => sample('node', 'x86_64', 1024, v))),
     });
     // No arch in the rows: the dataset's tag fills it in once the user sets it.
     b = ws.addDataset({
       name: 'mystery',
       source: 'import',
-      samples: [...[60, 70, 80].map((v) => sample('node', null, 1024, v)), sample('go', null, 128, 20)],
+      columns: columnsFromSamples([
+        ...[60, 70, 80].map((v) => sample('node', null, 1024, v)),
+        sample('go', null, 128, 20),
+      ]),
     });
   });
 
@@ -143,7 +147,7 @@ describe('grouping and filtering', () => {
     expect(boxes.value.map((x) => x.key)).toEqual(['go|arm64|256', 'node|x86_64|1024']);
     expect(dimensions.value.memories).toEqual(['256', '1024']);
     const mystery = datasets.value.find((d) => d.id === b)!;
-    const exported = mystery.samples.map((s) => withTags(s, mystery));
+    const exported = samplesFromColumns(mystery.columns).map((s) => withTags(s, mystery));
     expect(exported.map((s) => [s.name, s.arch, s.memoryMB])).toEqual([
       ['node', 'x86_64', 1024],
       ['node', 'x86_64', 1024],

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { importCsv } from '../../shared/csv/import-csv';
+import { importCsvColumns } from '../../shared/csv/import-csv';
+import { columnsFromSamples, samplesFromColumns } from '../../shared/sample-columns';
 import ImportReportPanel from '../../renderer/src/components/ImportReportPanel.vue';
 import {
   applyImportResults,
@@ -19,20 +20,20 @@ const CSV = [
   '',
 ].join('\n');
 
-/** The worker's job, done in-process: the same importCsv call. */
+/** The worker's job, done in-process: the same importCsvColumns call. */
 const inProcess: ImportRunner = async (source, onProgress) => {
   onProgress('parsing', 0);
   const text = 'text' in source ? source.text : await source.file.text();
-  const r = importCsv(text, source.fileName);
+  const r = importCsvColumns(text, source.fileName);
   return r.ok
-    ? { ok: true, fileName: source.fileName, samples: r.samples, report: r.report }
+    ? { ok: true, fileName: source.fileName, columns: r.columns, report: r.report }
     : { ok: false, fileName: source.fileName, error: r.error, report: r.report };
 };
 
 function parse(text: string, fileName: string): FileImportResult {
-  const r = importCsv(text, fileName);
+  const r = importCsvColumns(text, fileName);
   return r.ok
-    ? { ok: true, fileName, samples: r.samples, report: r.report }
+    ? { ok: true, fileName, columns: r.columns, report: r.report }
     : { ok: false, fileName, error: r.error, report: r.report };
 }
 
@@ -46,7 +47,7 @@ describe('import reports', () => {
     const [id] = applyImportResults([parse(CSV, 'speed-arm-128.csv')], ws);
     const d = ws.dataset(id!)!;
     expect(d.name).toBe('speed-arm-128');
-    expect(d.samples).toHaveLength(3);
+    expect(d.columns.length).toBe(3);
     expect(d.tags).toEqual({ arch: 'arm64', memoryMB: 128 });
   });
 
@@ -69,7 +70,10 @@ describe('import reports', () => {
     const [id] = applyImportResults([parse(CSV, 'speed-arm-128.csv')], ws);
     expect(dropDatasetDuplicates(id!, ws)).toBe(1);
     const d = ws.dataset(id!)!;
-    expect(d.samples.map((s) => s.name)).toEqual(['fn-a', 'fn-b']);
+    expect(samplesFromColumns(d.columns).map((s) => [s.name, s.initMs])).toEqual([
+      ['fn-a', 100],
+      ['fn-b', 50],
+    ]);
     expect(d.pendingDuplicates).toEqual([]);
     expect(d.version).toBe(1);
     expect(dropDatasetDuplicates(id!, ws)).toBe(0);
@@ -100,7 +104,7 @@ describe('import reports', () => {
   });
 
   it('replaces the example data on the first real import, and only then', () => {
-    ws.addDataset({ name: 'Example', samples: [], source: 'example' });
+    ws.addDataset({ name: 'Example', columns: columnsFromSamples([]), source: 'example' });
     applyImportResults([parse('nonsense', 'x.csv')], ws);
     expect(ws.state.datasets.map((d) => d.source)).toEqual(['example']);
     applyImportResults([parse(CSV, 'speed-arm-128.csv')], ws);

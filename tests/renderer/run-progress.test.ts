@@ -249,7 +249,7 @@ describe('MeasureView', () => {
     emit('runProgress', progress({ done: 2, total: 12, memoryMB: 128 }));
     await flushPromises();
     expect(wrapper.get('[data-test="done-total"]').text()).toBe('2 / 12');
-    expect(workspace.state.datasets[0]?.samples).toHaveLength(2);
+    expect(workspace.state.datasets[0]?.columns.length).toBe(2);
     expect(wrapper.get('[data-test="live-results"]').attributes('data-samples')).toBe('2');
     expect(wrapper.findAll('[data-test="cost-table"] tbody tr')).toHaveLength(1);
     expect(wrapper.get('[data-test="start-run"]').attributes('disabled')).toBeDefined();
@@ -264,16 +264,19 @@ describe('MeasureView', () => {
     await flushPromises();
     expect(api.cancelMeasurement).toHaveBeenCalledWith({ runId: 'run-1' });
     expect(wrapper.get('[data-test="phase"]').text()).toMatch(/^Cancelling/);
+    // A batch soon after another waits for the next append (APPEND_INTERVAL_MS); the run's end adds it at once.
+    emit('runSamples', { runId: 'run-1', samples: [sample('hello-py', 128, 250)] });
     emit('runFinished', {
       runId: 'run-1',
       state: 'cancelled',
-      samples: 2,
+      samples: 3,
       errors: [],
       restored: ['hello-node: restored', 'hello-py: restored'],
       warnings: [],
     });
     await flushPromises();
     expect(wrapper.get('[data-test="outcome"]').text()).toMatch(/^Cancelled: the functions were restored/);
+    expect(workspace.state.datasets[0]?.columns.length).toBe(3);
     expect(wrapper.get('[data-test="start-run"]').attributes('disabled')).toBeUndefined();
   });
 

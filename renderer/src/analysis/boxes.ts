@@ -1,7 +1,9 @@
-import { boxStatsOfSorted, metricValue, type BoxStats } from '../../../shared/stats/group-stats';
-import type { Metric, Sample } from '../../../shared/sample';
+import { boxStatsOfSorted, sortValues, type BoxStats } from '../../../shared/stats/group-stats';
+import type { Metric } from '../../../shared/sample';
+import type { SampleColumns } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';
-import { effectiveArch, effectiveMemory, memoryKey, UNKNOWN, visibleDatasets } from './selection';
+import { combosOf, gatherMetric } from './combos';
+import { isComboShown, resolveArch, resolveMemory, UNKNOWN, visibleDatasets } from './selection';
 
 /** One box of the chart and one row of the statistics table. */
 export interface Box {
@@ -22,58 +24,43 @@ export function boxLabel(box: Pick<Box, 'name' | 'arch' | 'memoryMB'>): string {
   return `${box.name} · ${box.arch} · ${box.memoryMB === null ? 'unknown memory' : `${box.memoryMB} MB`}`;
 }
 
+/** Some rows of one dataset's columns. */
+export interface RowsOf {
+  columns: SampleColumns;
+  rows: Int32Array;
+}
+
 /** The shown samples of one function/arch/memory, before any metric is chosen. */
 export interface SampleGroup {
   key: string;
   name: string;
   arch: string;
   memoryMB: number | null;
-  samples: Sample[];
+  /** Its rows, dataset by dataset (a dataset can add several parts: rows with and without an own arch). */
+  parts: RowsOf[];
+  count: number;
 }
 
 /**
- * Groups the shown samples by function, architecture and memory. This is the expensive pass over a
- * million samples; it depends on data and filters only, so a metric switch reuses it.
+ * Groups the shown samples by function, architecture and memory (as corrected by the user and the
+ * dataset's tags). Works on each dataset's distinct combinations (see combosOf), so it costs nothing per
+ * row; it depends on data and filters only, so a metric switch reuses it.
  */
 export function groupSamples(datasets: readonly Dataset[], filters: Filters): SampleGroup[] {
-  // name → arch → memory: nested maps avoid building a key string per sample.
-  const byName = new Map<string, Map<string, Map<number | null, SampleGroup | null>>>();
-  const groups: SampleGroup[] = [];
+  const byKey = new Map<string, SampleGroup>();
   for (const dataset of visibleDatasets(datasets, filters)) {
-    let lastName: string | undefined;
-    let lastArch: string | null | undefined;
-    let lastMemory: number | null | undefined;
-    let last: SampleGroup | null = null;
-    for (const sample of dataset.samples) {
-      // Runs of equal keys are the common case (a file per configuration): no lookups at all then.
-      if (sample.name !== lastName || sample.arch !== lastArch || sample.memoryMB !== lastMemory) {
-        lastName = sample.name;
-        lastArch = sample.arch;
-        lastMemory = sample.memoryMB;
-        const arch = effectiveArch(sample, dataset);
-        const memoryMB = effectiveMemory(sample, dataset);
-        let byArch = byName.get(sample.name);
-        if (!byArch) byName.set(sample.name, (byArch = new Map()));
-        let byMemory = byArch.get(arch);
-        if (!byMemory) byArch.set(arch, (byMemory = new Map()));
-        let group = byMemory.get(memoryMB);
-        if (group === undefined) {
-          const shown =
-            !filters.hiddenFunctions.has(sample.name) &&
-            !filters.hiddenArchs.has(arch) &&
-            !filters.hiddenMemories.has(memoryKey(memoryMB));
-          group = shown
-            ? { key: boxKey(sample.name, arch, memoryMB), name: sample.name, arch, memoryMB, samples: [] }
-            : null;
-          byMemory.set(memoryMB, group);
-          if (group) groups.push(group);
-        }
-        last = group;
-      }
-      if (last) last.samples.push(sample);
+    for (const combo of combosOf(dataset.columns)) {
+      if (!isComboShown(combo, dataset, filters)) continue;
+      const arch = resolveArch(combo.name, combo.arch, dataset);
+      const memoryMB = resolveMemory(combo.name, combo.memoryMB, dataset);
+      const key = boxKey(combo.name, arch, memoryMB);
+      let group = byKey.get(key);
+      if (!group) byKey.set(key, (group = { key, name: combo.name, arch, memoryMB, parts: [], count: 0 }));
+      group.parts.push({ columns: dataset.columns, rows: combo.rows });
+      group.count += combo.rows.length;
     }
   }
-  return groups.sort(compareGroups);
+  return [...byKey.values()].sort(compareGroups);
 }
 
 /**
@@ -82,14 +69,13 @@ export function groupSamples(datasets: readonly Dataset[], filters: Filters): Sa
  */
 export function boxesOf(groups: readonly SampleGroup[], metric: Metric): Box[] {
   const boxes: Box[] = [];
+  let scratch = new Float64Array(0);
   for (const group of groups) {
-    const values = new Float64Array(group.samples.length);
+    const values = new Float64Array(group.count);
     let n = 0;
-    for (const sample of group.samples) {
-      const v = metricValue(sample, metric);
-      if (v !== null && Number.isFinite(v)) values[n++] = v;
-    }
-    const sorted = values.subarray(0, n).sort();
+    for (const part of group.parts) n += gatherMetric(part.columns, part.rows, metric, values, n);
+    if (scratch.length < n) scratch = new Float64Array(n);
+    const sorted = sortValues(n === values.length ? values : values.subarray(0, n), scratch);
     const stats = boxStatsOfSorted(sorted);
     if (stats)
       boxes.push({

@@ -1,17 +1,25 @@
 import type { Sample } from '../../../shared/sample';
+import { sampleAt } from '../../../shared/sample-columns';
+import { combosOf, type Combo } from './combos';
 import type { Dataset, Filters } from '../state/workspace';
 
-/** Arch of a sample as the chart shows it: its own, else its dataset's tag. */
+/** The filter value and label of an arch or memory size that neither the rows nor the tags give. */
 export const UNKNOWN = 'unknown';
 
-/** A user's correction for the sample's function in this dataset wins over the row and the tags. */
-export function effectiveArch(sample: Sample, dataset: Dataset): string {
-  return dataset.overrides[sample.name]?.arch ?? sample.arch ?? dataset.tags.arch ?? UNKNOWN;
+/** A user's correction for the function in this dataset wins over the row's own value and the tags. */
+export function resolveArch(name: string, arch: string | null, dataset: Dataset): string {
+  return dataset.overrides[name]?.arch ?? arch ?? dataset.tags.arch ?? UNKNOWN;
 }
 
-export function effectiveMemory(sample: Sample, dataset: Dataset): number | null {
-  return dataset.overrides[sample.name]?.memoryMB ?? sample.memoryMB ?? dataset.tags.memoryMB ?? null;
+export function resolveMemory(name: string, memoryMB: number | null, dataset: Dataset): number | null {
+  return dataset.overrides[name]?.memoryMB ?? memoryMB ?? dataset.tags.memoryMB ?? null;
 }
+
+export const effectiveArch = (sample: Sample, dataset: Dataset): string =>
+  resolveArch(sample.name, sample.arch, dataset);
+
+export const effectiveMemory = (sample: Sample, dataset: Dataset): number | null =>
+  resolveMemory(sample.name, sample.memoryMB, dataset);
 
 export const memoryKey = (memoryMB: number | null): string =>
   memoryMB === null ? UNKNOWN : String(memoryMB);
@@ -28,16 +36,10 @@ export function collectDimensions(datasets: readonly Dataset[]): Dimensions {
   const archs = new Set<string>();
   const memories = new Set<string>();
   for (const dataset of datasets) {
-    // Consecutive samples mostly share their values: skip the Set calls for repeats.
-    let lastName = '';
-    let lastArch = '';
-    let lastMemory = '';
-    for (const s of dataset.samples) {
-      if (s.name !== lastName) functions.add((lastName = s.name));
-      const arch = effectiveArch(s, dataset);
-      if (arch !== lastArch) archs.add((lastArch = arch));
-      const memory = memoryKey(effectiveMemory(s, dataset));
-      if (memory !== lastMemory) memories.add((lastMemory = memory));
+    for (const combo of combosOf(dataset.columns)) {
+      functions.add(combo.name);
+      archs.add(resolveArch(combo.name, combo.arch, dataset));
+      memories.add(memoryKey(resolveMemory(combo.name, combo.memoryMB, dataset)));
     }
   }
   return {
@@ -49,11 +51,12 @@ export function collectDimensions(datasets: readonly Dataset[]): Dimensions {
 
 const memorySortValue = (key: string): number => (key === UNKNOWN ? Number.MAX_SAFE_INTEGER : Number(key));
 
-export function isShown(sample: Sample, dataset: Dataset, filters: Filters): boolean {
+/** Whether the filters show a combination's rows (the dataset's own visibility aside). */
+export function isComboShown(combo: Combo, dataset: Dataset, filters: Filters): boolean {
   return (
-    !filters.hiddenFunctions.has(sample.name) &&
-    !filters.hiddenArchs.has(effectiveArch(sample, dataset)) &&
-    !filters.hiddenMemories.has(memoryKey(effectiveMemory(sample, dataset)))
+    !filters.hiddenFunctions.has(combo.name) &&
+    !filters.hiddenArchs.has(resolveArch(combo.name, combo.arch, dataset)) &&
+    !filters.hiddenMemories.has(memoryKey(resolveMemory(combo.name, combo.memoryMB, dataset)))
   );
 }
 
@@ -61,19 +64,55 @@ export function visibleDatasets(datasets: readonly Dataset[], filters: Filters):
   return datasets.filter((d) => !filters.hiddenDatasets.has(d.id));
 }
 
-/** One shown sample with the dataset it came from (for the sample table and exports). */
+/** The shown rows of one dataset (indexes into its columns, ascending). */
+export interface SelectedRows {
+  dataset: Dataset;
+  rows: Int32Array;
+}
+
+/** The rows the filters show, dataset by dataset, in the datasets' own order. */
+export function selectRows(datasets: readonly Dataset[], filters: Filters): SelectedRows[] {
+  const out: SelectedRows[] = [];
+  for (const dataset of visibleDatasets(datasets, filters)) {
+    const combos = combosOf(dataset.columns);
+    const shown = combos.filter((combo) => isComboShown(combo, dataset, filters));
+    const n = dataset.columns.length;
+    let rows: Int32Array;
+    if (shown.length === combos.length) {
+      rows = new Int32Array(n);
+      for (let i = 0; i < n; i++) rows[i] = i;
+    } else {
+      // Marked, then collected: the rows keep the file's order across combinations.
+      const mark = new Uint8Array(n);
+      let count = 0;
+      for (const combo of shown) {
+        for (const r of combo.rows) mark[r] = 1;
+        count += combo.rows.length;
+      }
+      rows = new Int32Array(count);
+      let k = 0;
+      for (let i = 0; i < n; i++) if (mark[i] === 1) rows[k++] = i;
+    }
+    if (rows.length > 0) out.push({ dataset, rows });
+  }
+  return out;
+}
+
+export const selectedCount = (selection: readonly SelectedRows[]): number =>
+  selection.reduce((n, s) => n + s.rows.length, 0);
+
+/** The selected samples as objects, with their dataset (an export, the cost view): only when needed. */
+export function selectedSamples(selection: readonly SelectedRows[]): SelectedSample[] {
+  const out: SelectedSample[] = [];
+  for (const { dataset, rows } of selection)
+    for (const r of rows) out.push({ sample: sampleAt(dataset.columns, r), dataset });
+  return out;
+}
+
+/** One shown sample with the dataset it came from (a page of the sample table, an export). */
 export interface SelectedSample {
   sample: Sample;
   dataset: Dataset;
-}
-
-export function selectSamples(datasets: readonly Dataset[], filters: Filters): SelectedSample[] {
-  const out: SelectedSample[] = [];
-  for (const dataset of visibleDatasets(datasets, filters)) {
-    for (const sample of dataset.samples)
-      if (isShown(sample, dataset, filters)) out.push({ sample, dataset });
-  }
-  return out;
 }
 
 /** A sample as exported: the user's corrections applied, dataset tags filled in where the row did not know. */
@@ -112,22 +151,23 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
   const functions = new Map<string, { count: number; archs: Set<string>; memories: Set<string> }>();
   let unknownArch = 0;
   let unknownMemory = 0;
-  for (const s of dataset.samples) {
-    const override = dataset.overrides[s.name];
-    const arch = override?.arch ?? s.arch;
-    const memoryMB = override?.memoryMB ?? s.memoryMB;
-    if (arch === null) unknownArch++;
+  for (const combo of combosOf(dataset.columns)) {
+    const count = combo.rows.length;
+    const override = dataset.overrides[combo.name];
+    const arch = override?.arch ?? combo.arch;
+    const memoryMB = override?.memoryMB ?? combo.memoryMB;
+    if (arch === null) unknownArch += count;
     else archs.add(arch);
-    if (memoryMB === null) unknownMemory++;
+    if (memoryMB === null) unknownMemory += count;
     else memories.add(memoryMB);
-    let fn = functions.get(s.name);
-    if (!fn) functions.set(s.name, (fn = { count: 0, archs: new Set(), memories: new Set() }));
-    fn.count++;
-    fn.archs.add(s.arch ?? dataset.tags.arch ?? UNKNOWN);
-    fn.memories.add(memoryKey(s.memoryMB ?? dataset.tags.memoryMB));
+    let fn = functions.get(combo.name);
+    if (!fn) functions.set(combo.name, (fn = { count: 0, archs: new Set(), memories: new Set() }));
+    fn.count += count;
+    fn.archs.add(combo.arch ?? dataset.tags.arch ?? UNKNOWN);
+    fn.memories.add(memoryKey(combo.memoryMB ?? dataset.tags.memoryMB));
   }
   return {
-    count: dataset.samples.length,
+    count: dataset.columns.length,
     archs: [...archs].sort(),
     memories: [...memories].sort((a, b) => a - b),
     unknownArch,

@@ -5,6 +5,16 @@ import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
 import { collectDimensions, type Dimensions } from './selection';
 import { METRICS } from './metrics';
 
+/** Runs a step of the analysis, leaving its time as a performance measure (`coldstart:group`, `coldstart:boxes:init`, ...) for the bench. */
+function timed<T>(step: string, run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  // Only the latest of each is kept: a long session would otherwise pile them up.
+  performance.clearMeasures(`coldstart:${step}`);
+  performance.measure(`coldstart:${step}`, { start: started, end: performance.now() });
+  return result;
+}
+
 /**
  * Plain (non-reactive) snapshots of the datasets and filters: the grouping loops read them a million
  * times, and going through Vue proxies on each read would cost seconds.
@@ -16,7 +26,7 @@ export function useAnalysis(ws: Workspace) {
       // Reading these makes the snapshot depend on them.
       name: d.name,
       version: d.version,
-      samples: d.samples,
+      columns: d.columns,
       pendingDuplicates: d.pendingDuplicates,
       tags: { arch: d.tags.arch, memoryMB: d.tags.memoryMB },
       overrides: d.overrides,
@@ -31,14 +41,16 @@ export function useAnalysis(ws: Workspace) {
 
   // The grouping depends on data and filters only; boxes of every metric computed for it are kept, so
   // switching the metric costs one pass over the samples at most, and switching back nothing.
-  const groups = computed<SampleGroup[]>(() => groupSamples(datasets.value, filters.value));
+  const groups = computed<SampleGroup[]>(() =>
+    timed('group', () => groupSamples(datasets.value, filters.value)),
+  );
   let cache = new Map<Metric, Box[]>();
   watch(groups, () => (cache = new Map()), { flush: 'sync' });
 
   const boxesFor = (metric: Metric): Box[] => {
     const current = groups.value;
     let boxes = cache.get(metric);
-    if (!boxes) cache.set(metric, (boxes = boxesOf(current, metric)));
+    if (!boxes) cache.set(metric, (boxes = timed(`boxes:${metric}`, () => boxesOf(current, metric))));
     return boxes;
   };
 
@@ -61,9 +73,9 @@ export function useAnalysis(ws: Workspace) {
   }
 
   /** Functions, archs and memories of all datasets (shown or not), for the filter lists. */
-  const dimensions = computed<Dimensions>(() => collectDimensions(datasets.value));
+  const dimensions = computed<Dimensions>(() => timed('dimensions', () => collectDimensions(datasets.value)));
 
-  const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.samples.length, 0));
+  const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.columns.length, 0));
 
   return { datasets, filters, boxes, dimensions, totalSamples, warmOtherMetrics };
 }

@@ -1,12 +1,12 @@
-import type { Sample } from '../../../shared/sample';
+import type { SampleColumns } from '../../../shared/sample-columns';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { ImportMessage, ImportPhase, ImportRequest } from '../workers/import-protocol';
-import { fromColumns } from '../workers/sample-columns';
+import { unpackColumns } from '../workers/sample-columns';
 
 export type ImportSource = { fileName: string } & ({ file: Blob } | { text: string });
 
 export type FileImportResult =
-  | { ok: true; fileName: string; samples: Sample[]; report: ImportReport }
+  | { ok: true; fileName: string; columns: SampleColumns; report: ImportReport }
   | { ok: false; fileName: string; error: string; report: ImportReport | null };
 
 export interface ImportProgress {
@@ -33,7 +33,7 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
   const w = worker;
   const id = nextRequest++;
   return new Promise((resolve) => {
-    let samples: Sample[] = [];
+    let columns: SampleColumns | null = null;
     let decodeMs = 0;
     const onMessage = (event: MessageEvent<ImportMessage>) => {
       const message = event.data;
@@ -41,18 +41,32 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
       if (message.type === 'progress') onProgress(message.phase, message.fraction);
       else if (message.type === 'samples') {
         const t = performance.now();
-        samples = fromColumns(message.columns);
+        columns = unpackColumns(message.columns);
         decodeMs = performance.now() - t;
       } else {
         w.removeEventListener('message', onMessage);
         w.removeEventListener('error', onError);
-        if (message.ok) {
-          performance.mark('coldstart:import', {
-            detail: { fileName: source.fileName, ...message.timings, decodeMs: decodeMs },
-          });
-          resolve({ ok: true, fileName: source.fileName, samples, report: message.report });
-        } else
+        if (!message.ok)
           resolve({ ok: false, fileName: source.fileName, error: message.error, report: message.report });
+        else if (columns === null)
+          resolve({
+            ok: false,
+            fileName: source.fileName,
+            error: 'The import worker finished without sending the samples',
+            report: message.report,
+          });
+        else {
+          performance.mark('coldstart:import', {
+            detail: {
+              fileName: source.fileName,
+              ...message.timings,
+              // From the request to the worker taking it up: starting the worker, or a file before this one.
+              waitMs: message.timings.startedAt - sentAt,
+              decodeMs,
+            },
+          });
+          resolve({ ok: true, fileName: source.fileName, columns, report: message.report });
+        }
       }
     };
     const onError = (event: ErrorEvent) => {
@@ -72,6 +86,7 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
       'file' in source
         ? { id, fileName: source.fileName, file: source.file }
         : { id, fileName: source.fileName, text: source.text };
+    const sentAt = performance.timeOrigin + performance.now();
     w.postMessage(request);
   });
 };

@@ -1,6 +1,7 @@
-import { metricValue } from '../../../shared/stats/group-stats';
 import type { Metric, Sample } from '../../../shared/sample';
-import { selectSamples, withTags } from '../analysis/selection';
+import { metricAt } from '../analysis/combos';
+import { selectRows, withTags } from '../analysis/selection';
+import { sampleAt } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';
 
 /**
@@ -9,7 +10,11 @@ import type { Dataset, Filters } from '../state/workspace';
  * has a value for (with Init, the cold starts), so each cost row is exactly one box.
  */
 export function samplesOfBoxes(datasets: readonly Dataset[], filters: Filters, metric: Metric): Sample[] {
-  return selectSamples(datasets, filters)
-    .filter(({ sample }) => metricValue(sample, metric) !== null)
-    .map(({ sample, dataset }) => withTags(sample, dataset));
+  const out: Sample[] = [];
+  for (const { dataset, rows } of selectRows(datasets, filters)) {
+    for (const r of rows)
+      if (!Number.isNaN(metricAt(dataset.columns, r, metric)))
+        out.push(withTags(sampleAt(dataset.columns, r), dataset));
+  }
+  return out;
 }

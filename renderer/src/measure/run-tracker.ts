@@ -29,6 +29,7 @@ export const trackedRuns = reactive(new Map<string, TrackedRun>());
 // travel separately): those are kept here and replayed once the run is tracked.
 const early = new Map<string, ((run: TrackedRun) => void)[]>();
 const sampleListeners = new Map<string, Listener>();
+const finishListeners = new Map<string, () => void>();
 let unsubscribe: (() => void) | null = null;
 
 function withRun(runId: string, apply: (run: TrackedRun) => void): void {
@@ -63,6 +64,9 @@ export function listenToRuns(): void {
     ),
     api.onRunFinished((finished) =>
       withRun(finished.runId, (run) => {
+        // First (e.g. the dataset takes its last samples), so the outcome shows with every sample in place.
+        finishListeners.get(finished.runId)?.();
+        finishListeners.delete(finished.runId);
         run.finished = finished;
         run.cancelling = false;
       }),
@@ -77,14 +81,19 @@ export function stopListening(): void {
   trackedRuns.clear();
   early.clear();
   sampleListeners.clear();
+  finishListeners.clear();
 }
 
-/** Starts following a run; `onSamples` sees each batch as it arrives (e.g. to fill a dataset). */
+/**
+ * Starts following a run; `onSamples` sees each batch as it arrives (e.g. to fill a dataset), `onFinished` is
+ * called once when main reports the run finished, before the run says so.
+ */
 export function trackRun(
   runId: string,
   kind: 'measure' | 'fetch',
   name: string,
   onSamples?: Listener,
+  onFinished?: () => void,
 ): TrackedRun {
   trackedRuns.set(runId, {
     runId,
@@ -99,6 +108,7 @@ export function trackRun(
   });
   const run = trackedRuns.get(runId) as TrackedRun;
   if (onSamples) sampleListeners.set(runId, onSamples);
+  if (onFinished) finishListeners.set(runId, onFinished);
   for (const apply of early.get(runId) ?? []) apply(run);
   early.delete(runId);
   return run;

@@ -1,5 +1,6 @@
 import type { AwsConnection, FetchRequest, MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
+import { columnsFromSamples } from '../../../shared/sample-columns';
 import { workspace } from '../state/workspace';
 import { nextTick } from 'vue';
 import { asIpcError, coldstart, unwrap } from './bridge';
@@ -29,7 +30,7 @@ export function fetchRunName(request: FetchRequest): string {
 
 /** Adds a run's samples as a dataset; like an import, real data replaces the example dataset. */
 export function addRunDataset(name: string, runId: string, samples: Sample[] = []): string {
-  const id = workspace.addDataset({ name, samples, source: 'run', runId });
+  const id = workspace.addDataset({ name, columns: columnsFromSamples(samples), source: 'run', runId });
   for (const d of [...workspace.state.datasets]) if (d.source === 'example') workspace.removeDataset(d.id);
   return id;
 }
@@ -47,8 +48,12 @@ export async function startMeasurementRun(
   const runName = name ?? measureRunName(plan);
   const { runId } = await unwrap(coldstart().startMeasurement({ connection, plan, name: runName }));
   const datasetId = addRunDataset(runName, runId);
-  const run = trackRun(runId, 'measure', runName, (_run, samples) =>
-    workspace.appendSamples(datasetId, samples),
+  const run = trackRun(
+    runId,
+    'measure',
+    runName,
+    (_run, samples) => workspace.appendSamples(datasetId, samples),
+    () => workspace.flushSamples(datasetId),
   );
   return { run, datasetId };
 }
@@ -62,8 +67,12 @@ export async function startFetchRun(
   const runName = name ?? fetchRunName(request);
   const { runId } = await unwrap(coldstart().startFetch({ connection, request, name: runName }));
   const datasetId = addRunDataset(runName, runId);
-  const run = trackRun(runId, 'fetch', runName, (_run, samples) =>
-    workspace.appendSamples(datasetId, samples),
+  const run = trackRun(
+    runId,
+    'fetch',
+    runName,
+    (_run, samples) => workspace.appendSamples(datasetId, samples),
+    () => workspace.flushSamples(datasetId),
   );
   return { run, datasetId };
 }

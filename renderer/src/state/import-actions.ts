@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
-import { dropDuplicates } from '../../../shared/csv/import-csv';
+import { dropDuplicateRows } from '../../../shared/csv/import-csv';
+import { columnsFromSamples } from '../../../shared/sample-columns';
 import { api, errorText } from '../api';
 import { EXAMPLE_DATASET_NAME, exampleSamples } from '../analysis/example-data';
 import {
@@ -40,7 +41,7 @@ export function applyImportResults(
     ids.push(
       ws.addDataset({
         name: datasetName(result.fileName),
-        samples: result.samples,
+        columns: result.columns,
         source: 'import',
         tags: { arch: report.archFromFileName, memoryMB: report.memoryFromFileName },
         report,
@@ -101,13 +102,17 @@ export function importDroppedFiles(
 export function dropDatasetDuplicates(datasetId: string, ws: Workspace = defaultWorkspace): number {
   const dataset = ws.dataset(datasetId);
   if (!dataset || dataset.pendingDuplicates.length === 0) return 0;
-  const before = dataset.samples.length;
-  const kept = dropDuplicates(dataset.samples, dataset.pendingDuplicates);
-  ws.replaceSamples(datasetId, kept);
+  const before = dataset.columns.length;
+  const kept = dropDuplicateRows(dataset.columns, dataset.pendingDuplicates);
+  ws.replaceColumns(datasetId, kept);
   dataset.pendingDuplicates = [];
   return before - kept.length;
 }
 
 export function addExampleDataset(ws: Workspace = defaultWorkspace): string {
-  return ws.addDataset({ name: EXAMPLE_DATASET_NAME, samples: exampleSamples(), source: 'example' });
+  return ws.addDataset({
+    name: EXAMPLE_DATASET_NAME,
+    columns: columnsFromSamples(exampleSamples()),
+    source: 'example',
+  });
 }

@@ -1,5 +1,6 @@
 import { markRaw, reactive, shallowReactive } from 'vue';
 import type { Arch, Metric, Sample } from '../../../shared/sample';
+import { appendSamples, type SampleColumns } from '../../../shared/sample-columns';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 
 export type DatasetSource = 'import' | 'example' | 'run';
@@ -27,9 +28,12 @@ export interface Dataset {
    * functions ran on x86_64. Replaced as a whole on every change, so snapshots can share it.
    */
   overrides: Readonly<Record<string, FunctionOverride>>;
-  /** Raw (not reactive): a million proxied objects would make every read slow. Replace, or bump `version`. */
-  samples: Sample[];
-  /** Bumped on every change of `samples`, so computed views know to recompute. */
+  /**
+   * The samples, column by column (typed arrays: a million rows group and sort fast, and cost the garbage
+   * collector nothing). Raw, not reactive, and never changed in place: replaced as a whole, with `version`.
+   */
+  columns: SampleColumns;
+  /** Bumped on every change of `columns`, tags or overrides, so computed views know to recompute. */
   version: number;
   report: ImportReport | null;
   /** Duplicates still present (the report's groups), cleared by "drop duplicates". */
@@ -38,7 +42,7 @@ export interface Dataset {
 
 export interface NewDataset {
   name: string;
-  samples: Sample[];
+  columns: SampleColumns;
   source: DatasetSource;
   runId?: string;
   tags?: DatasetTags;
@@ -82,6 +86,12 @@ export interface WorkspaceState {
   failures: ImportFailure[];
 }
 
+/**
+ * A live run's samples are added to its dataset's columns at most this often: each append copies the
+ * columns, so appending every small batch of a long run would cost time growing with the square of its size.
+ */
+export const APPEND_INTERVAL_MS = 300;
+
 let nextId = 1;
 const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${nextId++}`;
 
@@ -108,6 +118,21 @@ function createWorkspace() {
     failures: [],
   });
 
+  /** Samples waiting for the next append, per dataset, and when each dataset was last appended to. */
+  const pending = new Map<string, { samples: Sample[]; timer: ReturnType<typeof setTimeout> | null }>();
+  const lastAppend = new Map<string, number>();
+
+  const flush = (datasetId: string): void => {
+    const waiting = pending.get(datasetId);
+    pending.delete(datasetId);
+    if (waiting?.timer) clearTimeout(waiting.timer);
+    const dataset = state.datasets.find((d) => d.id === datasetId);
+    if (!waiting || !dataset || waiting.samples.length === 0) return;
+    dataset.columns = markRaw(appendSamples(dataset.columns, waiting.samples));
+    dataset.version++;
+    lastAppend.set(datasetId, performance.now());
+  };
+
   const find = (id: string): Dataset => {
     const dataset = state.datasets.find((d) => d.id === id);
     if (!dataset) throw new Error(`No dataset ${id}`);
@@ -120,7 +145,7 @@ function createWorkspace() {
     /** Adds a dataset (an import, the example, or a measurement/fetch run) and returns its id. */
     addDataset(input: NewDataset): string {
       const id = newId('ds');
-      // shallowReactive: name, tags and version are watched; the samples array itself stays raw.
+      // shallowReactive: name, tags and version are watched; the columns themselves stay raw.
       const dataset = shallowReactive<Dataset>({
         id,
         name: input.name,
@@ -128,7 +153,7 @@ function createWorkspace() {
         runId: input.runId ?? null,
         tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
         overrides: {},
-        samples: markRaw(input.samples),
+        columns: markRaw(input.columns),
         version: 0,
         report: input.report ? markRaw(input.report) : null,
         pendingDuplicates: markRaw(input.report?.duplicates ?? []),
@@ -137,21 +162,40 @@ function createWorkspace() {
       return id;
     },
 
-    /** Adds samples to a dataset as they arrive (a live measurement): the chart redraws. */
+    /**
+     * Adds samples to a dataset as they arrive (a live measurement): the chart redraws. The first batch after
+     * a quiet spell is added at once; batches arriving faster are gathered and added together after at most
+     * APPEND_INTERVAL_MS.
+     */
     appendSamples(datasetId: string, samples: readonly Sample[]): void {
-      const dataset = find(datasetId);
-      for (const s of samples) dataset.samples.push(s);
-      dataset.version++;
+      find(datasetId);
+      if (samples.length === 0) return;
+      let waiting = pending.get(datasetId);
+      if (!waiting) pending.set(datasetId, (waiting = { samples: [], timer: null }));
+      for (const s of samples) waiting.samples.push(s);
+      if (waiting.timer) return;
+      const since = performance.now() - (lastAppend.get(datasetId) ?? -Infinity);
+      if (since >= APPEND_INTERVAL_MS) flush(datasetId);
+      else waiting.timer = setTimeout(() => flush(datasetId), APPEND_INTERVAL_MS - since);
     },
 
-    /** Replaces a dataset's samples (after dropping duplicates, for instance). */
-    replaceSamples(datasetId: string, samples: Sample[]): void {
+    /** Adds the samples still waiting (see appendSamples) now: a run has finished, or a test wants them. */
+    flushSamples(datasetId?: string): void {
+      for (const id of datasetId === undefined ? [...pending.keys()] : [datasetId]) flush(id);
+    },
+
+    /** Replaces a dataset's samples (after dropping duplicates, for instance); waiting appends follow them. */
+    replaceColumns(datasetId: string, columns: SampleColumns): void {
       const dataset = find(datasetId);
-      dataset.samples = markRaw(samples);
+      dataset.columns = markRaw(columns);
       dataset.version++;
     },
 
     removeDataset(id: string): void {
+      const waiting = pending.get(id);
+      if (waiting?.timer) clearTimeout(waiting.timer);
+      pending.delete(id);
+      lastAppend.delete(id);
       const index = state.datasets.findIndex((d) => d.id === id);
       if (index >= 0) state.datasets.splice(index, 1);
       state.filters.hiddenDatasets.delete(id);
@@ -219,6 +263,9 @@ function createWorkspace() {
 
     /** Empties the workspace (tests, and "close all"). */
     reset(): void {
+      for (const waiting of pending.values()) if (waiting.timer) clearTimeout(waiting.timer);
+      pending.clear();
+      lastAppend.clear();
       state.datasets.splice(0);
       state.failures = [];
       state.chart = defaultChartSettings();

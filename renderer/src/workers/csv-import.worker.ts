@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import '../zod-jitless';
-import { importCsv } from '../../../shared/csv/import-csv';
+import { importCsvColumns } from '../../../shared/csv/import-csv';
 import type { ImportMessage, ImportRequest } from './import-protocol';
-import { toColumns, transferables } from './sample-columns';
+import { packColumns, transferables } from './sample-columns';
 
 // Parsing runs here, off the UI thread: a million-row file must not freeze the window.
 declare const self: DedicatedWorkerGlobalScope;
@@ -37,19 +37,24 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const text = 'text' in request ? request.text : await readBlob(id, request.file);
     post({ id, type: 'progress', phase: 'parsing', fraction: 0 });
     const read = performance.now();
-    const result = importCsv(text, fileName);
+    const result = importCsvColumns(text, fileName);
     const parsed = performance.now();
     if (!result.ok) {
       post({ id, type: 'done', ok: false, error: result.error, report: result.report });
       return;
     }
     post({ id, type: 'progress', phase: 'sending', fraction: 0 });
-    const columns = toColumns(result.samples);
+    const columns = packColumns(result.columns);
     post({ id, type: 'samples', columns }, transferables(columns));
-    const timings = { readMs: read - started, parseMs: parsed - read, encodeMs: performance.now() - parsed };
+    const timings = {
+      startedAt: performance.timeOrigin + started,
+      readMs: read - started,
+      parseMs: parsed - read,
+      encodeMs: performance.now() - parsed,
+    };
     post({ id, type: 'done', ok: true, report: result.report, timings });
   } catch (error) {
-    // importCsv never throws by contract; reading a file can (deleted, unreadable, not text).
+    // importCsvColumns never throws by contract; reading a file can (deleted, unreadable, not text).
     const message = error instanceof Error ? error.message : String(error);
     post({ id, type: 'done', ok: false, error: `Could not read ${fileName}: ${message}`, report: null });
   }
