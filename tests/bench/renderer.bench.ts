@@ -15,7 +15,6 @@ import {
   launchChromium,
   serveDir,
 } from '../e2e/support/renderer-harness';
-import { goalLine } from './goal';
 
 const ROWS = 1_000_000;
 const NAMES = ['hello-node', 'hello-py311', 'hello-runtime-go', 'hello-runtime-al2'];
@@ -198,7 +197,6 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
       [`  read in the worker`, t.readMs!],
       [`  importCsvColumns (text → columns, worker)`, t.parseMs!],
       [`  pack + post the columns (worker)`, t.encodeMs!],
-      [`  unpack the columns (window)`, t.decodeMs!],
       [`  rows by function/arch/memory (window)`, steps.combos!],
       [`  groups (window)`, steps.group!],
       [`  boxes of the metric (window)`, steps['boxes:init']!],

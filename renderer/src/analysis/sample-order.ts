@@ -1,4 +1,4 @@
-import { sampleAt, textOf, type CodedTextColumn } from '../../../shared/sample-columns';
+import { packedTextOf, sampleAt, textOf, type CodedTextColumn } from '../../../shared/sample-columns';
 import { combosOf } from './combos';
 import { resolveArch, resolveMemory, type SelectedRows, type SelectedSample } from './selection';
 
@@ -145,7 +145,7 @@ export class SelectionList {
     let p = 0;
     for (const { dataset, rows } of this.parts) {
       const texts = dataset.columns.timestamp;
-      for (let j = 0; j < rows.length; j++) keys[p + j] = texts?.[rows[j] as number] ?? null;
+      for (let j = 0; j < rows.length; j++) keys[p + j] = packedTextOf(texts, rows[j] as number);
       p += rows.length;
     }
     return keys;

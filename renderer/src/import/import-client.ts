@@ -1,7 +1,6 @@
 import type { SampleColumns } from '../../../shared/sample-columns';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { ImportMessage, ImportPhase, ImportRequest } from '../workers/import-protocol';
-import { unpackColumns } from '../workers/sample-columns';
 
 export type ImportSource = { fileName: string } & ({ file: Blob } | { text: string });
 
@@ -34,15 +33,12 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
   const id = nextRequest++;
   return new Promise((resolve) => {
     let columns: SampleColumns | null = null;
-    let decodeMs = 0;
     const onMessage = (event: MessageEvent<ImportMessage>) => {
       const message = event.data;
       if (message.id !== id) return;
       if (message.type === 'progress') onProgress(message.phase, message.fraction);
       else if (message.type === 'samples') {
-        const t = performance.now();
-        columns = unpackColumns(message.columns);
-        decodeMs = performance.now() - t;
+        columns = message.columns;
       } else {
         w.removeEventListener('message', onMessage);
         w.removeEventListener('error', onError);
@@ -62,7 +58,6 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
               ...message.timings,
               // From the request to the worker taking it up: starting the worker, or a file before this one.
               waitMs: message.timings.startedAt - sentAt,
-              decodeMs,
             },
           });
           resolve({ ok: true, fileName: source.fileName, columns, report: message.report });

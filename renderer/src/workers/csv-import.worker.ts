@@ -2,7 +2,7 @@
 import '../zod-jitless';
 import { importCsvColumns } from '../../../shared/csv/import-csv';
 import type { ImportMessage, ImportRequest } from './import-protocol';
-import { packColumns, transferables } from './sample-columns';
+import { portableColumns, transferables } from './sample-columns';
 
 // Parsing runs here, off the UI thread: a million-row file must not freeze the window.
 declare const self: DedicatedWorkerGlobalScope;
@@ -44,7 +44,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       return;
     }
     post({ id, type: 'progress', phase: 'sending', fraction: 0 });
-    const columns = packColumns(result.columns);
+    const columns = portableColumns(result.columns);
     post({ id, type: 'samples', columns }, transferables(columns));
     const timings = {
       startedAt: performance.timeOrigin + started,

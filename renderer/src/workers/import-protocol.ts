@@ -1,4 +1,4 @@
-import type { PackedColumns } from './sample-columns';
+import type { PortableColumns } from './sample-columns';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 
 /** One file to import: a dropped File (read in the worker) or text the main process already read. */
@@ -9,7 +9,7 @@ export type ImportPhase = 'reading' | 'parsing' | 'sending';
 export type ImportMessage =
   | { id: number; type: 'progress'; phase: ImportPhase; fraction: number }
   /** Samples travel as columns, their typed arrays transferred: cloning a million objects takes seconds. */
-  | { id: number; type: 'samples'; columns: PackedColumns }
+  | { id: number; type: 'samples'; columns: PortableColumns }
   | { id: number; type: 'done'; ok: true; report: ImportReport; timings: ImportTimings }
   | { id: number; type: 'done'; ok: false; error: string; report: ImportReport | null };
 
