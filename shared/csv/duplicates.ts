@@ -1,9 +1,4 @@
-import {
-  samePackedText,
-  type CodedTextColumn,
-  type PackedTextColumn,
-  type SampleColumns,
-} from '../sample-columns';
+import { samePackedText, type PackedTextColumn, type SampleColumns } from '../sample-columns';
 
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
@@ -54,50 +49,49 @@ function finish(hash: number): number {
 }
 
 const sameNumber = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
-const sameCode = (column: CodedTextColumn, a: number, b: number): boolean =>
-  column.codes[a] === column.codes[b];
+
+/**
+ * The columns in which the samples differ at all. Only these are hashed and compared: a comparison reads
+ * both rows' values from every column it looks at, from far-apart places in memory, and a seed file has
+ * 6 of its 12 columns empty or the same on every row.
+ */
+interface Varying {
+  numbers: Float64Array[];
+  codes: Uint32Array[];
+}
+
+function varyingColumns(c: SampleColumns): Varying {
+  const varies = (column: Float64Array | Uint32Array): boolean => {
+    const first = column[0] as number;
+    for (let i = 1; i < column.length; i++) if (!sameNumber(column[i] as number, first)) return true;
+    return false;
+  };
+  return {
+    numbers: [c.initMs, c.durationMs, c.billedMs, c.memoryMB, c.maxMemoryUsedMB, c.restoreMs].filter(varies),
+    codes: [c.name, c.arch, c.runtime, c.status, c.errorType, c.run].map((t) => t.codes).filter(varies),
+  };
+}
 
 // Two rows with one RequestId are one invocation, whatever else they say; rows without one are duplicates
 // when every value is the same. (Codes of a coded column are equal exactly when the texts are.)
-function sameInvocation(c: SampleColumns, a: number, b: number): boolean {
+function sameInvocation(c: SampleColumns, varying: Varying, a: number, b: number): boolean {
   if (c.requestId !== null && (hasPackedText(c.requestId, a) || hasPackedText(c.requestId, b)))
     return samePackedText(c.requestId, a, b);
-  return (
-    sameCode(c.name, a, b) &&
-    sameNumber(c.memoryMB[a] as number, c.memoryMB[b] as number) &&
-    sameNumber(c.initMs[a] as number, c.initMs[b] as number) &&
-    sameNumber(c.durationMs[a] as number, c.durationMs[b] as number) &&
-    sameNumber(c.billedMs[a] as number, c.billedMs[b] as number) &&
-    sameCode(c.arch, a, b) &&
-    sameCode(c.runtime, a, b) &&
-    sameNumber(c.maxMemoryUsedMB[a] as number, c.maxMemoryUsedMB[b] as number) &&
-    sameNumber(c.restoreMs[a] as number, c.restoreMs[b] as number) &&
-    sameCode(c.status, a, b) &&
-    sameCode(c.errorType, a, b) &&
-    samePackedText(c.timestamp, a, b) &&
-    sameCode(c.run, a, b)
-  );
-}
-
-function hasValue(column: Float64Array): boolean {
-  for (let i = 0; i < column.length; i++) if (column[i] === column[i]) return true;
-  return false;
+  for (const column of varying.numbers)
+    if (!sameNumber(column[a] as number, column[b] as number)) return false;
+  for (const column of varying.codes) if (column[a] !== column[b]) return false;
+  return samePackedText(c.timestamp, a, b);
 }
 
 /** One hash per sample; equal hashes for every pair sameInvocation calls one invocation. */
-function invocationHashes(c: SampleColumns): Uint32Array {
+function invocationHashes(c: SampleColumns, varying: Varying): Uint32Array {
   const n = c.length;
   const hashes = new Uint32Array(n);
-  const { memoryMB, initMs, durationMs, billedMs, maxMemoryUsedMB, restoreMs, requestId, timestamp } = c;
-  const name = c.name.codes;
-  const arch = c.arch.codes;
-  const runtime = c.runtime.codes;
-  const status = c.status.codes;
-  const errorType = c.errorType.codes;
-  const run = c.run.codes;
-  // A column with no value at all adds the same to every hash: leave it out (the seed format has 3 of 6).
-  const numbers = [initMs, durationMs, billedMs, memoryMB, maxMemoryUsedMB, restoreMs].filter(hasValue);
-  const [n0, n1, n2, n3, n4, n5] = numbers;
+  const { requestId, timestamp } = c;
+  // Up to six of each, named one by one: a loop over the lists inside the loop over a million rows costs
+  // more than the mixing itself.
+  const [n0, n1, n2, n3, n4, n5] = varying.numbers;
+  const [c0, c1, c2, c3, c4, c5] = varying.codes;
   for (let i = 0; i < n; i++) {
     if (requestId !== null && hasPackedText(requestId, i)) {
       hashes[i] = finish(mixPackedText(2166136261, requestId, i));
@@ -112,14 +106,15 @@ function invocationHashes(c: SampleColumns): Uint32Array {
     if (n3 !== undefined) h = mixNumber(h, n3[i] as number);
     if (n4 !== undefined) h = mixNumber(h, n4[i] as number);
     if (n5 !== undefined) h = mixNumber(h, n5[i] as number);
-    // The six text codes folded into one word (FNV-1a steps), then mixed once.
-    let codes = Math.imul(2166136261 ^ (name[i] as number), 16777619);
-    codes = Math.imul(codes ^ (arch[i] as number), 16777619);
-    codes = Math.imul(codes ^ (runtime[i] as number), 16777619);
-    codes = Math.imul(codes ^ (status[i] as number), 16777619);
-    codes = Math.imul(codes ^ (errorType[i] as number), 16777619);
-    codes = Math.imul(codes ^ (run[i] as number), 16777619);
-    h = mixWord(h, codes);
+    // The text codes folded into one word (FNV-1a steps), then mixed once.
+    let folded = 2166136261;
+    if (c0 !== undefined) folded = Math.imul(folded ^ (c0[i] as number), 16777619);
+    if (c1 !== undefined) folded = Math.imul(folded ^ (c1[i] as number), 16777619);
+    if (c2 !== undefined) folded = Math.imul(folded ^ (c2[i] as number), 16777619);
+    if (c3 !== undefined) folded = Math.imul(folded ^ (c3[i] as number), 16777619);
+    if (c4 !== undefined) folded = Math.imul(folded ^ (c4[i] as number), 16777619);
+    if (c5 !== undefined) folded = Math.imul(folded ^ (c5[i] as number), 16777619);
+    h = mixWord(h, folded);
     if (timestamp !== null) h = mixPackedText(h, timestamp, i);
     hashes[i] = finish(h);
   }
@@ -212,12 +207,16 @@ function candidateRows(hashes: Uint32Array): Int32Array {
  * only samples with equal hashes are compared.
  */
 export function findDuplicates(columns: SampleColumns): number[][] {
-  const hashes = invocationHashes(columns);
+  const varying = varyingColumns(columns);
+  const hashes = invocationHashes(columns, varying);
   const rows = candidateRows(hashes);
   const n = rows.length;
   const candidateHashes = new Uint32Array(n);
   for (let k = 0; k < n; k++) candidateHashes[k] = hashes[rows[k] as number] as number;
   const { order, sorted } = orderByHash(candidateHashes);
+  // The candidates' rows in hash order.
+  const byHash = new Int32Array(n);
+  for (let k = 0; k < n; k++) byHash[k] = rows[order[k] as number] as number;
   const groups: number[][] = [];
   const run: number[][] = [];
   for (let from = 0; from < n;) {
@@ -227,19 +226,19 @@ export function findDuplicates(columns: SampleColumns): number[][] {
     if (to - from > 1) {
       // Samples with one hash, in file order: nearly always all one invocation, checked first without
       // building anything; otherwise sorted into groups one by one.
-      const first = rows[order[from] as number] as number;
+      const first = byHash[from] as number;
       let one = true;
       for (let k = from + 1; one && k < to; k++)
-        one = sameInvocation(columns, first, rows[order[k] as number] as number);
+        one = sameInvocation(columns, varying, first, byHash[k] as number);
       if (one) {
         const group = new Array<number>(to - from);
-        for (let k = from; k < to; k++) group[k - from] = rows[order[k] as number] as number;
+        for (let k = from; k < to; k++) group[k - from] = byHash[k] as number;
         groups.push(group);
       } else {
         run.length = 0;
         for (let k = from; k < to; k++) {
-          const i = rows[order[k] as number] as number;
-          const group = run.find((g) => sameInvocation(columns, g[0] as number, i));
+          const i = byHash[k] as number;
+          const group = run.find((g) => sameInvocation(columns, varying, g[0] as number, i));
           if (group === undefined) run.push([i]);
           else group.push(i);
         }
