@@ -38,6 +38,11 @@ export type CsvImportResult =
   /** Nothing could be read: `error` says why (first reasons), `report` has the details. */
   | { ok: false; error: string; report: ImportReport };
 
+export interface ImportOptions {
+  /** Called now and then with the share of the text read so far (0..1), for a progress bar. */
+  onProgress?: (fraction: number) => void;
+}
+
 export type CsvColumnsImportResult =
   | { ok: true; columns: SampleColumns; report: ImportReport }
   | { ok: false; error: string; report: ImportReport };
@@ -46,7 +51,11 @@ export type CsvColumnsImportResult =
  * Imports one CSV file's text in the shared format (see shared/csv/schema.ts) into columns (see
  * SampleColumns): what the app keeps. Never throws.
  */
-export function importCsvColumns(text: string, fileName: string): CsvColumnsImportResult {
+export function importCsvColumns(
+  text: string,
+  fileName: string,
+  options: ImportOptions = {},
+): CsvColumnsImportResult {
   const report: ImportReport = {
     fileName,
     imported: 0,
@@ -59,7 +68,7 @@ export function importCsvColumns(text: string, fileName: string): CsvColumnsImpo
     warnings: [],
   };
   try {
-    return importInto(report, text);
+    return importInto(report, text, options.onProgress ?? null);
   } catch (error) {
     // Nothing below is expected to throw; if it does, the user still gets one line instead of a stack trace.
     const message = error instanceof Error ? error.message : String(error);
@@ -111,7 +120,14 @@ const fail = (report: ImportReport, error: string): CsvColumnsImportResult => ({
   report,
 });
 
-function importInto(report: ImportReport, input: string): CsvColumnsImportResult {
+/** Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 1 << 16;
+
+function importInto(
+  report: ImportReport,
+  input: string,
+  onProgress: ((fraction: number) => void) | null,
+): CsvColumnsImportResult {
   if (typeof input !== 'string') return fail(report, 'the file is not text');
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') return fail(report, 'the file is empty');
@@ -188,6 +204,7 @@ function importInto(report: ImportReport, input: string): CsvColumnsImportResult
       row.set(start, end);
       if (!onRow(row, line, null)) break;
       start = next + 1;
+      if (onProgress !== null && line % PROGRESS_EVERY === 0) onProgress(start / text.length);
     }
   } else {
     // Quoted fields (which may hold delimiters, quotes and line breaks): Papa Parse, row by row (step), so
@@ -205,6 +222,8 @@ function importInto(report: ImportReport, input: string): CsvColumnsImportResult
         const quoteError = results.errors.find((e) => e.type === 'Quotes');
         if (!onRow(row, rowLine, quoteError === undefined ? null : quoteReason(quoteError.code)))
           parser.abort();
+        if (onProgress !== null && rowLine % PROGRESS_EVERY === 0)
+          onProgress(results.meta.cursor / text.length);
       },
     });
   }

@@ -5,6 +5,7 @@ import {
   describeSkippedRow,
   dropDuplicates,
   importCsv,
+  importCsvColumns,
   type CsvImportResult,
 } from '../../../shared/csv/import-csv';
 import { hintsFromFileName } from '../../../shared/csv/file-name-hints';
@@ -403,4 +404,22 @@ describe.skipIf(!HAVE_SEED_RUNS)('importCsv: the seed runs', () => {
     expect(kept.filter((s) => s.name === 'hello-node')).toHaveLength(10);
     expect(new Set(kept.map((s) => s.arch))).toEqual(new Set(['arm64']));
   });
+});
+
+describe('importCsvColumns: progress', () => {
+  const rows = Array.from({ length: 150_000 }, (_, i) => `fn;128;${i % 500};1.5;2`);
+  for (const [label, text] of [
+    ['read in place', `Name;Memory;Init;Cold;Billed\n${rows.join('\n')}\n`],
+    ['Papa Parse', `Name;Memory;Init;Cold;Billed\n"fn";${rows.join('\n')}\n`.replace('"fn";fn', '"fn"')],
+  ] as const) {
+    it(`reports the share read so far, rising, while it reads (${label})`, () => {
+      const fractions: number[] = [];
+      const result = importCsvColumns(text, 'big.csv', { onProgress: (f) => fractions.push(f) });
+      expect(result.ok && result.columns.length).toBe(150_000);
+      expect(fractions.length).toBeGreaterThanOrEqual(2);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+      expect(fractions[0]).toBeGreaterThan(0);
+      expect(fractions.at(-1)).toBeLessThan(1);
+    });
+  }
 });
