@@ -415,6 +415,8 @@ const FAILED = -1;
 class RowReader {
   failure = '';
   failedColumn: string | null = null;
+  private lastArchCell: string | null = null;
+  private lastArch: Arch | null | undefined = undefined;
 
   constructor(
     private readonly index: ColumnIndex,
@@ -487,7 +489,13 @@ class RowReader {
     if (restore === FAILED) return false;
     let arch = this.archDefault;
     if (ix.arch >= 0) {
-      const parsed = parseArch(row.cell(ix.arch));
+      const cell = row.cell(ix.arch);
+      // Rows repeat a handful of spellings (and the row view hands out one string per spelling).
+      if (cell !== this.lastArchCell) {
+        this.lastArchCell = cell;
+        this.lastArch = parseArch(cell);
+      }
+      const parsed = this.lastArch;
       if (parsed === undefined) {
         return this.fail('Arch', `'${row.cell(ix.arch).trim()}' is not an architecture (x86_64 or arm64)`);
       }
