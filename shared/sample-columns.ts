@@ -357,3 +357,73 @@ export function appendSamples(c: SampleColumns, more: readonly Sample[]): Sample
   for (const s of more) builder.addSample(s);
   return builder.finish();
 }
+
+/**
+ * Columns one after the other (the shares of a file parsed side by side): numbers copied, codes of the later
+ * columns renumbered into one dictionary per column, packed texts joined.
+ */
+export function concatColumns(parts: readonly SampleColumns[]): SampleColumns {
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  const numbers = (key: NumberColumn): Float64Array => {
+    const out = new Float64Array(length);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p[key], at);
+      at += p.length;
+    }
+    return out;
+  };
+  const coded = (key: CodedColumn): CodedTextColumn => {
+    const codes = new Uint32Array(length);
+    const values: string[] = [];
+    const lookup = new Map<string, number>();
+    let at = 0;
+    for (const p of parts) {
+      const column = p[key];
+      // This part's code k is the merged code renumber[k] (0, null, stays 0).
+      const renumber = new Uint32Array(column.values.length + 1);
+      column.values.forEach((value, k) => {
+        let code = lookup.get(value);
+        if (code === undefined) {
+          values.push(value);
+          lookup.set(value, (code = values.length));
+        }
+        renumber[k + 1] = code;
+      });
+      for (let i = 0; i < p.length; i++) codes[at + i] = renumber[column.codes[i] as number] as number;
+      at += p.length;
+    }
+    return { codes, values };
+  };
+  const packed = (key: 'requestId' | 'timestamp'): PackedTextColumn | null => {
+    if (parts.every((p) => p[key] === null)) return null;
+    const ends = new Uint32Array(length);
+    let at = 0;
+    let offset = 0;
+    for (const p of parts) {
+      const column = p[key];
+      for (let i = 0; i < p.length; i++)
+        ends[at + i] = offset + (column === null ? 0 : (column.ends[i] as number));
+      offset += column === null ? 0 : column.text.length;
+      at += p.length;
+    }
+    return { text: parts.map((p) => p[key]?.text ?? '').join(''), ends };
+  };
+  return {
+    length,
+    memoryMB: numbers('memoryMB'),
+    initMs: numbers('initMs'),
+    durationMs: numbers('durationMs'),
+    billedMs: numbers('billedMs'),
+    maxMemoryUsedMB: numbers('maxMemoryUsedMB'),
+    restoreMs: numbers('restoreMs'),
+    name: coded('name'),
+    arch: coded('arch'),
+    runtime: coded('runtime'),
+    status: coded('status'),
+    errorType: coded('errorType'),
+    run: coded('run'),
+    requestId: packed('requestId'),
+    timestamp: packed('timestamp'),
+  };
+}
