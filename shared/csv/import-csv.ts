@@ -243,7 +243,7 @@ function readRows(
   const alone = !fast || share.parts === 1;
   // Room for every line (a row is at least a line; a share's lines about its share of them): the columns
   // then seldom grow and copy.
-  const lines = alone ? countLines(text) : Math.ceil((countLines(text) / share.parts) * 1.1) + 1024;
+  const lines = alone ? estimateLines(text) : Math.ceil((estimateLines(text) / share.parts) * 1.1) + 1024;
   const samples = new SampleColumnsBuilder(lines);
   // File line of each sample, for messages (a typed array: a million numbers the garbage collector never scans).
   let sampleLines = new Int32Array(lines);
@@ -417,11 +417,21 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
-/** The lines in a text: at least as many as its rows. */
-function countLines(text: string): number {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
-  return lines;
+/**
+ * About how many lines a text has, from the length of its first lines (counting them all would walk a big
+ * text once more): a little over, so that the columns rarely grow.
+ */
+function estimateLines(text: string): number {
+  let lines = 0;
+  let at = 0;
+  while (lines < 1000 && at < text.length) {
+    const next = text.indexOf('\n', at);
+    if (next < 0) break;
+    lines += 1;
+    at = next + 1;
+  }
+  if (at >= text.length || lines === 0) return lines + 1;
+  return Math.ceil((text.length / at) * lines * 1.05) + 16;
 }
 
 function ambiguity(ambiguities: string[], kind: 'arch' | 'memory'): string {

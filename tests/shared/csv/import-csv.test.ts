@@ -423,3 +423,15 @@ describe('importCsvColumns: progress', () => {
     });
   }
 });
+
+describe('importCsvColumns: room for the rows', () => {
+  it('keeps every row and its line when the first lines are long and the rest short', () => {
+    const long = Array.from({ length: 1000 }, (_, i) => `${'f'.repeat(300)};128;${i};1;2`);
+    const short = Array.from({ length: 30_000 }, (_, i) => `g;128;${i};1;2`);
+    const text = ['Name;Memory;Init;Cold;Billed', ...long, ...short, 'g;128;29999;1;2'].join('\n');
+    const r = importCsvColumns(text, 'a.csv');
+    expect(r.ok && r.columns.length).toBe(31_001);
+    // The last row repeats the one before it: lines 31001 and 31002 of the file.
+    expect(r.ok && r.report.warnings.at(-1)).toContain('e.g. line 31002 repeats line 31001');
+  });
+});
