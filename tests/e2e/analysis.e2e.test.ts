@@ -16,9 +16,6 @@ import {
   serveDir,
   type FixtureFile,
 } from './support/renderer-harness';
-import { importCsvColumns } from '../../shared/csv/import-csv';
-import { SHARED_READ_MIN_BYTES } from '../../renderer/src/import/import-client';
-import { seededRandom } from '../random';
 
 const fixtureDir = join(repoRoot, '../shared/fixtures/seed-runs');
 const FILES = ['speed-x86-128.csv', 'speed-x86-1024.csv', 'speed-arm-1024.csv'];
@@ -392,56 +389,6 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     await page.waitForSelector('[data-testid=export-chart-dialog]');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=export-chart-dialog]', { state: 'detached' });
-  });
-
-  it('reads a big dropped file in two workers at once, with the same result as one reader', async () => {
-    // Over SHARED_READ_MIN_BYTES, with unreadable rows and duplicates in both halves of the file.
-    const next = seededRandom(99);
-    const lines = ['Name;Memory;Init;Cold;Billed'];
-    for (let i = 0; i < 400_000; i++) {
-      if (i % 50_000 === 7) lines.push(`big-fn;512;oops;1;2`);
-      // An exact copy of the row before: a duplicate.
-      else if (i % 40_000 === 5) lines.push(lines.at(-1)!);
-      else {
-        const init = Math.floor(next() * 100_000) / 100;
-        const duration = Math.floor(next() * 10_000) / 100;
-        lines.push(`big-fn-${i % 3};${i % 2 ? 512 : 1024};${init};${duration};${Math.ceil(duration)}`);
-      }
-    }
-    const text = `${lines.join('\n')}\n`;
-    expect(text.length).toBeGreaterThan(SHARED_READ_MIN_BYTES);
-    writeFileSync(join(outDir, 'big-arm64.csv'), text);
-    const expected = importCsvColumns(text, 'big-arm64.csv');
-    if (!expected.ok) throw new Error(expected.error);
-    const extra = expected.report.duplicates.reduce((n, g) => n + g.length - 1, 0);
-    expect(extra).toBeGreaterThanOrEqual(10);
-
-    await page.evaluate(async () => {
-      const blob = await (await fetch('./big-arm64.csv')).blob();
-      const data = new DataTransfer();
-      data.items.add(new File([blob], 'big-arm64.csv', { type: 'text/csv' }));
-      document
-        .querySelector('.app')!
-        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
-    });
-    const report = page.locator('[data-testid=import-report][data-file="big-arm64.csv"]');
-    await report.waitFor({ timeout: 60_000 });
-    // Counts with or without thousands separators.
-    const count = (n: number) => n.toLocaleString('en').replace(/,/g, ',?');
-    expect(await report.locator('header').textContent()).toMatch(
-      new RegExp(`${count(expected.columns.length)} rows imported`),
-    );
-    expect(await report.locator('[data-testid=skipped] summary').textContent()).toContain('8 rows skipped');
-    expect(await report.locator('[data-testid=duplicates]').textContent()).toMatch(
-      new RegExp(`${count(extra)} duplicate rows`),
-    );
-    const mark = await page.evaluate(
-      () =>
-        (performance.getEntriesByName('coldstart:import').at(-1) as PerformanceMark).detail as {
-          shared: boolean;
-        },
-    );
-    expect(mark.shared).toBe(true);
   });
 
   it('ran without CSP violations or console errors', async () => {

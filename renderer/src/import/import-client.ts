@@ -24,35 +24,11 @@ export type ImportRunner = (
 ) => Promise<FileImportResult>;
 
 let worker: Worker | null = null;
-/** The second worker of a file read by two (see ImportRequest). */
-let partner: Worker | null = null;
 let nextRequest = 1;
-
-/**
- * Files from this size on are read by two workers at once, when the machine has the cores: each parses half
- * the lines (a 130 MB file: about 1.6 s alone).
- */
-export const SHARED_READ_MIN_BYTES = 8_000_000;
-
-const newWorker = (): Worker =>
-  new Worker(new URL('../workers/csv-import.worker.ts', import.meta.url), { type: 'module' });
-
-/** Starts the second worker on its share; the first is told where to find it. */
-function sharePort(id: number, fileName: string, file: Blob): MessagePort {
-  partner ??= newWorker();
-  partner.onerror = () => {
-    partner = null;
-    worker?.postMessage({ id, fileName, partnerFailed: true } satisfies ImportRequest);
-  };
-  const channel = new MessageChannel();
-  const request: ImportRequest = { id, fileName, file, part: 1, port: channel.port2 };
-  partner.postMessage(request, [channel.port2]);
-  return channel.port1;
-}
 
 /** Parses one file in the shared import worker (created once, reused). */
 export const workerRunner: ImportRunner = (source, onProgress) => {
-  worker ??= newWorker();
+  worker ??= new Worker(new URL('../workers/csv-import.worker.ts', import.meta.url), { type: 'module' });
   const w = worker;
   const id = nextRequest++;
   return new Promise((resolve) => {
@@ -101,22 +77,12 @@ export const workerRunner: ImportRunner = (source, onProgress) => {
     };
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
-    const shared =
-      'file' in source &&
-      source.file.size >= SHARED_READ_MIN_BYTES &&
-      (navigator.hardwareConcurrency ?? 1) >= 2;
+    const request: ImportRequest =
+      'file' in source
+        ? { id, fileName: source.fileName, file: source.file }
+        : { id, fileName: source.fileName, text: source.text };
     const sentAt = performance.timeOrigin + performance.now();
-    if (shared) {
-      const port = sharePort(id, source.fileName, source.file);
-      const request: ImportRequest = { id, fileName: source.fileName, file: source.file, part: 0, port };
-      w.postMessage(request, [port]);
-    } else {
-      const request: ImportRequest =
-        'file' in source
-          ? { id, fileName: source.fileName, file: source.file }
-          : { id, fileName: source.fileName, text: source.text };
-      w.postMessage(request);
-    }
+    w.postMessage(request);
   });
 };
 

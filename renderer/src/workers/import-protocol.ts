@@ -1,21 +1,8 @@
 import type { PortableColumns } from './sample-columns';
-import type { CsvShareResult, ImportReport } from '../../../shared/csv/import-csv';
+import type { ImportReport } from '../../../shared/csv/import-csv';
 
 /** One file to import: a dropped File (read in the worker) or text the main process already read. */
-export type ImportRequest = { id: number; fileName: string } & (
-  | { file: Blob }
-  | { text: string }
-  /**
-   * A big file read by two workers at once: the first (part 0) reads its share, takes the other's over
-   * `port`, and answers as for a whole file; the second (part 1) only sends its share over `port`.
-   */
-  | { file: Blob; part: 0 | 1; port: MessagePort }
-  /** The window's word that the second worker of request `id` died: the first reads the file alone. */
-  | { partnerFailed: true }
-);
-
-/** What the second worker of a shared file sends the first. */
-export type ShareMessage = { share: CsvShareResult } | { error: string };
+export type ImportRequest = { id: number; fileName: string } & ({ file: Blob } | { text: string });
 
 export type ImportPhase = 'reading' | 'parsing' | 'sending';
 
@@ -35,6 +22,4 @@ export interface ImportTimings {
   parseMs: number;
   /** Packing the unique texts and posting the columns. */
   encodeMs: number;
-  /** Read by two workers at once. */
-  shared: boolean;
 }
