@@ -1,12 +1,6 @@
 import Papa from 'papaparse';
 import type { Arch, Sample } from '../sample';
-import {
-  concatColumns,
-  pickRows,
-  SampleColumnsBuilder,
-  samplesFromColumns,
-  type SampleColumns,
-} from '../sample-columns';
+import { pickRows, SampleColumnsBuilder, samplesFromColumns, type SampleColumns } from '../sample-columns';
 import { hintsFromFileName } from './file-name-hints';
 import { EMPTY, NEGATIVE } from './decimal';
 import { findDuplicates } from './duplicates';
@@ -62,47 +56,6 @@ export function importCsvColumns(
   fileName: string,
   options: ImportOptions = {},
 ): CsvColumnsImportResult {
-  const share = readCsvShare(text, fileName, { part: 0, parts: 1 }, options);
-  // Part 0 of 1 is never refused ('whole'): it reads the whole file.
-  return share.kind === 'failed'
-    ? share.result
-    : finishCsvShares([share as CsvShareResult & { kind: 'rows' }]);
-}
-
-/** Which share of a file's rows one of several parsers working side by side reads: part 0 .. parts - 1. */
-export interface CsvShareOf {
-  part: number;
-  parts: number;
-}
-
-/** The rows one parser read, for finishCsvShares: plain data (typed arrays, strings), so it can cross threads. */
-export interface CsvRows {
-  columns: SampleColumns;
-  /** File line of each sample. */
-  lines: Int32Array;
-  /** Data rows met, read or not. */
-  dataRows: number;
-  headerLine: number;
-}
-
-export type CsvShareResult =
-  /** The share read; its report holds what the header said and the share's skipped rows. */
-  | { kind: 'rows'; report: ImportReport; rows: CsvRows }
-  /** Only one parser can read this file (a quoted field may hold a line break): part 0 read all of it. */
-  | { kind: 'whole' }
-  /** Nothing could be read (the same for every part). */
-  | { kind: 'failed'; result: ImportFailure };
-
-/**
- * Reads one share of a file's rows (the header and the part's slice of lines, cut at line starts), so that
- * several workers can parse one big file at once; finishCsvShares puts the shares together. Never throws.
- */
-export function readCsvShare(
-  text: string,
-  fileName: string,
-  share: CsvShareOf,
-  options: ImportOptions = {},
-): CsvShareResult {
   const report: ImportReport = {
     fileName,
     imported: 0,
@@ -115,42 +68,12 @@ export function readCsvShare(
     warnings: [],
   };
   try {
-    const read = readRows(report, text, options.onProgress ?? null, share);
-    if (read === 'whole') return { kind: 'whole' };
-    if ('ok' in read) return { kind: 'failed', result: read };
-    return { kind: 'rows', report, rows: read };
+    return importInto(report, text, options.onProgress ?? null);
   } catch (error) {
     // Nothing below is expected to throw; if it does, the user still gets one line instead of a stack trace.
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'failed',
-      result: { ok: false, error: `could not read the file: ${message.split('\n')[0]}`, report },
-    };
+    return { ok: false, error: `could not read the file: ${message.split('\n')[0]}`, report };
   }
-}
-
-/** The import of a file from all its shares, in part order (part 0's report speaks for the header). */
-export function finishCsvShares(
-  shares: readonly (CsvShareResult & { kind: 'rows' })[],
-): CsvColumnsImportResult {
-  const [first] = shares;
-  if (first === undefined) throw new Error('finishCsvShares needs at least one share');
-  const report: ImportReport = { ...first.report, skipped: shares.flatMap((s) => s.report.skipped) };
-  const parts = shares.map((s) => s.rows);
-  const columns = parts.length === 1 ? first.rows.columns : concatColumns(parts.map((p) => p.columns));
-  const lines = parts.length === 1 ? first.rows.lines : concatLines(parts.map((p) => p.lines));
-  const dataRows = parts.reduce((n, p) => n + p.dataRows, 0);
-  return finish(report, columns, lines, dataRows, first.rows.headerLine);
-}
-
-function concatLines(parts: Int32Array[]): Int32Array {
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** `line 5, column Init: 'abc' is not a number` */
@@ -191,9 +114,7 @@ export function dropDuplicateRows(columns: SampleColumns, duplicates: number[][]
   return pickRows(columns, kept);
 }
 
-type ImportFailure = CsvColumnsImportResult & { ok: false };
-
-const fail = (report: ImportReport, error: string): ImportFailure => ({
+const fail = (report: ImportReport, error: string): CsvColumnsImportResult => ({
   ok: false,
   error,
   report,
@@ -202,16 +123,11 @@ const fail = (report: ImportReport, error: string): ImportFailure => ({
 /** Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 1 << 16;
 
-/**
- * Reads the header and the rows of the share into columns; the skipped rows and what the header said go
- * into `report`. 'whole' when a share other than the first cannot be read apart from the rest.
- */
-function readRows(
+function importInto(
   report: ImportReport,
   input: string,
   onProgress: ((fraction: number) => void) | null,
-  share: CsvShareOf,
-): CsvRows | ImportFailure | 'whole' {
+): CsvColumnsImportResult {
   if (typeof input !== 'string') return fail(report, 'the file is not text');
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') return fail(report, 'the file is empty');
@@ -237,13 +153,8 @@ function readRows(
   let headerLine = 0;
   let reader: RowReader | null = null;
   let dataRows = 0;
-  const fast = !text.includes('"') && (text.includes('\n') || !text.includes('\r'));
-  // A quoted field may hold a line break, so only a text without quotes can be cut at line starts.
-  if (!fast && share.part > 0) return 'whole';
-  const alone = !fast || share.parts === 1;
-  // Room for every line (a row is at least a line; a share's lines about its share of them): the columns
-  // then seldom grow and copy.
-  const lines = alone ? estimateLines(text) : Math.ceil((estimateLines(text) / share.parts) * 1.1) + 1024;
+  // Room for about every line (a row is at least a line): the columns then seldom grow and copy.
+  const lines = estimateLines(text);
   const samples = new SampleColumnsBuilder(lines);
   // File line of each sample, for messages (a typed array: a million numbers the garbage collector never scans).
   let sampleLines = new Int32Array(lines);
@@ -287,31 +198,18 @@ function readRows(
     return true;
   };
 
-  if (fast) {
+  if (!text.includes('"') && (text.includes('\n') || !text.includes('\r'))) {
     // Without quotes a row is a line and a cell the text between delimiters: read in place (see TextRowView).
     const row = new TextRowView(text, report.delimiter.charCodeAt(0));
     let line = linesBefore + 1;
-    // After the header: this share's lines only (all of them when it is the only one).
-    let from = 0;
-    let to = text.length + 1;
-    let cut = alone;
     for (let start = 0; start <= text.length; line += 1) {
-      if (!cut && mapping !== null) {
-        cut = true;
-        [from, to] = shareRange(text, start, share);
-        line += countNewlines(text, start, from);
-        start = from;
-        if (start > text.length) break;
-      }
-      if (start >= to) break;
       let next = text.indexOf('\n', start);
       if (next < 0) next = text.length;
       const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
       row.set(start, end);
       if (!onRow(row, line, null)) break;
       start = next + 1;
-      if (onProgress !== null && line % PROGRESS_EVERY === 0)
-        onProgress(Math.min(1, (start - from) / (Math.min(to, text.length) - from)));
+      if (onProgress !== null && line % PROGRESS_EVERY === 0) onProgress(start / text.length);
     }
   } else {
     // Quoted fields (which may hold delimiters, quotes and line breaks): Papa Parse, row by row (step), so
@@ -356,20 +254,9 @@ function readRows(
     );
   }
 
-  return { columns: samples.finish(), lines: sampleLines.subarray(0, samples.length), dataRows, headerLine };
-}
-
-/** The import from all the rows read: counts, the warnings about them, duplicates. */
-function finish(
-  report: ImportReport,
-  columns: SampleColumns,
-  sampleLines: Int32Array,
-  dataRows: number,
-  headerLine: number,
-): CsvColumnsImportResult {
   if (dataRows === 0) return fail(report, `only a header on line ${headerLine}, no data rows`);
-  report.imported = columns.length;
-  if (columns.length === 0) {
+  report.imported = samples.length;
+  if (samples.length === 0) {
     return fail(
       report,
       `no row could be read (${report.skipped.length} skipped): ${firstReasons(report.skipped)}`,
@@ -381,6 +268,7 @@ function finish(
     );
   }
 
+  const columns = samples.finish();
   report.duplicates = findDuplicates(columns);
   if (report.duplicates.length > 0) {
     const extra = report.duplicates.reduce((sum, g) => sum + g.length - 1, 0);
@@ -394,27 +282,6 @@ function finish(
     );
   }
   return { ok: true, columns, report };
-}
-
-/**
- * The part of the text a share reads, [from, to): an even cut of what follows the header (which ends at
- * `dataStart`), moved to the next line start; `to` past the end for the last share.
- */
-function shareRange(text: string, dataStart: number, share: CsvShareOf): [number, number] {
-  const at = (k: number): number => {
-    if (k <= 0) return dataStart;
-    if (k >= share.parts) return text.length + 1;
-    const nominal = dataStart + Math.floor(((text.length - dataStart) * k) / share.parts);
-    const newline = text.indexOf('\n', nominal);
-    return newline < 0 ? text.length + 1 : newline + 1;
-  };
-  return [at(share.part), at(share.part + 1)];
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count += 1;
-  return count;
 }
 
 /**
