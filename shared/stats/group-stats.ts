@@ -1,4 +1,5 @@
 import type { GroupKey, Metric, Sample } from '../sample';
+import { metricValue } from './metric-values';
 
 /** The numbers of one box, exactly as ggplot2's geom_boxplot computes them (quantiles by R's type 7). */
 export interface BoxStats {
@@ -191,26 +192,6 @@ export function boxStats(values: readonly number[]): BoxStats | null {
   let n = 0;
   for (const v of values) if (Number.isFinite(v)) sorted[n++] = v;
   return boxStatsOfSorted(sortValues(sorted.subarray(0, n)));
-}
-
-/**
- * The value of a metric for a sample; null when the sample has none (e.g. init of a warm start).
- * `total` is what the platform spent on the invocation: Init Duration (or SnapStart Restore Duration) plus
- * Duration; a warm sample's total is its Duration.
- */
-export function metricValue(sample: Sample, metric: Metric): number | null {
-  switch (metric) {
-    case 'init':
-      return sample.initMs;
-    case 'duration':
-      return sample.durationMs;
-    case 'total':
-      return (sample.initMs ?? 0) + (sample.restoreMs ?? 0) + sample.durationMs;
-    case 'billed':
-      return sample.billedMs;
-    case 'maxmemory':
-      return sample.maxMemoryUsedMB;
-  }
 }
 
 function groupValue(sample: Sample, key: GroupKey): string | number | null {

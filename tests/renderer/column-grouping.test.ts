@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySample, MetricSchema, type Arch, type Sample } from '../../shared/sample';
 import { columnsFromSamples, type SampleColumns } from '../../shared/sample-columns';
-import { groupStats, metricValue } from '../../shared/stats/group-stats';
+import { groupStats } from '../../shared/stats/group-stats';
 import { computeBoxes, groupSamples } from '../../renderer/src/analysis/boxes';
-import { combosOf, gatherMetric, metricAt } from '../../renderer/src/analysis/combos';
+import { combosOf } from '../../renderer/src/analysis/combos';
+import { gatherMetric, metricAt, metricValue } from '../../shared/stats/metric-values';
 import { orderByKeys, SelectionList } from '../../renderer/src/analysis/sample-order';
 import { selectRows, withTags } from '../../renderer/src/analysis/selection';
 import {

@@ -2,7 +2,8 @@ import { boxStatsOfSorted, sortValues, type BoxStats } from '../../../shared/sta
 import type { Metric } from '../../../shared/sample';
 import type { SampleColumns } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';
-import { combosOf, gatherMetric } from './combos';
+import { gatherMetric } from '../../../shared/stats/metric-values';
+import { combosOf } from './combos';
 import { isComboShown, resolveArch, resolveMemory, UNKNOWN, visibleDatasets } from './selection';
 
 /** One box of the chart and one row of the statistics table. */

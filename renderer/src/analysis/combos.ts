@@ -1,4 +1,3 @@
-import type { Metric } from '../../../shared/sample';
 import { textOf, type SampleColumns } from '../../../shared/sample-columns';
 
 /**
@@ -114,64 +113,4 @@ function scanCombos(c: SampleColumns): Combo[] {
     memoryMB: memoryValues[memoryId] ?? null,
     rows: rows.subarray(starts[k], starts[k + 1]),
   }));
-}
-
-/**
- * Appends the values of a metric at the given rows to `out` from `at` on, leaving out rows without one (init
- * of a warm start, or anything not finite); returns how many it wrote. The same rule as the shared
- * `metricValue`: 'total' is init + restore + duration, a missing init or restore counting as 0.
- */
-export function gatherMetric(
-  c: SampleColumns,
-  rows: Int32Array,
-  metric: Metric,
-  out: Float64Array,
-  at: number,
-): number {
-  let k = at;
-  const n = rows.length;
-  // One loop per metric: the choice is made once, not per row. `v - v === 0` is Number.isFinite(v).
-  if (metric === 'total') {
-    const init = c.initMs;
-    const restore = c.restoreMs;
-    const duration = c.durationMs;
-    for (let j = 0; j < n; j++) {
-      const r = rows[j] as number;
-      const i = init[r] as number;
-      const s = restore[r] as number;
-      const v = (i === i ? i : 0) + (s === s ? s : 0) + (duration[r] as number);
-      if (v - v === 0) out[k++] = v;
-    }
-  } else {
-    const column = metricColumn(c, metric);
-    for (let j = 0; j < n; j++) {
-      const v = column[rows[j] as number] as number;
-      if (v - v === 0) out[k++] = v;
-    }
-  }
-  return k - at;
-}
-
-/** The value of a metric at one row, NaN when it has none (see gatherMetric). */
-export function metricAt(c: SampleColumns, row: number, metric: Metric): number {
-  let v: number;
-  if (metric === 'total') {
-    const i = c.initMs[row] as number;
-    const s = c.restoreMs[row] as number;
-    v = (i === i ? i : 0) + (s === s ? s : 0) + (c.durationMs[row] as number);
-  } else v = metricColumn(c, metric)[row] as number;
-  return v - v === 0 ? v : NaN;
-}
-
-function metricColumn(c: SampleColumns, metric: Exclude<Metric, 'total'>): Float64Array {
-  switch (metric) {
-    case 'init':
-      return c.initMs;
-    case 'duration':
-      return c.durationMs;
-    case 'billed':
-      return c.billedMs;
-    case 'maxmemory':
-      return c.maxMemoryUsedMB;
-  }
 }

@@ -1,5 +1,5 @@
 import type { Metric, Sample } from '../../../shared/sample';
-import { metricAt } from '../analysis/combos';
+import { metricAt } from '../../../shared/stats/metric-values';
 import { selectRows, withTags } from '../analysis/selection';
 import { sampleAt } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';

@@ -47,15 +47,7 @@ export async function startMeasurementRun(
   listenToRuns();
   const runName = name ?? measureRunName(plan);
   const { runId } = await unwrap(coldstart().startMeasurement({ connection, plan, name: runName }));
-  const datasetId = addRunDataset(runName, runId);
-  const run = trackRun(
-    runId,
-    'measure',
-    runName,
-    (_run, samples) => workspace.appendSamples(datasetId, samples),
-    () => workspace.flushSamples(datasetId),
-  );
-  return { run, datasetId };
+  return followRun(runId, 'measure', runName);
 }
 
 export async function startFetchRun(
@@ -66,10 +58,19 @@ export async function startFetchRun(
   listenToRuns();
   const runName = name ?? fetchRunName(request);
   const { runId } = await unwrap(coldstart().startFetch({ connection, request, name: runName }));
+  return followRun(runId, 'fetch', runName);
+}
+
+/** A started run's dataset, filled as its samples arrive (and all of them in before its outcome shows). */
+function followRun(
+  runId: string,
+  kind: 'measure' | 'fetch',
+  runName: string,
+): { run: TrackedRun; datasetId: string } {
   const datasetId = addRunDataset(runName, runId);
   const run = trackRun(
     runId,
-    'fetch',
+    kind,
     runName,
     (_run, samples) => workspace.appendSamples(datasetId, samples),
     () => workspace.flushSamples(datasetId),

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../../shared/csv/import-csv';
 import { emptySample, type Sample } from '../../../shared/sample';
+import { metricValue } from '../../../shared/stats/metric-values';
 import {
   boxStats,
   groupStats,
-  metricValue,
   quantileType7,
   sortValues,
   type BoxStats,
