@@ -2,46 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../shared/csv/export-csv';
 import { importCsv, importCsvColumns } from '../../shared/csv/import-csv';
-import type { Sample } from '../../shared/sample';
-import { seededRandom } from '../random';
+import { benchSamples, seedCsv } from './bench-samples';
 import { goalLine, timed } from './goal';
 
 const ROWS = 1_000_000;
-const NAMES = ['hello-node', 'hello-py311', 'hello-runtime-go', 'hello-runtime-al2'];
-const MEMORY = [128, 512, 1024, 2048];
-
-/** Deterministic numbers with two decimals, like Lambda's REPORT values. */
-function generateSamples(rows: number): Sample[] {
-  const next = seededRandom(12345);
-  const samples: Sample[] = [];
-  for (let i = 0; i < rows; i++) {
-    const duration = Math.round(next() * 2000) / 100;
-    samples.push({
-      name: NAMES[i % 4] as string,
-      memoryMB: MEMORY[(i >> 2) % 4] as number,
-      initMs: i % 10 === 9 ? null : Math.round((40 + next() * 160) * 100) / 100,
-      durationMs: duration,
-      billedMs: Math.ceil(duration),
-      arch: i % 2 === 0 ? 'x86_64' : 'arm64',
-      runtime: 'nodejs20.x',
-      maxMemoryUsedMB: 60 + (i % 40),
-      restoreMs: null,
-      status: 'success',
-      errorType: null,
-      requestId: `3f2a6a1e-1b2c-4d5e-8f90-${i.toString(16).padStart(12, '0')}`,
-      timestamp: new Date(1690655411606 + i * 1000).toISOString(),
-      run: 'run-1',
-    });
-  }
-  return samples;
-}
-
-function seedFormat(samples: Sample[]): string {
-  const lines = ['Name;Memory;Init;Cold;Billed'];
-  for (const s of samples)
-    lines.push(`${s.name};${s.memoryMB};${s.initMs ?? ''};${s.durationMs};${s.billedMs}`);
-  return `${lines.join('\n')}\n`;
-}
 
 /**
  * The app imports into columns (importCsvColumns, in its worker); the CLI then also makes a Sample object of
@@ -103,13 +67,13 @@ function measure(label: string, text: string, into: keyof typeof IMPORTERS): voi
 // collection during the import slower than it is in the app.
 describe('CSV import throughput', () => {
   it('imports 1,000,000 rows in the seed format (Name;Memory;Init;Cold;Billed)', () => {
-    const text = seedFormat(generateSamples(ROWS));
+    const text = seedCsv(benchSamples(ROWS));
     measure('seed format (5 columns)', text, 'columns');
     measure('seed format (5 columns)', text, 'objects');
   });
 
   it('imports 1,000,000 rows in the full export format (14 columns)', () => {
-    const text = exportCsv(generateSamples(ROWS));
+    const text = exportCsv(benchSamples(ROWS));
     measure('full format (14 columns)', text, 'columns');
     measure('full format (14 columns)', text, 'objects');
   });

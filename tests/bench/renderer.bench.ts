@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { exportCsv } from '../../shared/csv/export-csv';
-import type { Sample } from '../../shared/sample';
-import { seededRandom } from '../random';
+import { benchSamples, seedCsv } from './bench-samples';
 import { goalLine } from './goal';
 import {
   buildRenderer,
@@ -18,42 +17,6 @@ import {
 } from '../e2e/support/renderer-harness';
 
 const ROWS = 1_000_000;
-const NAMES = ['hello-node', 'hello-py311', 'hello-runtime-go', 'hello-runtime-al2'];
-const MEMORY = [128, 512, 1024, 2048];
-
-function generateSamples(rows: number): Sample[] {
-  // xorshift: the LCG that was here lost its low bits to double rounding and repeated itself, making 99.6% of
-  // the rows duplicates of each other, which no measurement produces.
-  const next = seededRandom(4242);
-  const samples: Sample[] = [];
-  for (let i = 0; i < rows; i++) {
-    const duration = Math.round(next() * 2000) / 100;
-    samples.push({
-      name: NAMES[i % 4]!,
-      memoryMB: MEMORY[(i >> 2) % 4]!,
-      initMs: Math.round((40 + next() * 160) * 100) / 100,
-      durationMs: duration,
-      billedMs: Math.ceil(duration),
-      arch: (i >> 4) % 2 === 0 ? 'x86_64' : 'arm64',
-      runtime: 'nodejs20.x',
-      maxMemoryUsedMB: 60 + (i % 40),
-      restoreMs: null,
-      status: 'success',
-      errorType: null,
-      requestId: `3f2a6a1e-1b2c-4d5e-8f90-${i.toString(16).padStart(12, '0')}`,
-      timestamp: new Date(1690655411606 + i * 1000).toISOString(),
-      run: 'bench',
-    });
-  }
-  return samples;
-}
-
-/** The published seed format: five columns, arch and memory partly from the file name. */
-function seedCsv(samples: readonly Sample[]): string {
-  const lines = ['Name;Memory;Init;Cold;Billed'];
-  for (const s of samples) lines.push(`${s.name};${s.memoryMB};${s.initMs};${s.durationMs};${s.billedMs}`);
-  return `${lines.join('\n')}\n`;
-}
 
 const renderedAt = (page: Page) => page.getAttribute('[data-testid=chart]', 'data-rendered-at').then(Number);
 const renderCount = (page: Page) =>
@@ -98,7 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
 
   beforeAll(async () => {
     outDir = await buildRenderer();
-    const samples = generateSamples(ROWS);
+    const samples = benchSamples(ROWS);
     for (const [name, csv] of [
       ['bench-1m-full.csv', exportCsv(samples)],
       ['bench-1m-seed-arm64.csv', seedCsv(samples)],
