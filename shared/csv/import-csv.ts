@@ -94,24 +94,26 @@ export function importCsv(text: string, fileName: string): CsvImportResult {
 
 /** Removes the duplicates an import reported, keeping the first of each group. */
 export function dropDuplicates(samples: Sample[], duplicates: number[][]): Sample[] {
-  const drop = new Set<number>();
-  for (const group of duplicates) {
-    const sorted = [...group].sort((a, b) => a - b);
-    for (const index of sorted.slice(1)) drop.add(index);
-  }
-  return drop.size === 0 ? samples.slice() : samples.filter((_, i) => !drop.has(i));
+  return keptRows(samples.length, duplicates).map((i) => samples[i] as Sample);
 }
 
 /** dropDuplicates for columns. */
 export function dropDuplicateRows(columns: SampleColumns, duplicates: number[][]): SampleColumns {
-  const drop = new Uint8Array(columns.length);
+  return pickRows(columns, keptRows(columns.length, duplicates));
+}
+
+/** Indexes 0 .. length - 1 without all but the first of each duplicate group. */
+function keptRows(length: number, duplicates: number[][]): number[] {
+  const drop = new Uint8Array(length);
   for (const group of duplicates) {
-    const first = Math.min(...group);
+    // A loop, not Math.min(...group): a file of one row repeated makes a group too long to spread.
+    let first = Infinity;
+    for (const index of group) first = Math.min(first, index);
     for (const index of group) if (index !== first) drop[index] = 1;
   }
   const kept: number[] = [];
-  for (let i = 0; i < columns.length; i++) if (drop[i] === 0) kept.push(i);
-  return pickRows(columns, kept);
+  for (let i = 0; i < length; i++) if (drop[i] === 0) kept.push(i);
+  return kept;
 }
 
 const fail = (report: ImportReport, error: string): CsvColumnsImportResult => ({

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   describeSkippedRow,
+  dropDuplicateRows,
   dropDuplicates,
   importCsv,
   importCsvColumns,
@@ -433,5 +434,20 @@ describe('importCsvColumns: room for the rows', () => {
     expect(r.ok && r.columns.length).toBe(31_001);
     // The last row repeats the one before it: lines 31001 and 31002 of the file.
     expect(r.ok && r.report.warnings.at(-1)).toContain('e.g. line 31002 repeats line 31001');
+  });
+});
+
+describe('dropping duplicates', () => {
+  it('keeps the first of each group, however long the group', () => {
+    const text = `Name;Memory;Init;Cold;Billed\n${'f;128;1;2;3\n'.repeat(200_000)}g;128;1;2;3\n`;
+    const r = importCsvColumns(text, 'a.csv');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.duplicates).toHaveLength(1);
+    expect(dropDuplicateRows(r.columns, r.report.duplicates).length).toBe(2);
+    const samples = importCsv(text, 'a.csv');
+    expect(samples.ok && dropDuplicates(samples.samples, r.report.duplicates).map((s) => s.name)).toEqual([
+      'f',
+      'g',
+    ]);
   });
 });
