@@ -1,11 +1,12 @@
 import type { Arch, Sample } from './sample';
 import type { FunctionInfo, MeasurePlan } from './measure';
+import { billedMsWithInit } from './billing';
 
 /**
  * AWS Lambda on-demand list prices (US East (N. Virginia), first pricing tier, free tier ignored).
  * Other regions and the higher volume tiers differ by a few percent; the app says so next to every estimate.
- * Since 1 August 2025 the INIT phase is billed for every on-demand function: a cold start's Billed Duration
- * (from its REPORT) already includes the init time, so costs here are simply billed ms × memory × price.
+ * Costs are billed ms × memory × price, from each REPORT's Billed Duration as recorded; whether that figure
+ * includes init depends on when and where it was recorded (see `billing.ts`).
  */
 export const LAMBDA_PRICES = {
   source: 'AWS Lambda pricing, US East (N. Virginia), first tier',
@@ -31,14 +32,19 @@ export interface CostPerMillion {
 
 /**
  * Cost of 1,000,000 invocations like the given samples, each priced at its own memory size and architecture
- * from its own billed duration. Null when no sample has both memory and architecture.
+ * from its own billed duration: as recorded, or (`initBilled`) with a cold start's init added where the
+ * record left it out, as AWS bills since August 2025. Null when no sample has both memory and architecture.
  */
-export function costPerMillion(samples: readonly Sample[]): CostPerMillion | null {
+export function costPerMillion(
+  samples: readonly Sample[],
+  options: { initBilled?: boolean } = {},
+): CostPerMillion | null {
   let sum = 0;
   let n = 0;
   for (const s of samples) {
     if (s.memoryMB === null || s.arch === null) continue;
-    sum += invocationCost(s.billedMs, s.memoryMB, s.arch);
+    const billed = options.initBilled ? billedMsWithInit(s) : s.billedMs;
+    sum += invocationCost(billed, s.memoryMB, s.arch);
     n += 1;
   }
   if (n === 0) return null;

@@ -70,3 +70,27 @@ describe('CostTable', () => {
     expect(wrapper.get('[data-row="mystery|null|256"]').text()).toContain('unknown');
   });
 });
+
+describe('CostTable and billing rules', () => {
+  // hello-node rows as the July 2023 seed files hold them: Billed Duration without init.
+  const old = [
+    { ...s('hello-node', 'x86_64', 128, 135.38, 16), durationMs: 15.65 },
+    { ...s('hello-node', 'x86_64', 128, 158.57, 2), durationMs: 1.93 },
+  ];
+  it('says when the billed figures leave init out and prices them as billed today too', () => {
+    const [row] = costRows(old);
+    expect(row!.initBilling).toBe('excluded');
+    // Today: init + duration rounded up, 152 and 161 ms; as recorded: 16 and 2 ms.
+    expect(row!.costPerMillion!).toBeCloseTo(0.009 * 0.125 * 16.6667 + 0.2, 5);
+    expect(row!.costPerMillionInitBilled!).toBeCloseTo(0.1565 * 0.125 * 16.6667 + 0.2, 5);
+    const wrapper = mount(CostTable, { props: { samples: old } });
+    expect(wrapper.get('[data-test="init-billed"]').text()).toBe('no');
+    expect(wrapper.find('[data-test="cost-today"]').exists()).toBe(true);
+    expect(wrapper.get('[data-test="cost-rule"]').text()).toContain('as its REPORT recorded it');
+  });
+  it('shows no "today" column when every billed figure already includes init', () => {
+    const wrapper = mount(CostTable, { props: { samples } });
+    expect(wrapper.find('[data-test="cost-today"]').exists()).toBe(false);
+    expect(wrapper.get('[data-row="hello-node|x86_64|128"] [data-test="init-billed"]').text()).toBe('yes');
+  });
+});

@@ -1,5 +1,9 @@
 import type { Arch, Sample } from '../../../shared/sample';
 import { costPerMillion } from '../../../shared/pricing';
+import { initBillingOf } from '../../../shared/billing';
+
+/** Whether the row's billed durations include init: every cold start, none, some, or no cold start at all. */
+export type RowInitBilling = 'included' | 'excluded' | 'mixed' | 'warm';
 
 /** One configuration (a box of the chart): a function at one memory size and architecture. */
 export interface CostRow {
@@ -14,6 +18,9 @@ export interface CostRow {
   meanBilledMs: number;
   /** USD per 1,000,000 invocations like these; null when memory or architecture is unknown. */
   costPerMillion: number | null;
+  initBilling: RowInitBilling;
+  /** The same priced as AWS bills today (init included); equals costPerMillion unless init was left out. */
+  costPerMillionInitBilled: number | null;
   cheapest: boolean;
   fastest: boolean;
 }
@@ -27,9 +34,22 @@ function median(values: number[]): number | null {
   return (lo + hi) / 2;
 }
 
+function rowInitBilling(list: readonly Sample[]): RowInitBilling {
+  let included = 0;
+  let excluded = 0;
+  for (const s of list) {
+    const b = initBillingOf(s);
+    if (b === 'included') included += 1;
+    else if (b === 'excluded') excluded += 1;
+  }
+  if (included === 0 && excluded === 0) return 'warm';
+  if (excluded === 0) return 'included';
+  return included === 0 ? 'excluded' : 'mixed';
+}
+
 /**
- * Cost per million invocations for each configuration, from its own billed durations (which include init
- * since August 2025), and, among the configurations of each function, the cheapest and the fastest.
+ * Cost per million invocations for each configuration, from its own billed durations as recorded (and as
+ * billed today, where the records left init out), and, among the configurations of each function, the cheapest and the fastest.
  */
 export function costRows(samples: readonly Sample[]): CostRow[] {
   const groups = new Map<string, Sample[]>();
@@ -51,6 +71,8 @@ export function costRows(samples: readonly Sample[]): CostRow[] {
       medianLatencyMs: median(list.map((s) => (s.initMs ?? 0) + (s.restoreMs ?? 0) + s.durationMs)),
       meanBilledMs: list.reduce((sum, s) => sum + s.billedMs, 0) / list.length,
       costPerMillion: costPerMillion(list)?.usd ?? null,
+      initBilling: rowInitBilling(list),
+      costPerMillionInitBilled: costPerMillion(list, { initBilled: true })?.usd ?? null,
       cheapest: false,
       fastest: false,
     };
@@ -65,9 +87,10 @@ export function costRows(samples: readonly Sample[]): CostRow[] {
   for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
   for (const list of byName.values()) {
     if (list.length < 2) continue;
-    const priced = list.filter((r) => r.costPerMillion !== null);
-    const cheapest = Math.min(...priced.map((r) => r.costPerMillion as number));
-    for (const r of priced) r.cheapest = r.costPerMillion === cheapest;
+    // What it costs today: the recorded figure, or with init added where the record left it out.
+    const priced = list.filter((r) => r.costPerMillionInitBilled !== null);
+    const cheapest = Math.min(...priced.map((r) => r.costPerMillionInitBilled as number));
+    for (const r of priced) r.cheapest = r.costPerMillionInitBilled === cheapest;
     const timed = list.filter((r) => r.medianLatencyMs !== null);
     const fastest = Math.min(...timed.map((r) => r.medianLatencyMs as number));
     for (const r of timed) r.fastest = r.medianLatencyMs === fastest;
