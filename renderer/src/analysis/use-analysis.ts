@@ -28,6 +28,7 @@ export function useAnalysis(ws: Workspace) {
       version: d.version,
       columns: d.columns,
       pendingDuplicates: d.pendingDuplicates,
+      overlap: d.overlap,
       tags: { arch: d.tags.arch, memoryMB: d.tags.memoryMB },
       overrides: d.overrides,
     })),

@@ -1,6 +1,7 @@
 import { markRaw, reactive, shallowReactive } from 'vue';
 import type { Arch, Metric, Sample } from '../../../shared/sample';
-import { appendSamples, type SampleColumns } from '../../../shared/sample-columns';
+import { appendSamples, pickRows, type SampleColumns } from '../../../shared/sample-columns';
+import { findRequestIdOverlap, rowsWithout } from '../../../shared/request-id-overlap';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 
 export type DatasetSource = 'import' | 'example' | 'run';
@@ -38,6 +39,56 @@ export interface Dataset {
   report: ImportReport | null;
   /** Duplicates still present (the report's groups), cleared by "drop duplicates". */
   pendingDuplicates: number[][];
+  /** Samples counted once because an earlier dataset holds the same RequestId; null when none overlapped. */
+  overlap: DatasetOverlap | null;
+}
+
+/** What adding a dataset found already open: the same invocations (RequestIds) in earlier datasets. */
+export interface DatasetOverlap {
+  with: { datasetId: string; name: string; count: number }[];
+  /** Samples left out of this dataset (the earlier datasets keep them). */
+  dropped: number;
+  /** True once the user chose to keep them after all. */
+  kept: boolean;
+  /** The dataset as it came, for "keep them". */
+  readonly all: SampleColumns;
+  readonly allDuplicates: number[][];
+}
+
+/**
+ * Leaves out of `columns` the samples an earlier dataset already holds (same RequestId), renumbering the
+ * duplicate groups found by the import to the rows that stay.
+ */
+function withoutOverlap(
+  earlier: readonly Dataset[],
+  columns: SampleColumns,
+  duplicates: number[][],
+): { columns: SampleColumns; duplicates: number[][]; overlap: DatasetOverlap } | null {
+  const found = findRequestIdOverlap(
+    earlier.map((d) => d.columns.requestId),
+    columns.requestId,
+  );
+  if (!found) return null;
+  const kept = rowsWithout(columns.length, found.rows);
+  const newIndex = new Int32Array(columns.length).fill(-1);
+  kept.forEach((row, i) => (newIndex[row] = i));
+  const renumbered = duplicates
+    .map((group) => group.map((row) => newIndex[row] as number).filter((row) => row >= 0))
+    .filter((group) => group.length > 1);
+  return {
+    columns: pickRows(columns, kept),
+    duplicates: renumbered,
+    overlap: {
+      with: found.byDataset.map(({ index, count }) => {
+        const d = earlier[index] as Dataset;
+        return { datasetId: d.id, name: d.name, count };
+      }),
+      dropped: found.rows.length,
+      kept: false,
+      all: markRaw(columns),
+      allDuplicates: duplicates,
+    },
+  };
 }
 
 export interface NewDataset {
@@ -145,6 +196,15 @@ function createWorkspace() {
     /** Adds a dataset (an import, the example, or a measurement/fetch run) and returns its id. */
     addDataset(input: NewDataset): string {
       const id = newId('ds');
+      const duplicates = input.report?.duplicates ?? [];
+      const trimmed =
+        input.source === 'example'
+          ? null
+          : withoutOverlap(
+              state.datasets.filter((d) => d.source !== 'example'),
+              input.columns,
+              duplicates,
+            );
       // shallowReactive: name, tags and version are watched; the columns themselves stay raw.
       const dataset = shallowReactive<Dataset>({
         id,
@@ -153,10 +213,11 @@ function createWorkspace() {
         runId: input.runId ?? null,
         tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
         overrides: {},
-        columns: markRaw(input.columns),
+        columns: markRaw(trimmed?.columns ?? input.columns),
         version: 0,
         report: input.report ? markRaw(input.report) : null,
-        pendingDuplicates: markRaw(input.report?.duplicates ?? []),
+        pendingDuplicates: markRaw(trimmed?.duplicates ?? duplicates),
+        overlap: trimmed?.overlap ?? null,
       });
       state.datasets.push(dataset);
       return id;
@@ -188,6 +249,17 @@ function createWorkspace() {
     replaceColumns(datasetId: string, columns: SampleColumns): void {
       const dataset = find(datasetId);
       dataset.columns = markRaw(columns);
+      dataset.version++;
+    },
+
+    /** Undoes the RequestId de-duplication of a dataset: the samples other datasets also hold come back. */
+    keepOverlapping(datasetId: string): void {
+      const dataset = find(datasetId);
+      const overlap = dataset.overlap;
+      if (!overlap || overlap.kept) return;
+      dataset.columns = markRaw(overlap.all);
+      dataset.pendingDuplicates = markRaw(overlap.allDuplicates);
+      dataset.overlap = { ...overlap, kept: true };
       dataset.version++;
     },
 
