@@ -20,14 +20,19 @@ const s = (
   runtime: 'nodejs22.x',
 });
 
-// hello-node: 128 MB x86 is cheap but slow; 1024 MB arm fast but dearer; 1024 MB x86 dearest.
+// hello-node: 128 MB x86 is cheap but slow; 1024 MB arm fast but dearer; 1024 MB x86 dearest. Ten cold
+// starts each, spread ±5%, so the differences are clear.
+const ten = (name: string, arch: Arch | null, memoryMB: number | null, initMs: number) =>
+  Array.from({ length: 10 }, (_, i) => {
+    const init = initMs * (0.95 + i / 100);
+    return s(name, arch, memoryMB, init, Math.ceil(init + 5));
+  });
 const samples = [
-  s('hello-node', 'x86_64', 128, 400, 410),
-  s('hello-node', 'x86_64', 128, 420, 430),
-  s('hello-node', 'x86_64', 1024, 150, 160),
-  s('hello-node', 'arm64', 1024, 140, 150),
-  s('hello-py', 'arm64', 512, 300, 310),
-  s('mystery', null, 256, 100, 110),
+  ...ten('hello-node', 'x86_64', 128, 410),
+  ...ten('hello-node', 'x86_64', 1024, 150),
+  ...ten('hello-node', 'arm64', 1024, 140),
+  ...ten('hello-py', 'arm64', 512, 300),
+  ...ten('mystery', null, 256, 100),
 ];
 
 describe('costRows', () => {
@@ -41,12 +46,13 @@ describe('costRows', () => {
       'mystery null 256',
     ]);
     const x86small = rows[1]!;
-    expect(x86small.n).toBe(2);
-    expect(x86small.meanBilledMs).toBe(420);
-    expect(x86small.costPerMillion).toBeCloseTo(0.42 * 0.125 * 16.6667 + 0.2, 6);
+    expect(x86small.n).toBe(10);
+    // init 389.5 … 426.4 ms + 5 ms, each rounded up: 413.4 ms billed on average.
+    expect(x86small.meanBilledMs).toBeCloseTo(413.4, 6);
+    expect(x86small.costPerMillion).toBeCloseTo(0.4134 * 0.125 * 16.6667 + 0.2, 5);
     expect(rows[4]!.costPerMillion).toBeNull();
   });
-  it('marks the cheapest and the fastest configuration of each function', () => {
+  it('marks the cheapest and the fastest configuration of each function when the difference is clear', () => {
     const rows = costRows(samples);
     const flags = rows.map((r) => [r.cheapest, r.fastest]);
     expect(flags).toEqual([
@@ -65,7 +71,7 @@ describe('CostTable', () => {
     const cheap = wrapper.get('[data-row="hello-node|x86_64|128"]');
     expect(cheap.classes()).toContain('cheapest');
     expect(cheap.text()).toContain('cheapest');
-    expect(cheap.text()).toContain('$1.08');
+    expect(cheap.text()).toContain('$1.06');
     expect(wrapper.get('[data-row="hello-node|arm64|1024"]').text()).toContain('fastest');
     expect(wrapper.get('[data-row="mystery|null|256"]').text()).toContain('unknown');
   });
@@ -92,5 +98,16 @@ describe('CostTable and billing rules', () => {
     const wrapper = mount(CostTable, { props: { samples } });
     expect(wrapper.find('[data-test="cost-today"]').exists()).toBe(false);
     expect(wrapper.get('[data-row="hello-node|x86_64|128"] [data-test="init-billed"]').text()).toBe('yes');
+  });
+});
+
+describe('cheapest and fastest only when clear', () => {
+  it('marks nothing when two configurations are within the noise of each other', () => {
+    // 1024 MB arm64 and x86_64 differ by 2%: within the ±5% spread of ten samples.
+    const close = [...ten('api', 'arm64', 1024, 140), ...ten('api', 'x86_64', 1024, 143)];
+    const rows = costRows(close);
+    expect(rows.map((r) => r.fastest)).toEqual([false, false]);
+    // arm64 is 20% cheaper per GB-second: clear even with the same durations.
+    expect(rows.map((r) => r.cheapest)).toEqual([true, false]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Arch, Sample } from '../../../shared/sample';
-import { costPerMillion } from '../../../shared/pricing';
-import { initBillingOf } from '../../../shared/billing';
+import { costPerMillion, invocationCost } from '../../../shared/pricing';
+import { billedMsWithInit, initBillingOf } from '../../../shared/billing';
+import { clearlyLowest } from '../../../shared/stats/clear-winner';
 
 /** Whether the row's billed durations include init: every cold start, none, some, or no cold start at all. */
 export type RowInitBilling = 'included' | 'excluded' | 'mixed' | 'warm';
@@ -34,6 +35,10 @@ function median(values: number[]): number | null {
   return (lo + hi) / 2;
 }
 
+function sortedOf(list: readonly Sample[], value: (s: Sample) => number): Float64Array {
+  return Float64Array.from(list, value).sort();
+}
+
 function rowInitBilling(list: readonly Sample[]): RowInitBilling {
   let included = 0;
   let excluded = 0;
@@ -59,8 +64,21 @@ export function costRows(samples: readonly Sample[]): CostRow[] {
     if (list) list.push(s);
     else groups.set(key, [s]);
   }
+  const latencies = new Map<string, Float64Array>();
+  const costs = new Map<string, Float64Array>();
   const rows: CostRow[] = [...groups.entries()].map(([key, list]) => {
     const first = list[0] as Sample;
+    latencies.set(
+      key,
+      sortedOf(list, (s) => (s.initMs ?? 0) + (s.restoreMs ?? 0) + s.durationMs),
+    );
+    if (first.memoryMB !== null && first.arch !== null) {
+      const { memoryMB, arch } = first;
+      costs.set(
+        key,
+        sortedOf(list, (s) => invocationCost(billedMsWithInit(s), memoryMB, arch)),
+      );
+    }
     return {
       key,
       name: first.name,
@@ -86,14 +104,14 @@ export function costRows(samples: readonly Sample[]): CostRow[] {
   const byName = new Map<string, CostRow[]>();
   for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
   for (const list of byName.values()) {
-    if (list.length < 2) continue;
-    // What it costs today: the recorded figure, or with init added where the record left it out.
-    const priced = list.filter((r) => r.costPerMillionInitBilled !== null);
-    const cheapest = Math.min(...priced.map((r) => r.costPerMillionInitBilled as number));
-    for (const r of priced) r.cheapest = r.costPerMillionInitBilled === cheapest;
-    const timed = list.filter((r) => r.medianLatencyMs !== null);
-    const fastest = Math.min(...timed.map((r) => r.medianLatencyMs as number));
-    for (const r of timed) r.fastest = r.medianLatencyMs === fastest;
+    // Marked only when every other configuration of the function is clearly slower (dearer): a difference
+    // within the noise of 10 samples is no reason to pick one. Cost is judged as billed today.
+    const timed = list.filter((r) => latencies.has(r.key));
+    const fastest = clearlyLowest(timed.map((r) => latencies.get(r.key) as Float64Array));
+    if (fastest !== null) (timed[fastest] as CostRow).fastest = true;
+    const priced = list.filter((r) => costs.has(r.key));
+    const cheapest = clearlyLowest(priced.map((r) => costs.get(r.key) as Float64Array));
+    if (cheapest !== null) (priced[cheapest] as CostRow).cheapest = true;
   }
   return rows;
 }
