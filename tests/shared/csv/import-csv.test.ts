@@ -85,6 +85,22 @@ describe('importCsv: the original format and its accepted variants', () => {
     expect(ok(importCsv(`sep=,\n${SEED.replaceAll(';', ',')}`, 'a.csv')).report.delimiter).toBe(',');
   });
 
+  it('reads decimal commas in a tab-separated file, read in place and through Papa Parse', () => {
+    const text =
+      'Name\tMemory\tInit\tCold\tBilled\tRestore\nf\t128\t1234,5\t0,25\t1\t2,5e2\ng\t256\t7,125\t1\t1\t\n';
+    for (const file of [text, text.replace('\nf\t', '\n"f"\t')]) {
+      const r = ok(importCsv(file, 'a.tsv'));
+      expect(r.report.delimiter).toBe('\t');
+      expect(r.report.skipped).toEqual([]);
+      expect(
+        r.samples.map((s) => [s.name, s.memoryMB, s.initMs, s.durationMs, s.billedMs, s.restoreMs]),
+      ).toEqual([
+        ['f', 128, 1234.5, 0.25, 1, 250],
+        ['g', 256, 7.125, 1, 1, null],
+      ]);
+    }
+  });
+
   it('does not read decimal commas in a comma-separated file', () => {
     const r = ok(importCsv('Name,Memory,Init,Cold,Billed\nf,128,"135,38",1,2\nf,128,100,1,2\n', 'a.csv'));
     expect(r.samples).toHaveLength(1);
@@ -369,6 +385,21 @@ describe('importCsv: duplicates', () => {
       importCsv('Name;Memory;Init;Cold;Billed\nf;128;100;1;2\nf;256;100;1;2\nf;128;100;1;3\n', 'a.csv'),
     );
     expect(r.report.duplicates).toEqual([]);
+  });
+
+  it.each([
+    ['Run', 'Run', 'run-1', 'run-2'],
+    ['Restore', 'Restore', '312.5', '312.25'],
+    ['Run (one empty)', 'Run', 'run-1', ''],
+    ['Restore (one empty)', 'Restore', '312.5', ''],
+  ])('does not call rows that differ only in %s duplicates', (_what, column, a, b) => {
+    const file = (second: string): string =>
+      `Name;Memory;Init;Cold;Billed;${column}\nf;128;100;1;2;${a}\ng;1;1;1;1;7\nf;128;100;1;2;${second}\n`;
+    expect(ok(importCsv(file(b), 'a.csv')).report.duplicates).toEqual([]);
+    const columns = importCsvColumns(file(b), 'a.csv');
+    expect(columns.ok && columns.report.duplicates).toEqual([]);
+    // The same rows with the same value are duplicates: the column is compared, not the rows told apart.
+    expect(ok(importCsv(file(a), 'a.csv')).report.duplicates).toEqual([[0, 2]]);
   });
 });
 
