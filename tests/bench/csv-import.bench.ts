@@ -78,3 +78,19 @@ describe('CSV import throughput', () => {
     measure('full format (14 columns)', text, 'objects');
   });
 });
+
+describe('CSV header mapping', () => {
+  it('maps a header of 1,000,000 unknown columns (linear: this was about 23 minutes)', () => {
+    const columns = 1_000_000;
+    const unknown = Array.from({ length: columns }, (_, i) => `x${i}`);
+    const text = `Name;Memory;Init;Cold;Billed;${unknown.join(';')}\nf;128;1;2;3${';'.repeat(columns)}\n`;
+    const runs = [0, 1, 2].map(() => timed(() => importCsvColumns(text, 'wide.csv')));
+    const last = runs[2]!.result;
+    expect(last.ok && last.report.unknownColumns.length).toBe(columns);
+    console.log(
+      `CSV import of a header with ${columns.toLocaleString('en')} unknown columns and one row: ` +
+        `${Math.min(...runs.map((r) => r.wallMs)).toFixed(0)} ms wall, ` +
+        `${Math.min(...runs.map((r) => r.cpuMs)).toFixed(0)} ms CPU (best of 3)`,
+    );
+  });
+});

@@ -28,6 +28,9 @@ describe('findDuplicates', () => {
         billedMs: Math.floor(next() * 3),
         arch: next() < 0.5 ? 'arm64' : null,
         requestId: next() < 0.3 ? `r-${Math.floor(next() * 2000)}` : null,
+        // Rarely set, so that rows differing only in these are common among the near-duplicates.
+        run: next() < 0.1 ? `run-${Math.floor(next() * 2)}` : null,
+        restoreMs: next() < 0.1 ? Math.floor(next() * 2) + 0.5 : null,
       });
     }
     const expected = naiveDuplicates(samples);
@@ -47,6 +50,18 @@ describe('findDuplicates', () => {
     const expected = naiveDuplicates(samples);
     expect(expected.length).toBeGreaterThan(500);
     expect(findDuplicates(columnsFromSamples(samples))).toEqual(expected);
+  });
+
+  it.each([
+    ['run', { run: 'run-1' }, { run: 'run-2' }],
+    ['run (one null)', { run: 'run-1' }, { run: null }],
+    ['restoreMs', { restoreMs: 312.5 }, { restoreMs: 312.25 }],
+    ['restoreMs (one null)', { restoreMs: 312.5 }, { restoreMs: null }],
+  ])('tells apart rows that differ only in %s', (_what, a: Partial<Sample>, b: Partial<Sample>) => {
+    const row: Sample = { ...emptySample('f'), memoryMB: 128, initMs: 100, durationMs: 1, billedMs: 2 };
+    const other: Sample = { ...emptySample('g'), durationMs: 3 };
+    expect(findDuplicates(columnsFromSamples([{ ...row, ...a }, other, { ...row, ...b }]))).toEqual([]);
+    expect(findDuplicates(columnsFromSamples([{ ...row, ...a }, other, { ...row, ...a }]))).toEqual([[0, 2]]);
   });
 
   it('finds nothing in distinct rows', () => {

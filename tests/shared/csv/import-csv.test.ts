@@ -85,6 +85,22 @@ describe('importCsv: the original format and its accepted variants', () => {
     expect(ok(importCsv(`sep=,\n${SEED.replaceAll(';', ',')}`, 'a.csv')).report.delimiter).toBe(',');
   });
 
+  it('reads decimal commas in a tab-separated file, read in place and through Papa Parse', () => {
+    const text =
+      'Name\tMemory\tInit\tCold\tBilled\tRestore\nf\t128\t1234,5\t0,25\t1\t2,5e2\ng\t256\t7,125\t1\t1\t\n';
+    for (const file of [text, text.replace('\nf\t', '\n"f"\t')]) {
+      const r = ok(importCsv(file, 'a.tsv'));
+      expect(r.report.delimiter).toBe('\t');
+      expect(r.report.skipped).toEqual([]);
+      expect(
+        r.samples.map((s) => [s.name, s.memoryMB, s.initMs, s.durationMs, s.billedMs, s.restoreMs]),
+      ).toEqual([
+        ['f', 128, 1234.5, 0.25, 1, 250],
+        ['g', 256, 7.125, 1, 1, null],
+      ]);
+    }
+  });
+
   it('does not read decimal commas in a comma-separated file', () => {
     const r = ok(importCsv('Name,Memory,Init,Cold,Billed\nf,128,"135,38",1,2\nf,128,100,1,2\n', 'a.csv'));
     expect(r.samples).toHaveLength(1);
@@ -147,6 +163,42 @@ describe('importCsv: the original format and its accepted variants', () => {
       durationMs: 1,
       billedMs: 1,
     });
+  });
+
+  it('names a few of 200,000 unknown columns in one short warning, each name once', () => {
+    const unknown = Array.from({ length: 200_000 }, (_, i) => `x${i}`);
+    const header = ['Name', 'Memory', 'Init', ...unknown, 'x7', 'Cold', 'Billed'].join(';');
+    const row = ['f', '128', '1', ...unknown.map(() => ''), '', '2', '3'].join(';');
+    const r = ok(importCsv(`${header}\n${row}\n`, 'wide.csv'));
+    expect(r.samples).toEqual([
+      { ...emptySample('f'), memoryMB: 128, initMs: 1, durationMs: 2, billedMs: 3 },
+    ]);
+    expect(r.report.unknownColumns).toHaveLength(200_000);
+    expect(r.report.unknownColumns.slice(0, 3)).toEqual(['x0', 'x1', 'x2']);
+    expect(r.report.unknownColumns.at(-1)).toBe('x199999');
+    expect(r.report.warnings.filter((w) => w.includes('not in the format'))).toEqual([
+      'ignored 200,000 columns not in the format, e.g. x0, x1, x2, x3, x4, …',
+    ]);
+  });
+
+  it('warns once about a known column that appears many times', () => {
+    const header = ['Name', 'Memory', 'Init', 'Cold', 'Billed', ...Array<string>(1000).fill('Init')].join(
+      ';',
+    );
+    const row = ['f', '128', '1', '2', '3', ...Array<string>(1000).fill('9')].join(';');
+    const r = ok(importCsv(`${header}\n${row}\n`, 'a.csv'));
+    expect(r.samples[0]!.initMs).toBe(1);
+    expect(r.report.warnings.filter((w) => w.includes('appears'))).toEqual([
+      'column Init appears twice in the header; the first one is used',
+    ]);
+  });
+
+  it('names only the first columns of a long header that lacks a required column', () => {
+    const names = ['Name', 'Init', 'Cold', ...Array.from({ length: 100_000 }, (_, i) => `x${i}`)];
+    const r = failed(importCsv(`${names.join(';')}\nf;1;1\n`, 'a.csv'));
+    expect(r.error).toBe(
+      'missing required column Billed in the header on line 1 (it has: Name;Init;Cold;x0;x1;x2;x3;x4;x5;x6;x7;x8;x9;x10;x11;x12;x13;x14;x15;x16;… 100,003 columns)',
+    );
   });
 
   it('reads a quoted field with the delimiter, a quote and a line break in it', () => {
@@ -369,6 +421,21 @@ describe('importCsv: duplicates', () => {
       importCsv('Name;Memory;Init;Cold;Billed\nf;128;100;1;2\nf;256;100;1;2\nf;128;100;1;3\n', 'a.csv'),
     );
     expect(r.report.duplicates).toEqual([]);
+  });
+
+  it.each([
+    ['Run', 'Run', 'run-1', 'run-2'],
+    ['Restore', 'Restore', '312.5', '312.25'],
+    ['Run (one empty)', 'Run', 'run-1', ''],
+    ['Restore (one empty)', 'Restore', '312.5', ''],
+  ])('does not call rows that differ only in %s duplicates', (_what, column, a, b) => {
+    const file = (second: string): string =>
+      `Name;Memory;Init;Cold;Billed;${column}\nf;128;100;1;2;${a}\ng;1;1;1;1;7\nf;128;100;1;2;${second}\n`;
+    expect(ok(importCsv(file(b), 'a.csv')).report.duplicates).toEqual([]);
+    const columns = importCsvColumns(file(b), 'a.csv');
+    expect(columns.ok && columns.report.duplicates).toEqual([]);
+    // The same rows with the same value are duplicates: the column is compared, not the rows told apart.
+    expect(ok(importCsv(file(a), 'a.csv')).report.duplicates).toEqual([[0, 2]]);
   });
 });
 
