@@ -84,6 +84,13 @@ describe('registerHandlers', () => {
     ['another origin', { url: 'https://evil.example/', parent: null }],
     ['a sub-frame of the app', { url: 'app://coldstart/index.html', parent: {} }],
     ['a file: page', { url: 'file:///tmp/index.html', parent: null }],
+    // Each of these starts with "app://coldstart": only an exact origin match refuses them.
+    ['a host that extends the app host', { url: 'app://coldstart.evil/index.html', parent: null }],
+    ['a host the app host is the user name of', { url: 'app://coldstart@evil/index.html', parent: null }],
+    ['a user name and password before another host', { url: 'app://coldstart:x@evil/', parent: null }],
+    ['a longer host name', { url: 'app://coldstartevil/index.html', parent: null }],
+    ['the app host on a port', { url: 'app://coldstart:8080/index.html', parent: null }],
+    ['another scheme for the app host', { url: 'app-x://coldstart/index.html', parent: null }],
     ['no frame at all', null],
   ])('rejects calls from %s without running the handler', async (_what, frame) => {
     const { call, engine } = setUp();
