@@ -153,10 +153,11 @@ export class RunStore {
     const parsed = RunSummarySchema.safeParse(JSON.parse(text));
     if (!parsed.success) throw new EngineError('io', `Run '${runId}': summary.json is damaged.`);
     const summary = parsed.data;
-    if (summary.state === 'running' && !(await this.isOwnedByLiveProcess(runId))) {
-      return { ...summary, state: 'interrupted' };
-    }
-    return summary;
+    if (summary.state !== 'running') return summary;
+    // Until a run ends its summary says 0 samples; what it has measured so far is in samples.jsonl.
+    const samples = (await this.readSamples(runId)).length;
+    if (!(await this.isOwnedByLiveProcess(runId))) return { ...summary, state: 'interrupted', samples };
+    return { ...summary, samples };
   }
 
   async list(): Promise<RunSummary[]> {
