@@ -1,9 +1,10 @@
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportCsv } from '../../shared/csv/export-csv';
 import { dropDuplicates, importCsv } from '../../shared/csv/import-csv';
 import type { Sample } from '../../shared/sample';
-import type { CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 
 export interface CsvFilesRead {
   samples: Sample[];
@@ -84,5 +85,76 @@ export async function writeCsvFile(
     const why = code === 'ENOENT' ? 'its directory does not exist' : fileError(error);
     io.stderr(`coldstart ${command}: cannot write ${target}: ${why}\n`);
     return false;
+  }
+}
+
+/** The rows of samples in the shared format, without the header: exportCsv's own formatting, one line each. */
+function csvRows(samples: readonly Sample[]): string {
+  const text = exportCsv(samples);
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+/**
+ * A CSV file written while a run measures: the header at once, each batch of rows as it arrives, so a run
+ * killed with kill -9 leaves a valid CSV of what it measured. A write error stops the writing (the run goes
+ * on: its samples are in the run directory) and is reported once, at `close`.
+ */
+export class CsvStream {
+  private fd: number | null;
+  private error: string | null = null;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+  ) {
+    this.fd = fd;
+  }
+
+  /** Creates (or empties) the file and writes the header; a UsageError (exit 2) when it cannot. */
+  static open(path: string, io: CliIo): CsvStream {
+    const target = resolve(io.cwd, path);
+    let fd: number;
+    try {
+      fd = openSync(target, 'w');
+      writeSync(fd, exportCsv([]));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      const why = code === 'ENOENT' ? 'its directory does not exist' : fileError(error);
+      throw new UsageError(`--out: cannot write ${target}: ${why} (nothing was changed)`);
+    }
+    return new CsvStream(target, fd);
+  }
+
+  append(samples: readonly Sample[]): void {
+    if (this.fd === null || samples.length === 0) return;
+    try {
+      writeSync(this.fd, csvRows(samples));
+    } catch (error) {
+      this.error = fileError(error);
+      this.closeQuietly();
+    }
+  }
+
+  /** Flushes and closes; the error that stopped the writing, or null when every row is in the file. */
+  close(): string | null {
+    if (this.fd !== null) {
+      try {
+        fsyncSync(this.fd);
+      } catch (error) {
+        this.error ??= fileError(error);
+      }
+      this.closeQuietly();
+    }
+    return this.error;
+  }
+
+  private closeQuietly(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // nothing more to lose
+    }
+    this.fd = null;
   }
 }

@@ -1,17 +1,26 @@
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exportCsv } from '../../shared/csv/export-csv';
 import { RunSummarySchema, type RunSummary } from '../../shared/measure';
 import { SampleSchema, type Sample } from '../../shared/sample';
+import {
+  fsyncDir,
+  makePrivateDir,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  writeFileDurable,
+  writeJsonDurable,
+} from './durable-file';
 import { EngineError } from './engine-api';
 
 /**
  * Run directories under `<stateDir>/runs/<id>/`: plan.json, journal.json (measure runs), samples.jsonl
  * (appended and flushed per sample), samples.csv (the shared format, at the end), summary.json, and
- * owner.json while the run's process works on it.
+ * owner.json while the run's process works on it. `runs/` and every run directory are 0700, every file 0600:
+ * the journal holds the functions' original variables and the plan the payload.
  */
 export const FILES = {
   plan: 'plan.json',
@@ -30,12 +39,11 @@ export function newRunId(now: Date = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
-/** Writes JSON so that a crash leaves the old file or the new one, never half of one. */
-export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, { flush: true });
-  await rename(tmp, path);
-}
+/**
+ * Writes JSON so that a crash leaves the old file or the new one, never half of one, and durably: the journal
+ * is saved with it before the engine's first change to AWS, so it must be on disk (file and directory) then.
+ */
+export const writeJsonAtomic = writeJsonDurable;
 
 export function isProcessAlive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -51,7 +59,7 @@ export function isProcessAlive(pid: number): boolean {
 export class SampleWriter {
   private fd: number | null;
   constructor(readonly path: string) {
-    this.fd = openSync(path, 'a');
+    this.fd = openSync(path, 'a', PRIVATE_FILE_MODE);
   }
   append(samples: readonly Sample[]): void {
     if (this.fd === null || samples.length === 0) return;
@@ -82,11 +90,14 @@ export class RunStore {
   /** Creates the run directory with its plan and a `running` summary owned by this process. */
   async create(summary: RunSummary, plan: unknown): Promise<SampleWriter> {
     try {
-      await mkdir(this.dir(summary.id), { recursive: true });
+      await this.makeRunsDir();
+      await makePrivateDir(this.dir(summary.id));
       await writeJsonAtomic(this.path(summary.id, 'plan'), plan);
       await writeJsonAtomic(this.path(summary.id, 'owner'), { pid: process.pid, hostname: hostname() });
       await this.writeSummary(summary);
-      return new SampleWriter(this.path(summary.id, 'samples'));
+      const writer = new SampleWriter(this.path(summary.id, 'samples'));
+      await fsyncDir(this.dir(summary.id));
+      return writer;
     } catch (error) {
       throw new EngineError(
         'io',
@@ -94,6 +105,15 @@ export class RunStore {
         'Check --state-dir / COLDSTART_STATE_DIR.',
       );
     }
+  }
+
+  /**
+   * `runs/` is the app's own, whoever made it: one made by an older version (0755) is closed too, which also
+   * closes the run directories it made. The state directory itself may be the user's (`--state-dir .`).
+   */
+  private async makeRunsDir(): Promise<void> {
+    await makePrivateDir(this.runsDir);
+    if (process.platform !== 'win32') await chmod(this.runsDir, PRIVATE_DIR_MODE);
   }
 
   writeSummary(summary: RunSummary): Promise<void> {
@@ -105,7 +125,7 @@ export class RunStore {
     await this.writeSummary(summary);
     await rm(this.path(summary.id, 'owner'), { force: true });
     const csv = this.path(summary.id, 'csv');
-    await writeFile(csv, exportCsv(samples), { flush: true });
+    await writeFileDurable(csv, exportCsv(samples));
     return csv;
   }
 
@@ -133,10 +153,11 @@ export class RunStore {
     const parsed = RunSummarySchema.safeParse(JSON.parse(text));
     if (!parsed.success) throw new EngineError('io', `Run '${runId}': summary.json is damaged.`);
     const summary = parsed.data;
-    if (summary.state === 'running' && !(await this.isOwnedByLiveProcess(runId))) {
-      return { ...summary, state: 'interrupted' };
-    }
-    return summary;
+    if (summary.state !== 'running') return summary;
+    // Until a run ends its summary says 0 samples; what it has measured so far is in samples.jsonl.
+    const samples = (await this.readSamples(runId)).length;
+    if (!(await this.isOwnedByLiveProcess(runId))) return { ...summary, state: 'interrupted', samples };
+    return { ...summary, samples };
   }
 
   async list(): Promise<RunSummary[]> {

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
+import { makePrivateDir, writeJsonDurable } from '../engine/durable-file';
 
 /** The file's content when it exists and matches `schema`; null otherwise (missing, corrupt, edited by hand). */
 export async function readJsonFile<S extends z.ZodType>(
@@ -21,10 +22,11 @@ export async function readJsonFile<S extends z.ZodType>(
   }
 }
 
-/** Writes through a temporary file so a crash mid-write never leaves half a file behind. */
+/**
+ * Writes through a flushed temporary file (mode 0600) renamed over the old one, then flushes the directory:
+ * neither a crash mid-write nor a power cut right after leaves half a file or loses the new one.
+ */
 export async function writeJsonFile(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-  await rename(tmp, path);
+  await makePrivateDir(dirname(path));
+  await writeJsonDurable(path, value);
 }

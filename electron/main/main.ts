@@ -6,6 +6,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from 
 import { appPaths, PROJECT_URL, resolveStateDir } from './app-paths';
 import { createMainWindow } from './app-window';
 import { getEngine } from './engine-instance';
+import { confirmEndpointDialog, createEndpointPolicy } from './endpoint-policy';
 import { createFileDialogs } from './file-dialogs';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register-handlers';
@@ -14,7 +15,7 @@ import { logFilePath, setUpLogging } from './logging';
 import { buildMenuTemplate } from './menu';
 import { openExternal } from './open-external';
 import { createRunRegistry } from './run-registry';
-import { loadSettings, saveThemePreference } from './settings';
+import { allowEndpoint, loadSettings, saveThemePreference } from './settings';
 import { offerRecovery } from './startup-recovery';
 import { createThemeController } from './theme';
 import { denyAllPermissions, guardWebContents, urlForLog } from './web-contents-guards';
@@ -89,6 +90,12 @@ async function start(): Promise<void> {
         stateDir,
       },
       openExternal,
+      endpoints: createEndpointPolicy({
+        env: process.env,
+        allowedOrigins: async () => (await loadSettings(userData)).allowedEndpoints,
+        remember: (origin) => allowEndpoint(userData, origin),
+        confirm: (origin, window) => confirmEndpointDialog(dialog, origin, window),
+      }),
       windowOf: (sender) => BrowserWindow.fromWebContents(sender),
     }),
     { isTrustedSender: (frame) => isTrustedSender(frame, allowedOrigins), log },

@@ -50,6 +50,28 @@ export type OpenedFile = z.infer<typeof OpenedFileSchema>;
 
 export const SavedFileSchema = z.object({ saved: z.boolean(), path: z.string().nullable() });
 
+/** A bare http(s) endpoint: no user name or password, query or fragment to smuggle anything in. */
+function isBareEndpoint(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The connection as the renderer may send it. Which endpoint hosts are allowed at all (loopback, the
+ * AWS_ENDPOINT_URL* main started with, or one the user allowed in a native dialog) main decides per call
+ * (electron/main/endpoint-policy.ts): a renderer setting alone never sends signed requests elsewhere.
+ */
+export const IpcConnectionSchema = AwsConnectionSchema.extend({
+  endpoint: AwsConnectionSchema.shape.endpoint.refine(
+    (e) => e === null || isBareEndpoint(e),
+    'an http(s) URL without user name, password, query or fragment',
+  ),
+});
+
 export const invokeContract = {
   getAppInfo: {
     arg: none,
@@ -88,11 +110,11 @@ export const invokeContract = {
     result: z.array(z.object({ name: z.string(), region: z.string().nullable(), sso: z.boolean() })),
   },
   listAwsRegions: { arg: none, result: z.array(z.string()) },
-  checkAwsConnection: { arg: AwsConnectionSchema, result: ConnectionCheckSchema },
-  listFunctions: { arg: AwsConnectionSchema, result: z.array(FunctionInfoSchema) },
+  checkAwsConnection: { arg: IpcConnectionSchema, result: ConnectionCheckSchema },
+  listFunctions: { arg: IpcConnectionSchema, result: z.array(FunctionInfoSchema) },
   startMeasurement: {
     arg: z.object({
-      connection: AwsConnectionSchema,
+      connection: IpcConnectionSchema,
       plan: MeasurePlanSchema,
       name: z.string().max(200).nullable(),
     }),
@@ -101,7 +123,7 @@ export const invokeContract = {
   cancelMeasurement: { arg: runId, result: none },
   startFetch: {
     arg: z.object({
-      connection: AwsConnectionSchema,
+      connection: IpcConnectionSchema,
       request: FetchRequestSchema,
       name: z.string().max(200).nullable(),
     }),
@@ -115,7 +137,7 @@ export const invokeContract = {
   exportRunCsv: { arg: runId, result: SavedFileSchema },
   findInterruptedRuns: { arg: none, result: z.array(RecoveryItemSchema) },
   recoverInterruptedRuns: {
-    arg: z.object({ connection: AwsConnectionSchema }),
+    arg: z.object({ connection: IpcConnectionSchema }),
     result: z.array(RecoveryItemSchema),
   },
 } as const satisfies Record<InvokeName, { arg: z.ZodType; result: z.ZodType }>;
@@ -143,6 +165,8 @@ export const IpcErrorSchema = z.object({
   code: z.enum([
     'invalid-argument',
     'forbidden-sender',
+    /** The connection's endpoint is neither loopback nor one the user allowed in main. */
+    'forbidden-endpoint',
     'aws',
     'credentials',
     'not-found',

@@ -124,6 +124,43 @@ describe('coldstart fetch', () => {
     expect(stderr).toContain('Cancelling');
   });
 
+  it('reads a range that ends in the future up to now, and says so', async () => {
+    const start = new Date(T0 - 1000).toISOString();
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const before = Date.now();
+    const result = await runCli(
+      ['fetch', '--function', 'api', '--start', start, '--end', future, '--all', '--json'],
+      env,
+    );
+    expect(result.code).toBe(0);
+    const outcome = JSON.parse(result.stdout);
+    expect(outcome.samples).toHaveLength(10);
+    expect(Date.parse(outcome.request.end)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(outcome.request.end)).toBeLessThan(Date.parse(future));
+    expect(outcome.warnings[0]).toBe(
+      `The range ends in the future (${future}): it was read up to now, ${outcome.request.end}.`,
+    );
+    expect(result.stderr).toContain(`warning: The range ends in the future (${future})`);
+    expect(result.stderr).toContain(`from ${start} to ${outcome.request.end}`);
+  });
+
+  it.each([
+    ['with an end', ['--end', new Date(Date.now() + 2 * 86_400_000).toISOString()]],
+    ['up to now', []],
+  ])('exits 2 for a range that starts in the future (%s), reading nothing', async (_what, end) => {
+    const start = new Date(Date.now() + 86_400_000);
+    const result = await runCli(['fetch', '--function', 'api', '--start', start.toISOString(), ...end], env);
+    expect(result.code).toBe(2);
+    const escaped = start.toISOString().replace(/[.]/g, '\\.');
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^coldstart fetch: the range starts in the future: ${escaped}; now is \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z$`,
+        'm',
+      ),
+    );
+    expect(result.stderr).not.toMatch(/warning|ingests/);
+  });
+
   it.each([
     [['--function', 'api'], /time range is needed/],
     [['--function', 'api', '--since', '2 parsecs'], /--since: expected a duration/],

@@ -4,6 +4,7 @@ import { EngineError } from '../../electron/engine/engine-api';
 import { createHandlers, exportFileName, type HandlerDeps } from '../../electron/main/ipc/handlers';
 import { registerHandlers, type Handlers } from '../../electron/main/ipc/register-handlers';
 import { isTrustedSender } from '../../electron/main/ipc/sender';
+import { confirmEndpointDialog, createEndpointPolicy } from '../../electron/main/endpoint-policy';
 import { createRunRegistry, type SendEvent } from '../../electron/main/run-registry';
 import { INVOKE_NAMES, invokeChannel, type InvokeName } from '../../shared/ipc/channels';
 import type { IpcResult } from '../../shared/ipc/contract';
@@ -16,8 +17,10 @@ const APP_FRAME = { url: 'app://coldstart/index.html', parent: null };
 const connection = { profile: 'default', region: 'eu-west-1', endpoint: null };
 const plan = { functions: ['hello'], memorySizes: [128], times: 1, parallel: 1, warm: 0, payload: '{}' };
 
-function setUp(overrides: Partial<Handlers> = {}) {
+function setUp(overrides: Partial<Handlers> = {}, env: NodeJS.ProcessEnv = {}) {
   const fake = fakeEngine();
+  const allowedEndpoints: string[] = [];
+  const confirmEndpoint = vi.fn(async (_origin: string) => false);
   const events: { name: string; payload: unknown }[] = [];
   const send: SendEvent = (name, payload) => events.push({ name, payload });
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
@@ -45,6 +48,12 @@ function setUp(overrides: Partial<Handlers> = {}) {
       stateDir: '/state',
     },
     openExternal: vi.fn(async () => undefined),
+    endpoints: createEndpointPolicy({
+      env,
+      allowedOrigins: async () => allowedEndpoints,
+      remember: async (origin) => void allowedEndpoints.push(origin),
+      confirm: (origin) => confirmEndpoint(origin),
+    }),
     windowOf: () => null,
   };
   const handlers = { ...createHandlers(deps), ...overrides };
@@ -59,7 +68,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     if (!handler) throw new Error(`${name} not registered`);
     return handler({ senderFrame: frame, sender: {} as WebContents }, arg);
   };
-  return { ...fake, events, log, dialogs, theme, deps, registered, call };
+  return { ...fake, events, log, dialogs, theme, deps, registered, call, allowedEndpoints, confirmEndpoint };
 }
 
 describe('registerHandlers', () => {
@@ -84,6 +93,13 @@ describe('registerHandlers', () => {
     ['another origin', { url: 'https://evil.example/', parent: null }],
     ['a sub-frame of the app', { url: 'app://coldstart/index.html', parent: {} }],
     ['a file: page', { url: 'file:///tmp/index.html', parent: null }],
+    // Each of these starts with "app://coldstart": only an exact origin match refuses them.
+    ['a host that extends the app host', { url: 'app://coldstart.evil/index.html', parent: null }],
+    ['a host the app host is the user name of', { url: 'app://coldstart@evil/index.html', parent: null }],
+    ['a user name and password before another host', { url: 'app://coldstart:x@evil/', parent: null }],
+    ['a longer host name', { url: 'app://coldstartevil/index.html', parent: null }],
+    ['the app host on a port', { url: 'app://coldstart:8080/index.html', parent: null }],
+    ['another scheme for the app host', { url: 'app-x://coldstart/index.html', parent: null }],
     ['no frame at all', null],
   ])('rejects calls from %s without running the handler', async (_what, frame) => {
     const { call, engine } = setUp();
@@ -275,5 +291,131 @@ describe('handlers', () => {
   it('makes safe export file names', () => {
     expect(exportFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j.csv');
     expect(exportFileName('   ')).toBe('cold-starts.csv');
+  });
+});
+
+describe('endpoints the renderer may use', () => {
+  /** Every call that reaches AWS, with the engine method it ends in. */
+  const awsCalls = (endpoint: string) => {
+    const c = { ...connection, endpoint };
+    return [
+      ['checkAwsConnection', c, 'checkConnection'],
+      ['listFunctions', c, 'listFunctions'],
+      ['startMeasurement', { connection: c, plan, name: null }, 'startMeasurement'],
+      ['startFetch', { connection: c, request: fetchRequest, name: null }, 'startFetch'],
+      ['recoverInterruptedRuns', { connection: c }, 'recoverInterruptedRuns'],
+    ] as const;
+  };
+  const fetchRequest = {
+    functions: ['hello'],
+    start: '2026-11-28T08:00:00Z',
+    end: '2026-11-28T09:00:00Z',
+    coldOnly: true,
+    method: 'insights',
+  };
+
+  it.each([
+    'http://localhost:4566',
+    'https://localhost:4566/',
+    'http://127.0.0.1:4566',
+    'http://127.12.0.1',
+    'http://127.1:4566', // the URL parser reads it as 127.0.0.1
+    'http://[::1]:4566',
+  ])('lets every AWS call use the loopback endpoint %s without asking', async (endpoint) => {
+    const { call, engine, confirmEndpoint } = setUp();
+    for (const [name, arg, method] of awsCalls(endpoint)) {
+      expect(await call(name, arg)).toMatchObject({ ok: true });
+      expect(engine[method]).toHaveBeenCalled();
+    }
+    expect(confirmEndpoint).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    'http://evil.example:4566',
+    'http://localhost.evil.example',
+    'http://127.0.0.1.nip.io',
+    'http://10.0.0.5:4566',
+    'http://[::ffff:7f00:1]', // 127.0.0.1 mapped into IPv6: not a loopback spelling main accepts
+  ])('refuses %s over plain http in every AWS call, sending nothing', async (endpoint) => {
+    const { call, engine, confirmEndpoint } = setUp();
+    for (const [name, arg, method] of awsCalls(endpoint)) {
+      const result = await call(name, arg);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-endpoint' } });
+      if (!result.ok) expect(result.error.message).toMatch(/plain http only to this computer/);
+      expect(engine[method]).not.toHaveBeenCalled();
+    }
+    expect(confirmEndpoint).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    'https://user:secret@localhost:4566',
+    'http://localhost@evil.example',
+    'http://localhost:4566/?x=1',
+    'http://localhost:4566/#x',
+    'ftp://localhost',
+  ])('refuses the malformed endpoint %s as an invalid argument', async (endpoint) => {
+    const { call, engine } = setUp();
+    const result = await call('checkAwsConnection', { ...connection, endpoint });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^checkAwsConnection: endpoint: /);
+    expect(engine.checkConnection).not.toHaveBeenCalled();
+  });
+
+  it('asks the user natively before the first request to another https endpoint, and remembers a yes', async () => {
+    const { call, engine, confirmEndpoint, allowedEndpoints } = setUp();
+    const endpoint = 'https://lambda.proxy.example.com/path';
+    expect(await call('listFunctions', { ...connection, endpoint })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden-endpoint',
+        message: 'The endpoint https://lambda.proxy.example.com was not allowed: no request was sent to it.',
+      },
+    });
+    expect(confirmEndpoint).toHaveBeenCalledWith('https://lambda.proxy.example.com');
+    expect(engine.listFunctions).not.toHaveBeenCalled();
+    expect(allowedEndpoints).toEqual([]);
+
+    confirmEndpoint.mockResolvedValueOnce(true);
+    expect(await call('listFunctions', { ...connection, endpoint })).toMatchObject({ ok: true });
+    expect(allowedEndpoints).toEqual(['https://lambda.proxy.example.com']);
+    confirmEndpoint.mockClear();
+    expect(await call('checkAwsConnection', { ...connection, endpoint })).toMatchObject({ ok: true });
+    expect(confirmEndpoint).not.toHaveBeenCalled();
+  });
+
+  it('allows the endpoints main was started with (AWS_ENDPOINT_URL*), plain http included', async () => {
+    const { call, engine, confirmEndpoint } = setUp(
+      {},
+      { AWS_ENDPOINT_URL: 'http://localstack:4566', AWS_ENDPOINT_URL_STS: 'https://sts.corp.example/' },
+    );
+    expect(
+      await call('checkAwsConnection', { ...connection, endpoint: 'http://localstack:4566/' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await call('listFunctions', { ...connection, endpoint: 'https://sts.corp.example' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await call('listFunctions', { ...connection, endpoint: 'http://localstack:4567' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-endpoint' },
+    });
+    expect(engine.checkConnection).toHaveBeenCalledTimes(1);
+    expect(confirmEndpoint).not.toHaveBeenCalled();
+  });
+
+  it('asks with Refuse as the default and the Escape answer', async () => {
+    const showMessageBox = vi.fn(async () => ({ response: 0, checkboxChecked: false }));
+    expect(await confirmEndpointDialog({ showMessageBox } as never, 'https://x.example', null)).toBe(false);
+    expect(showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({
+        defaultId: 0,
+        cancelId: 0,
+        buttons: ['Refuse', 'Allow https://x.example'],
+        message: 'Send your AWS requests to https://x.example?',
+      }),
+    );
+    showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await confirmEndpointDialog({ showMessageBox } as never, 'https://x.example', null)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import {
   saveWindowState,
   windowStateFile,
 } from '../../electron/main/window-state';
-import { loadSettings, saveThemePreference, settingsFile } from '../../electron/main/settings';
+import { allowEndpoint, loadSettings, saveThemePreference, settingsFile } from '../../electron/main/settings';
 import { createThemeController } from '../../electron/main/theme';
 
 const screenArea = { x: 0, y: 0, width: 1920, height: 1080 };
@@ -51,12 +51,27 @@ describe('window state', () => {
 describe('settings and theme', () => {
   it('defaults to following the system and remembers a choice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coldstart-settings-'));
-    expect(await loadSettings(dir)).toEqual({ themePreference: 'system' });
+    expect(await loadSettings(dir)).toEqual({ themePreference: 'system', allowedEndpoints: [] });
     await saveThemePreference(dir, 'dark');
-    expect(JSON.parse(readFileSync(settingsFile(dir), 'utf8'))).toEqual({ themePreference: 'dark' });
-    expect(await loadSettings(dir)).toEqual({ themePreference: 'dark' });
+    expect(JSON.parse(readFileSync(settingsFile(dir), 'utf8'))).toEqual({
+      themePreference: 'dark',
+      allowedEndpoints: [],
+    });
+    expect(await loadSettings(dir)).toEqual({ themePreference: 'dark', allowedEndpoints: [] });
     writeFileSync(settingsFile(dir), JSON.stringify({ themePreference: 'purple' }));
-    expect(await loadSettings(dir)).toEqual({ themePreference: 'system' });
+    expect(await loadSettings(dir)).toEqual({ themePreference: 'system', allowedEndpoints: [] });
+  });
+
+  it('remembers allowed endpoints (an older settings file has none) next to the theme', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coldstart-settings-'));
+    writeFileSync(settingsFile(dir), JSON.stringify({ themePreference: 'dark' }));
+    await allowEndpoint(dir, 'https://lambda.example.com');
+    await allowEndpoint(dir, 'https://lambda.example.com');
+    await saveThemePreference(dir, 'light');
+    expect(await loadSettings(dir)).toEqual({
+      themePreference: 'light',
+      allowedEndpoints: ['https://lambda.example.com'],
+    });
   });
 
   it('applies the preference to nativeTheme, persists it and reports OS changes', async () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { exportCsv } from '../../../shared/csv/export-csv';
 import type { FetchRequest } from '../../../shared/measure';
+import { clipFetchRange, startsInFutureMessage } from '../../engine/fetch/fetch-range';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
 import { writeCsvFile } from '../csv-files';
 import {
@@ -25,7 +26,7 @@ Nothing is changed in AWS. The samples are kept as a run (see coldstart runs) an
   --function  functions to read (names or ARNs, comma-separated)
   --since     the range up to now: 90s, 30m, 2h, 3d or 1w
   --start     start of the range, ISO 8601 with a zone (2026-11-28T08:00:00Z) or a date (UTC midnight)
-  --end       end of the range (default now)
+  --end       end of the range (default now; a range ending in the future is read up to now)
   --all       warm starts too
   --method    insights (Logs Insights, default) or filter (FilterLogEvents)
   --out       write the CSV (the shared format) to FILE.csv; default: stdout
@@ -85,6 +86,7 @@ export function fetchRange(
   }
   const start = parseTime('start', values.start);
   const end = values.end === undefined ? now : parseTime('end', values.end);
+  if (start >= now) throw new UsageError(startsInFutureMessage(start, now));
   if (start >= end)
     throw new UsageError(`--start must be before --end (${values.start} >= ${values.end ?? 'now'})`);
   return { start, end };
@@ -113,15 +115,21 @@ export const fetchCommand: Command = {
     if (method !== 'insights' && method !== 'filter') {
       throw new UsageError(`--method: expected insights or filter, got '${method}'`);
     }
-    const range = fetchRange(values, Date.now());
+    const now = Date.now();
+    const range = fetchRange(values, now);
     const connection = connectionFrom(values);
-    const request: FetchRequest = {
-      functions,
-      start: new Date(range.start).toISOString(),
-      end: new Date(range.end).toISOString(),
-      coldOnly: !values.all,
-      method,
-    };
+    // A range ending in the future is read up to now: the request, the summary and the warnings say so.
+    const clipped = clipFetchRange(
+      {
+        functions,
+        start: new Date(range.start).toISOString(),
+        end: new Date(range.end).toISOString(),
+        coldOnly: !values.all,
+        method,
+      },
+      now,
+    );
+    const request: FetchRequest = clipped.request;
 
     const { engine } = engineFor(io, values['state-dir']);
     let outcome;
@@ -131,16 +139,15 @@ export const fetchCommand: Command = {
       return exitForEngineError(io, 'fetch', error, `cannot fetch ${functions.join(', ')}`);
     }
 
+    const warnings = [...clipped.warnings, ...(outcome.warnings ?? [])];
     if (values.json) {
-      const { runId, state, samples, errors, warnings } = outcome;
-      io.stdout(
-        `${JSON.stringify({ runId, state, request, samples, errors, warnings: warnings ?? [] }, null, 2)}\n`,
-      );
+      const { runId, state, samples, errors } = outcome;
+      io.stdout(`${JSON.stringify({ runId, state, request, samples, errors, warnings }, null, 2)}\n`);
     }
     const csvWritten = values.out ? await writeCsvFile(values.out, outcome.samples, io, 'fetch') : true;
     if (!values.out && !values.json) io.stdout(exportCsv(outcome.samples));
 
-    for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${warning}\n`);
+    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
     for (const error of outcome.errors) io.stderr(`error: ${oneLine(error.message, error.hint)}\n`);
     const kind = request.coldOnly ? 'cold-start REPORTs' : 'REPORTs';
     const perFunction = functions

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { MeasurePlanSchema, type MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
-import { writeCsvFile } from '../csv-files';
+import { CsvStream } from '../csv-files';
 import {
   connectionFrom,
   engineFor,
@@ -30,7 +30,7 @@ Every function is put back exactly as it was, and verified. Ctrl-C cancels and r
   --parallel   concurrent cold starts per update (default 1; bounded by the concurrency limits)
   --warm       warm follow-up invocations per cold sample (default 0)
   --payload    JSON event, or @file to read it from a file (default {})
-  --out        also write the samples as CSV (the shared format) to FILE.csv
+  --out        also write the samples as CSV (the shared format) to FILE.csv, row by row as they arrive
   --json       print the outcome as JSON on stdout
   --state-dir  where runs are kept (default: the app-data directory, or COLDSTART_STATE_DIR)
 
@@ -147,19 +147,32 @@ export const measureCommand: Command = {
     }
     if (!values.json) io.stderr(`Account ${identity.account} (${identity.arn}), region ${identity.region}\n`);
 
+    // Written while measuring, so that even a run killed with kill -9 leaves the CSV of what it measured.
+    const csv = out === null ? null : CsvStream.open(out, io);
     let outcome;
     try {
       outcome = await followRun(io, (callbacks) =>
-        engine.startMeasurement(connection, checked.data, callbacks),
+        engine.startMeasurement(connection, checked.data, {
+          ...callbacks,
+          ...(csv ? { onSamples: (samples) => csv.append(samples) } : {}),
+        }),
       );
     } catch (error) {
+      csv?.close();
       return exitForEngineError(io, 'measure', error, `cannot measure ${checked.data.functions.join(', ')}`);
     }
 
     const runDir = join(stateDir, 'runs', outcome.runId);
-    const csvWritten = out === null || (await writeCsvFile(out, outcome.samples, io, 'measure'));
+    const csvError = csv?.close() ?? null;
+    const csvWritten = csvError === null;
     if (!csvWritten) {
-      outcome.errors.push({ functionName: null, code: 'io', message: `cannot write ${out}`, hint: null });
+      io.stderr(`coldstart measure: cannot write ${out}: ${csvError}\n`);
+      outcome.errors.push({
+        functionName: null,
+        code: 'io',
+        message: `cannot write ${out}: ${csvError}`,
+        hint: `The samples are in ${runDir}.`,
+      });
     }
     if (values.json) {
       io.stdout(`${JSON.stringify({ ...outcome, runDir, out }, null, 2)}\n`);

@@ -8,6 +8,7 @@ import type { RunCallbacks, RunOutcome, StartedRun } from '../engine-api';
 import type { EngineDeps } from '../index';
 import { functionsLabel, launchRun, parseArgument } from '../run-lifecycle';
 import { newRunId } from '../run-store';
+import { clipFetchRange } from './fetch-range';
 import { fetchReports } from './fetch-reports';
 import type { FetchTuning } from './fetch-tuning';
 
@@ -41,7 +42,8 @@ export async function startFetchRun(
   callbacks: RunCallbacks = {},
 ): Promise<StartedRun> {
   const parsed = parseArgument(FetchRequestSchema, requestInput, 'Fetch request');
-  const request = { ...parsed, functions: [...new Set(parsed.functions)] };
+  const range = clipFetchRange({ ...parsed, functions: [...new Set(parsed.functions)] }, Date.now());
+  const request = range.request;
   const clients = await deps.connect(connection);
   const runId = newRunId();
   return launchRun({
@@ -75,7 +77,7 @@ export async function startFetchRun(
         samples: result.samples,
         errors: result.errors,
         restored: [],
-        warnings: result.warnings,
+        warnings: [...range.warnings, ...result.warnings],
       };
     },
   });

@@ -2,6 +2,8 @@ import type { BrowserWindow, WebContents } from 'electron';
 import type { Engine } from '../../engine/engine-api';
 import { exportCsv } from '../../../shared/csv/export-csv';
 import type { InvokeResult, ThemePreference } from '../../../shared/ipc/contract';
+import type { AwsConnection } from '../../../shared/measure';
+import type { EndpointPolicy } from '../endpoint-policy';
 import type { FileDialogs } from '../file-dialogs';
 import type { RunRegistry } from '../run-registry';
 import type { ThemeController } from '../theme';
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   theme: ThemeController;
   appInfo: AppInfoSource;
   openExternal: (url: string) => Promise<void>;
+  /** Decides whether the renderer may send the engine's signed requests to a connection's endpoint. */
+  endpoints: EndpointPolicy;
   /** The window a call came from, to attach its dialogs to. */
   windowOf: (sender: WebContents) => BrowserWindow | null;
 }
@@ -40,6 +44,11 @@ export function exportFileName(runName: string): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, dialogs, runs } = deps;
   const windowOf = (sender: WebContents) => deps.windowOf(sender);
+  /** Every call that reaches AWS passes here first: an endpoint main does not allow never gets a request. */
+  const allowed = async <C extends AwsConnection>(connection: C, sender: WebContents): Promise<C> => {
+    await deps.endpoints.check(connection.endpoint, windowOf(sender));
+    return connection;
+  };
 
   return {
     getAppInfo: (): InvokeResult<'getAppInfo'> => ({
@@ -63,19 +72,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       dialogs.saveChart(windowOf(sender), defaultName, format, data),
     listAwsProfiles: () => engine().listProfiles(),
     listAwsRegions: () => engine().listRegions(),
-    checkAwsConnection: (connection) => engine().checkConnection(connection),
-    listFunctions: (connection) => engine().listFunctions(connection),
-    startMeasurement: async ({ connection, plan, name }) => ({
-      runId: await runs.start('measurement', name, (callbacks) =>
-        engine().startMeasurement(connection, plan, callbacks),
-      ),
-    }),
+    checkAwsConnection: async (connection, { sender }) =>
+      engine().checkConnection(await allowed(connection, sender)),
+    listFunctions: async (connection, { sender }) =>
+      engine().listFunctions(await allowed(connection, sender)),
+    startMeasurement: async ({ connection, plan, name }, { sender }) => {
+      await allowed(connection, sender);
+      return {
+        runId: await runs.start('measurement', name, (callbacks) =>
+          engine().startMeasurement(connection, plan, callbacks),
+        ),
+      };
+    },
     cancelMeasurement: ({ runId }) => runs.cancel('measurement', runId),
-    startFetch: async ({ connection, request, name }) => ({
-      runId: await runs.start('fetch', name, (callbacks) =>
-        engine().startFetch(connection, request, callbacks),
-      ),
-    }),
+    startFetch: async ({ connection, request, name }, { sender }) => {
+      await allowed(connection, sender);
+      return {
+        runId: await runs.start('fetch', name, (callbacks) =>
+          engine().startFetch(connection, request, callbacks),
+        ),
+      };
+    },
     cancelFetch: ({ runId }) => runs.cancel('fetch', runId),
     listRuns: () => engine().listRuns(),
     openRun: ({ runId }) => engine().openRun(runId),
@@ -86,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return dialogs.saveCsv(windowOf(sender), exportFileName(summary.name), exportCsv(samples));
     },
     findInterruptedRuns: () => engine().findInterruptedRuns(),
-    recoverInterruptedRuns: ({ connection }) => engine().recoverInterruptedRuns(connection),
+    recoverInterruptedRuns: async ({ connection }, { sender }) =>
+      engine().recoverInterruptedRuns(await allowed(connection, sender)),
   };
 }

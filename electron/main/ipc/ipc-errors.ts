@@ -1,4 +1,5 @@
 import { EngineError } from '../../engine/engine-api';
+import { ForbiddenEndpointError } from '../endpoint-policy';
 import type { IpcError } from '../../../shared/ipc/contract';
 
 /**
@@ -8,6 +9,9 @@ import type { IpcError } from '../../../shared/ipc/contract';
 export function toIpcError(error: unknown, callName: string): IpcError {
   if (error instanceof EngineError) {
     return { code: error.code, message: error.message, hint: error.hint };
+  }
+  if (error instanceof ForbiddenEndpointError) {
+    return { code: 'forbidden-endpoint', message: error.message, hint: error.hint };
   }
   return {
     code: 'internal',
