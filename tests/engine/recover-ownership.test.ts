@@ -64,7 +64,7 @@ describe('recover decides by what the run wrote', () => {
       ['edited', 'skip'],
       ['locked', 'failed'],
     ]);
-    expect(h.fake.lambda.describe('ours')).toMatchObject({ memoryMB: 256, variables: ORIGINAL });
+    expect(h.fake.lambda.describe('ours').memoryMB).toBe(256);
     expect(h.fake.lambda.describe('ours').variables).toEqual(ORIGINAL);
     expect(h.fake.lambda.describe('edited').variables).toEqual({ ...ORIGINAL, ADDED: 'by hand' });
     expect(h.fake.lambda.describe('edited').memoryMB).toBe(2048);
