@@ -6,6 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { AwsConnection } from '../../shared/measure';
 import { EngineError, type AwsProfile } from './engine-api';
+import { countThrottles, type ThrottleCounts } from './throttle-counter';
 
 /** What every AWS call of a run needs: clients built once for one connection. */
 export interface AwsClients {
@@ -15,6 +16,8 @@ export interface AwsClients {
   lambda: LambdaClient;
   logs: CloudWatchLogsClient;
   sts: STSClient;
+  /** Throttled Lambda calls of these clients so far (the SDK retries them silently). */
+  lambdaThrottles: ThrottleCounts;
   destroy: () => void;
 }
 
@@ -119,6 +122,7 @@ export async function createAwsClients(
     lambda,
     logs,
     sts,
+    lambdaThrottles: countThrottles(lambda),
     destroy: () => {
       lambda.destroy();
       logs.destroy();

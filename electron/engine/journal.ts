@@ -26,12 +26,25 @@ const OriginalSchema = z.object({
 });
 export type OriginalConfig = z.infer<typeof OriginalSchema>;
 
+/**
+ * A configuration the run wrote: the original variables plus this exact marker value, at this memory.
+ * Variables are not repeated here: they are always `original.variables` plus the marker.
+ */
+const WrittenSchema = z.object({ marker: z.string(), memoryMB: z.number().int() });
+export type WrittenConfig = z.infer<typeof WrittenSchema>;
+
 const EntrySchema = z.object({
   functionName: z.string(),
   functionArn: z.string().nullable(),
   original: OriginalSchema,
   /** Set before the first update is sent: from then on the function may carry our marker. */
   changed: z.boolean(),
+  /**
+   * What the function may carry that is ours: the last configuration we wrote and saw settle, and the one
+   * being written (recorded before the update is sent, so a kill between the two still knows it). Absent in
+   * journals of older versions, which did not record it: their functions cannot be proven ours.
+   */
+  written: z.array(WrittenSchema).max(2).optional(),
   /** `pending` until restored (or found changed by someone else and left alone); a failed restore stays pending. */
   restore: z.enum(['pending', 'restored', 'skipped', 'failed']),
   detail: z.string().nullable(),

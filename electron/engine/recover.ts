@@ -2,9 +2,10 @@ import { readdir } from 'node:fs/promises';
 import type { AwsConnection, RecoveryItem } from '../../shared/measure';
 import { errorMessage, errorName } from './aws-errors';
 import { createAwsClients, type AwsClients } from './aws-clients';
-import { carriesMarkerOf, JournalFile, type JournalEntry } from './journal';
+import { JournalFile, MARKER_KEY, type JournalEntry } from './journal';
 import { getConfiguration, type PollTiming } from './lambda-ops';
-import { matchesOriginal, restoreFunction } from './restore';
+import { ownershipOf } from './ownership';
+import { restoreFunction } from './restore';
 import type { RunStore } from './run-store';
 
 interface Found {
@@ -77,24 +78,7 @@ async function inspect(
       const base = { runId, functionName: entry.functionName, originalMemoryMB: entry.original.memoryMB };
       try {
         const config = await getConfiguration(clients.lambda, entry.functionName);
-        const vars = config.Environment?.Variables;
-        const item: RecoveryItem = carriesMarkerOf(vars, runId)
-          ? {
-              ...base,
-              action: 'restore',
-              detail: `${entry.functionName}: still carries run ${runId}'s marker; its original ${entry.original.memoryMB} MB and variables will be put back.`,
-            }
-          : matchesOriginal(config, entry.original)
-            ? {
-                ...base,
-                action: 'restore',
-                detail: `${entry.functionName}: already in its original configuration.`,
-              }
-            : {
-                ...base,
-                action: 'skip',
-                detail: `${entry.functionName}: changed by someone else since run ${runId} (no marker; now ${config.MemorySize} MB); left alone. The original is in the run's journal.json.`,
-              };
+        const item: RecoveryItem = { ...base, ...plannedAction(config, entry, runId) };
         found.push({ journal, entry, item });
       } catch (error) {
         found.push({
@@ -112,6 +96,38 @@ async function inspect(
   return { found, clientsByRun };
 }
 
+/** What recovery will do with one function, decided as the run itself decides: only what is provably ours. */
+function plannedAction(
+  config: Parameters<typeof ownershipOf>[0],
+  entry: JournalEntry,
+  runId: string,
+): Pick<RecoveryItem, 'action' | 'detail'> {
+  const name = entry.functionName;
+  const owner = ownershipOf(config, entry.original, entry.written, runId);
+  switch (owner.kind) {
+    case 'original':
+      return {
+        action: 'restore',
+        detail: `${name}: already in its original configuration; nothing to write.`,
+      };
+    case 'ours':
+      return {
+        action: 'restore',
+        detail: `${name}: still exactly as run ${runId} left it (${MARKER_KEY}=${owner.written.marker}, ${owner.written.memoryMB} MB); its original ${entry.original.memoryMB} MB and ${Object.keys(entry.original.variables ?? {}).length} variable(s) will be put back.`,
+      };
+    case 'unreadable':
+      return {
+        action: 'failed',
+        detail: `${name}: cannot read its variables (${owner.detail}), so it cannot be proven unchanged; it will not be touched. Grant kms:Decrypt on ${config.KMSKeyArn ?? 'its KMS key'} and run recover again.`,
+      };
+    case 'theirs':
+      return {
+        action: 'skip',
+        detail: `${name}: ${owner.detail}; it will not be restored${owner.markerRemovable ? `, only our marker key ${MARKER_KEY} will be removed` : ', nothing will be written'}. The original is in the run's journal.json.`,
+      };
+  }
+}
+
 export async function findInterruptedRuns(
   store: RunStore,
   env: NodeJS.ProcessEnv,
@@ -122,7 +138,10 @@ export async function findInterruptedRuns(
   return found.map((f) => f.item);
 }
 
-/** Restores what still carries its run's marker; marks the rest as left alone. Never touches anything else. */
+/**
+ * Restores what is still exactly as its run left it; of a function someone else changed since, at most our
+ * marker key is removed (with their revision). Never touches anything else.
+ */
 export async function recoverInterruptedRuns(
   store: RunStore,
   env: NodeJS.ProcessEnv,
@@ -135,16 +154,12 @@ export async function recoverInterruptedRuns(
     for (const { journal, entry, item } of found) {
       const runId = journal.journal.runId;
       const clients = clientsByRun.get(runId);
-      if (item.action === 'skip') {
-        await journal.update(entry.functionName, { restore: 'skipped', detail: item.detail });
+      if (item.action === 'failed' || !clients) {
         results.push(item);
         continue;
       }
-      if (item.action !== 'restore' || !clients) {
-        results.push(item);
-        continue;
-      }
-      const result = await restoreFunction(clients.lambda, entry.functionName, entry.original, runId, timing);
+      // The configuration is read again and judged again: it may have changed since the inspection.
+      const result = await restoreFunction(clients.lambda, entry.functionName, entry, runId, timing);
       const action =
         result.action === 'restored' ? 'restored' : result.action === 'skipped' ? 'skip' : 'failed';
       await journal.update(entry.functionName, {

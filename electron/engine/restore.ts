@@ -1,29 +1,19 @@
 import type { FunctionConfiguration, LambdaClient } from '@aws-sdk/client-lambda';
 import { errorMessage, errorName } from './aws-errors';
 import { EngineError } from './engine-api';
-import { carriesMarkerOf, type OriginalConfig } from './journal';
+import { MARKER_KEY, type OriginalConfig, type WrittenConfig } from './journal';
 import { getConfiguration, updateConfiguration, waitUntilUpdated, type PollTiming } from './lambda-ops';
+import { matchesOriginal, ownershipOf } from './ownership';
 
 export interface RestoreResult {
   action: 'restored' | 'skipped' | 'failed';
   detail: string;
 }
 
-/** Same variables, byte for byte (order of keys aside); no Environment and an empty one are the same. */
-export function sameVariables(
-  a: Record<string, string> | null | undefined,
-  b: Record<string, string> | null | undefined,
-) {
-  const ea = Object.entries(a ?? {});
-  const mb = b ?? {};
-  return ea.length === Object.keys(mb).length && ea.every(([k, v]) => Object.hasOwn(mb, k) && mb[k] === v);
-}
-
-export function matchesOriginal(config: FunctionConfiguration, original: OriginalConfig): boolean {
-  return (
-    config.MemorySize === original.memoryMB &&
-    sameVariables(config.Environment?.Variables, original.variables)
-  );
+/** What the journal knows of a function: its original, and what the run wrote (absent in older journals). */
+export interface RestoreTarget {
+  original: OriginalConfig;
+  written?: WrittenConfig[] | undefined;
 }
 
 /** Current configuration once no update is in progress (a Failed last update is fine here). */
@@ -38,33 +28,77 @@ async function settledConfiguration(lambda: LambdaClient, name: string, timing: 
   }
 }
 
+const variableCount = (original: OriginalConfig) => Object.keys(original.variables ?? {}).length;
+
+/**
+ * Someone else's configuration still carries our marker key: take out that key and nothing else, with
+ * the revision we just read (theirs), so that even this write cannot overwrite a later change.
+ */
+async function removeOurMarker(
+  lambda: LambdaClient,
+  functionName: string,
+  current: FunctionConfiguration,
+  timing: PollTiming,
+): Promise<string> {
+  const { [MARKER_KEY]: _ours, ...theirs } = current.Environment?.Variables ?? {};
+  await updateConfiguration(
+    lambda,
+    {
+      FunctionName: functionName,
+      Environment: { Variables: theirs },
+      RevisionId: current.RevisionId,
+    },
+    timing,
+  );
+  await settledConfiguration(lambda, functionName, timing);
+  return `only our marker key ${MARKER_KEY} was removed from it (written with their revision ${current.RevisionId})`;
+}
+
 /**
  * Puts a function's original MemorySize and variables back, exactly, and verifies it, but only while the
- * function still carries this run's marker: otherwise someone else changed it since, and it is left alone.
- * KMSKeyArn is never sent, so Lambda keeps whatever key the function has.
+ * function carries exactly what the run last wrote (our marker value, the original variables, our memory):
+ * anything else is someone else's change and stays. Every write sends the RevisionId just read and
+ * checked, so a change landing in between is answered 412 and left alone too. KMSKeyArn is never sent,
+ * so Lambda keeps whatever key the function has.
  */
 export async function restoreFunction(
   lambda: LambdaClient,
   functionName: string,
-  original: OriginalConfig,
+  target: RestoreTarget,
   runId: string,
   timing: PollTiming,
 ): Promise<RestoreResult> {
+  const { original } = target;
   try {
     const current = await settledConfiguration(lambda, functionName, timing);
-    if (matchesOriginal(current, original)) {
+    const owner = ownershipOf(current, original, target.written, runId);
+    if (owner.kind === 'original') {
       return {
         action: 'restored',
         detail: `${functionName}: already in its original configuration (${original.memoryMB} MB).`,
       };
     }
-    if (!carriesMarkerOf(current.Environment?.Variables, runId)) {
+    if (owner.kind === 'unreadable') {
+      return {
+        action: 'failed',
+        detail:
+          `${functionName}: left as it is: Lambda does not return its variables to this identity (${owner.detail}), ` +
+          `so it cannot be checked or restored. Grant kms:Decrypt on the key ${current.KMSKeyArn ?? '(its customer managed key)'}, then run \`coldstart recover\`.`,
+      };
+    }
+    if (owner.kind === 'theirs') {
+      const kept = owner.markerRemovable
+        ? await removeOurMarker(lambda, functionName, current, timing)
+        : `nothing was written to it; originally ${original.memoryMB} MB with ${variableCount(original)} variable(s), see the run's journal.json`;
       return {
         action: 'skipped',
-        detail:
-          `${functionName}: left alone: it no longer carries run ${runId}'s marker (changed by someone else since; ` +
-          `now ${current.MemorySize} MB, revision ${current.RevisionId}). Originally ${original.memoryMB} MB with ` +
-          `${Object.keys(original.variables ?? {}).length} variable(s), see the run's journal.json.`,
+        detail: `${functionName}: ${owner.detail}; left alone, not restored: their change stays, ${kept}.`,
+      };
+    }
+    if (!current.RevisionId) {
+      return {
+        action: 'failed',
+        detail: `${functionName}: Lambda returned no RevisionId, so a restore could overwrite someone else's change; left as it is.`,
       };
     }
     await updateConfiguration(
@@ -73,7 +107,7 @@ export async function restoreFunction(
         FunctionName: functionName,
         MemorySize: original.memoryMB,
         Environment: { Variables: { ...(original.variables ?? {}) } },
-        ...(current.RevisionId ? { RevisionId: current.RevisionId } : {}),
+        RevisionId: current.RevisionId,
       },
       timing,
     );
@@ -92,13 +126,13 @@ export async function restoreFunction(
     }
     return {
       action: 'restored',
-      detail: `${functionName}: restored and verified (${original.memoryMB} MB, ${Object.keys(original.variables ?? {}).length} variable(s)).`,
+      detail: `${functionName}: restored and verified (${original.memoryMB} MB, ${variableCount(original)} variable(s)).`,
     };
   } catch (error) {
     if (errorName(error) === 'PreconditionFailedException') {
       return {
         action: 'skipped',
-        detail: `${functionName}: left alone: someone else changed it while it was being restored (412).`,
+        detail: `${functionName}: left alone: someone else changed it while it was being restored (412); their change was not overwritten.`,
       };
     }
     return {

@@ -20,6 +20,11 @@ export function recoveryPrompt(items: readonly RecoveryItem[]): RecoveryPrompt |
     lines.push('', 'Changed by someone else since, left alone:');
     lines.push(...skipped.map((item) => `• ${item.functionName}: ${item.detail}`));
   }
+  const unreadable = items.filter((item) => item.action === 'failed');
+  if (unreadable.length > 0) {
+    lines.push('', 'Cannot be read or checked, left alone:');
+    lines.push(...unreadable.map((item) => `• ${item.functionName}: ${item.detail}`));
+  }
   return {
     message:
       `${restore.length} function${restore.length === 1 ? '' : 's'} of ${runs} interrupted ` +

@@ -1,59 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JournalFile, MARKER_KEY } from '../../electron/engine/journal';
-import { RunStore } from '../../electron/engine/run-store';
-import type { RunSummary } from '../../shared/measure';
+import { MARKER_KEY } from '../../electron/engine/journal';
 import { defaultConnection, plan, startHarness, type Harness } from './engine-harness';
+import { leaveInterruptedRun, RUN } from './interrupted-run';
 
 let h: Harness;
 afterEach(() => h?.close());
-
-const RUN = '20261128-120000-dead';
-/** A pid no process has: the run's owner is gone, as after kill -9. */
-const DEAD_PID = 2 ** 22 + 12345;
-
-/** Leaves behind what a measure process killed mid-run leaves: summary `running`, owner gone, journal open. */
-async function leaveInterruptedRun(
-  stateDir: string,
-  fake: Harness['fake'],
-  functions: { name: string; memoryMB: number; variables: Record<string, string> | null }[],
-) {
-  const store = new RunStore(stateDir);
-  const summary: RunSummary = {
-    id: RUN,
-    kind: 'measure',
-    name: 'killed',
-    startedAt: '2026-11-28T12:00:00.000Z',
-    endedAt: null,
-    state: 'running',
-    functions: functions.map((f) => f.name),
-    memorySizes: [],
-    samples: 0,
-    errors: [],
-  };
-  const writer = await store.create(summary, {});
-  writer.close();
-  await writeFile(
-    store.path(RUN, 'owner'),
-    JSON.stringify({ pid: DEAD_PID, hostname: (await import('node:os')).hostname() }),
-  );
-  const journal = JournalFile.create(store.path(RUN, 'journal'), RUN, {
-    profile: null,
-    region: fake.region,
-    endpoint: fake.url,
-  });
-  for (const f of functions) {
-    await journal.add({
-      functionName: f.name,
-      functionArn: null,
-      original: { memoryMB: f.memoryMB, variables: f.variables, revisionId: null, kmsKeyArn: null },
-      changed: true,
-      restore: 'pending',
-      detail: null,
-    });
-  }
-}
 
 describe('recover', () => {
   it('restores only functions that still carry the run marker, and reports the others', async () => {
@@ -64,8 +17,21 @@ describe('recover', () => {
       ],
     });
     await leaveInterruptedRun(h.stateDir, h.fake, [
-      { name: 'marked', memoryMB: 256, variables: { A: 'original' } },
-      { name: 'changed-since', memoryMB: 512, variables: { B: 'original' } },
+      {
+        name: 'marked',
+        memoryMB: 256,
+        variables: { A: 'original' },
+        written: [
+          { marker: `${RUN}-3`, memoryMB: 1024 },
+          { marker: `${RUN}-4`, memoryMB: 1024 },
+        ],
+      },
+      {
+        name: 'changed-since',
+        memoryMB: 512,
+        variables: { B: 'original' },
+        written: [{ marker: `${RUN}-1`, memoryMB: 512 }],
+      },
     ]);
     expect((await h.engine.listRuns())[0]?.state).toBe('interrupted');
     const found = await h.engine.findInterruptedRuns();
@@ -79,11 +45,10 @@ describe('recover', () => {
       ['marked', 'restored'],
       ['changed-since', 'skip'],
     ]);
-    expect(h.fake.lambda.describe('marked')).toMatchObject({ memoryMB: 256, variables: { A: 'original' } });
-    expect(h.fake.lambda.describe('changed-since')).toMatchObject({
-      memoryMB: 2048,
-      variables: { B: 'someone else' },
-    });
+    expect(h.fake.lambda.describe('marked')).toMatchObject({ memoryMB: 256 });
+    expect(h.fake.lambda.describe('marked').variables).toEqual({ A: 'original' });
+    expect(h.fake.lambda.describe('changed-since')).toMatchObject({ memoryMB: 2048 });
+    expect(h.fake.lambda.describe('changed-since').variables).toEqual({ B: 'someone else' });
     expect(h.fake.lambda.stats.updates).toBe(updatesBefore + 1);
     // Nothing left to do, and the history says what happened.
     expect(await h.engine.findInterruptedRuns()).toEqual([]);
@@ -108,11 +73,13 @@ describe('recover', () => {
       )
     ).done;
     expect(outcome.errors.map((e) => e.code)).toEqual(['RestoreFailed']);
-    expect(h.fake.lambda.describe('stuck').variables?.[MARKER_KEY]).toBeDefined();
+    // The last marker the run wrote (two updates: one per sample), still there.
+    expect(h.fake.lambda.describe('stuck').variables).toEqual({ A: '1', [MARKER_KEY]: `${outcome.runId}-2` });
     expect((await h.engine.findInterruptedRuns()).map((i) => i.action)).toEqual(['restore']);
     const result = await h.engine.recoverInterruptedRuns();
     expect(result.map((i) => i.action)).toEqual(['restored']);
-    expect(h.fake.lambda.describe('stuck')).toMatchObject({ memoryMB: 256, variables: { A: '1' } });
+    expect(h.fake.lambda.describe('stuck')).toMatchObject({ memoryMB: 256 });
+    expect(h.fake.lambda.describe('stuck').variables).toEqual({ A: '1' });
   });
 
   it('leaves a run alone while its process is alive', async () => {

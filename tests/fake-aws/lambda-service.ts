@@ -52,6 +52,27 @@ const ok = (body: unknown, status = 200): FakeResponse => ({
   body: JSON.stringify(body),
 });
 
+/**
+ * Lambda's EnvironmentResponse. A caller without kms:Decrypt on a customer managed key gets the error
+ * Lambda reports and no Variables at all (the variables exist; only this caller cannot read them).
+ */
+function environmentJson(fn: FakeFunction, c: FakeConfig) {
+  if (c.variables === null) return {};
+  if (fn.spec.decryptDenied && c.kmsKeyArn !== null) {
+    return {
+      Environment: {
+        Error: {
+          ErrorCode: 'AccessDeniedException',
+          Message:
+            "Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function's KMS key settings. " +
+            `KMS Exception: AccessDeniedExceptionKMS Message: User: arn:aws:iam::${fn.arn.split(':')[4]}:user/caller is not authorized to perform: kms:Decrypt on resource: ${c.kmsKeyArn} because no identity-based policy allows the kms:Decrypt action`,
+        },
+      },
+    };
+  }
+  return { Environment: { Variables: c.variables } };
+}
+
 function configurationJson(fn: FakeFunction) {
   const c = fn.latest;
   return {
@@ -67,7 +88,7 @@ function configurationJson(fn: FakeFunction) {
     LastModified: c.lastModified,
     CodeSha256: 'ZmFrZQ==',
     Version: '$LATEST',
-    ...(c.variables === null ? {} : { Environment: { Variables: c.variables } }),
+    ...environmentJson(fn, c),
     ...(c.kmsKeyArn === null ? {} : { KMSKeyArn: c.kmsKeyArn }),
     RevisionId: c.revisionId,
     State: 'Active',
@@ -260,8 +281,15 @@ async function invoke(
     const { status, type, message } = fn.spec.invokeError;
     return lambdaError(status, type, message);
   }
+  state.runInvokeHooks(fn.spec.name);
   const config = fn.serving;
   let env = fn.environments.find((e) => !e.busy && e.configVersion === config.version);
+  if (!env && state.faults.warmNextInvocations > 0) {
+    // An environment kept from before the update answers: warm, though the configuration changed.
+    state.faults.warmNextInvocations -= 1;
+    env = state.newEnvironment(fn, config.version);
+    env.stale = true;
+  }
   const cold = env === undefined;
   if (!env) {
     const allowed = state.canStartEnvironment(fn);
@@ -291,7 +319,7 @@ async function invoke(
     fn.inFlight -= 1;
     env.busy = false;
   }
-  if (status === 'timeout' || config.version !== fn.serving.version) {
+  if (status === 'timeout' || config.version !== fn.serving.version || env.stale) {
     // A timed-out environment is torn down; one of a replaced configuration is never used again.
     fn.environments = fn.environments.filter((e) => e !== env);
   }

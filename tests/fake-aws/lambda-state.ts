@@ -21,6 +21,11 @@ export interface FakeFunctionSpec {
   timeoutRate?: number;
   /** Every Invoke is answered with this AWS error (e.g. KMSAccessDeniedException) instead of running. */
   invokeError?: { status: number; type: string; message: string } | null;
+  /**
+   * The caller lacks kms:Decrypt on the function's customer managed key: reads carry
+   * `Environment.Error` and no `Variables`, as Lambda answers such a caller.
+   */
+  decryptDenied?: boolean;
 }
 
 /** What one configuration of a function says; each update creates a new one. */
@@ -40,6 +45,8 @@ export interface FakeEnvironment {
   busy: boolean;
   /** Log stream of this execution environment. */
   logStream: string;
+  /** Kept from before an update by the `warmNextInvocations` fault: it answers once, then is gone. */
+  stale?: boolean;
 }
 
 export interface FakeFunction {
@@ -71,6 +78,11 @@ export interface FakeAwsFaults {
   conflictNext: number;
   /** After the next N successful updates, idle environments stay in service: invocations come back warm. */
   warmAfterNextUpdates: number;
+  /**
+   * The next N invocations are answered by an environment kept from before the last update (a stale
+   * environment, or a throttled invocation retried onto one its batch just freed): warm answers.
+   */
+  warmNextInvocations: number;
 }
 
 export interface FakeStats {
@@ -95,13 +107,20 @@ export interface LambdaStateOptions {
 }
 
 export type UpdateHook = (functionName: string, updateNumber: number) => void;
+/** `invocationNumber` counts the function's invocations, this one included. */
+export type InvokeHook = (functionName: string, invocationNumber: number) => void;
 
 const lastModifiedNow = (now: number) => new Date(now).toISOString().replace('Z', '+0000');
 
 /** The fake's model of Lambda: functions, their configurations, execution environments and faults. */
 export class LambdaState {
   readonly functions = new Map<string, FakeFunction>();
-  readonly faults: FakeAwsFaults = { throttleRate: 0, conflictNext: 0, warmAfterNextUpdates: 0 };
+  readonly faults: FakeAwsFaults = {
+    throttleRate: 0,
+    conflictNext: 0,
+    warmAfterNextUpdates: 0,
+    warmNextInvocations: 0,
+  };
   readonly stats: FakeStats = {
     invocations: 0,
     coldStarts: 0,
@@ -113,6 +132,9 @@ export class LambdaState {
   readonly random: () => number;
   private readonly failNext = new Map<string, string>();
   private readonly updateHooks: UpdateHook[] = [];
+  private readonly settledHooks: UpdateHook[] = [];
+  private readonly invokeHooks: InvokeHook[] = [];
+  private readonly invocationsOf = new Map<string, number>();
   private nextVersion = 1;
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -141,6 +163,7 @@ export class LambdaState {
         errorRate: spec.errorRate ?? 0,
         timeoutRate: spec.timeoutRate ?? 0,
         invokeError: spec.invokeError ?? null,
+        decryptDenied: spec.decryptDenied ?? false,
       },
       arn: `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${spec.name}`,
       latest: config,
@@ -200,16 +223,24 @@ export class LambdaState {
         // What a stale environment or provisioned concurrency looks like to the caller: a warm answer.
         this.faults.warmAfterNextUpdates -= 1;
         for (const e of fn.environments) e.configVersion = next.version;
-        return;
+      } else {
+        // Environments of older configurations are never used again: the next invocation starts cold.
+        fn.environments = fn.environments.filter((e) => e.busy);
       }
-      // Environments of older configurations are never used again: the next invocation starts cold.
-      fn.environments = fn.environments.filter((e) => e.busy);
+      for (const hook of this.settledHooks) hook(fn.spec.name, this.stats.updates);
     }, this.options.updateDelayMs);
     this.timers.add(timer);
   }
 
   runUpdateHooks(name: string): void {
     for (const hook of this.updateHooks) hook(name, this.stats.updates + 1);
+  }
+
+  /** Counts an invocation of `name` and runs the invoke hooks before it is served. */
+  runInvokeHooks(name: string): void {
+    const n = (this.invocationsOf.get(name) ?? 0) + 1;
+    this.invocationsOf.set(name, n);
+    for (const hook of this.invokeHooks) hook(name, n);
   }
 
   // --- controls for tests -------------------------------------------------------------------------
@@ -222,6 +253,19 @@ export class LambdaState {
   /** Called on every UpdateFunctionConfiguration before it is checked (e.g. to simulate someone else's change). */
   onUpdate(hook: UpdateHook): void {
     this.updateHooks.push(hook);
+  }
+
+  /**
+   * Called the moment an update becomes Successful, before any poll can see it: a deploy by someone else
+   * made here lands right after ours settled, and the waiter sees theirs.
+   */
+  onUpdateSettled(hook: UpdateHook): void {
+    this.settledHooks.push(hook);
+  }
+
+  /** Called on every Invoke before it is served (e.g. someone else's change landing mid-batch). */
+  onInvoke(hook: InvokeHook): void {
+    this.invokeHooks.push(hook);
   }
 
   /** Someone else changes the function (console, IaC): a new revision, applied at once. */

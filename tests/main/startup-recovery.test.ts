@@ -30,6 +30,13 @@ describe('recoveryPrompt', () => {
     expect(prompt?.detail).toContain('left alone');
     expect(prompt?.detail).toContain('• c: changed since the run');
   });
+
+  it('names the functions it cannot read, which it leaves alone', () => {
+    const prompt = recoveryPrompt([item('a', 'restore'), item('k', 'failed')]);
+    expect(prompt?.detail).toMatch(
+      /Cannot be read or checked, left alone:\n• k: still carries the run marker/,
+    );
+  });
 });
 
 describe('offerRecovery', () => {

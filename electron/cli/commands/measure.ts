@@ -180,6 +180,7 @@ export const measureCommand: Command = {
       io.stdout(`Run ${outcome.runId}: ${outcome.state}, ${outcome.samples.length} sample(s)\n`);
       if (outcome.samples.length > 0) io.stdout(`${summaryLines(outcome.samples).join('\n')}\n`);
       for (const line of outcome.restored) io.stdout(`restore: ${line}\n`);
+      for (const note of outcome.warnings ?? []) io.stdout(`note: ${note}\n`);
       for (const e of outcome.errors) {
         io.stdout(`error: ${oneLine(e.message, e.hint)}\n`);
       }
