@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { EngineError } from '../engine/engine-api';
 import type { InvokeResult } from '../../shared/ipc/contract';
+import type { OpenedFiles } from './opened-files';
 
 /** Larger files are refused rather than copied through IPC into the renderer. */
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
@@ -14,6 +15,8 @@ type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
 export interface FileDialogs {
   openCsvFiles(parent: BrowserWindow | null): Promise<InvokeResult<'openCsvFiles'>>;
+  /** Reads again files the user opened before (a restored workspace); any other path is refused. */
+  reopenFiles(paths: readonly string[]): Promise<InvokeResult<'reopenFiles'>>;
   saveCsv(parent: BrowserWindow | null, defaultName: string, text: string): Promise<SaveResult>;
   saveChart(
     parent: BrowserWindow | null,
@@ -50,11 +53,43 @@ const ioError = (what: string, path: string, error: unknown): EngineError =>
     'Check that the folder exists and that you may write to it.',
   );
 
+async function readFiles(paths: readonly string[], reopening = false): Promise<InvokeResult<'reopenFiles'>> {
+  const files: InvokeResult<'reopenFiles'>['files'] = [];
+  const errors: InvokeResult<'reopenFiles'>['errors'] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.size > MAX_CSV_BYTES) {
+        errors.push({
+          path,
+          message: `${basename(path)} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`,
+        });
+        continue;
+      }
+      files.push({ name: basename(path), path, text: await readFile(path, 'utf8') });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push({
+        path,
+        message:
+          reopening && code === 'ENOENT'
+            ? `${basename(path)} was moved or deleted (${path})`
+            : ioError('read', path, error).message,
+      });
+    }
+  }
+  return { files, errors };
+}
+
 /**
  * Open and save dialogs run in main: the renderer names a default file name, the user picks the place, and
  * main writes only where the user chose. The renderer never hands main a path.
  */
-export function createFileDialogs(dialog: DialogApi, defaultDir: () => string): FileDialogs {
+export function createFileDialogs(
+  dialog: DialogApi,
+  defaultDir: () => string,
+  opened: OpenedFiles | null = null,
+): FileDialogs {
   async function askSavePath(
     parent: BrowserWindow | null,
     defaultName: string,
@@ -98,24 +133,20 @@ export function createFileDialogs(dialog: DialogApi, defaultDir: () => string): 
         ? await dialog.showOpenDialog(parent, options)
         : await dialog.showOpenDialog(options);
       if (result.canceled) return { canceled: true, files: [], errors: [] };
-      const files: InvokeResult<'openCsvFiles'>['files'] = [];
-      const errors: InvokeResult<'openCsvFiles'>['errors'] = [];
-      for (const path of result.filePaths) {
-        try {
-          const info = await stat(path);
-          if (info.size > MAX_CSV_BYTES) {
-            errors.push({
-              path,
-              message: `${basename(path)} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`,
-            });
-            continue;
-          }
-          files.push({ name: basename(path), path, text: await readFile(path, 'utf8') });
-        } catch (error) {
-          errors.push({ path, message: ioError('read', path, error).message });
-        }
-      }
+      const { files, errors } = await readFiles(result.filePaths);
+      await opened?.remember(files.map((f) => f.path));
       return { canceled: false, files, errors };
+    },
+    async reopenFiles(paths) {
+      const known = paths.filter((p) => opened?.has(p));
+      const refused = paths
+        .filter((p) => !opened?.has(p))
+        .map((path) => ({
+          path,
+          message: `${basename(path)} was not opened in Cold Start Lab; import it again`,
+        }));
+      const { files, errors } = await readFiles(known, true);
+      return { files, errors: [...refused, ...errors] };
     },
     async saveCsv(parent, defaultName, text) {
       return save(await askSavePath(parent, defaultName, 'csv', 'CSV files'), text);

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import { eventChannel, type EventName } from '../../shared/ipc/channels';
 import type { EventPayload, MenuCommand } from '../../shared/ipc/contract';
@@ -8,6 +8,7 @@ import { createMainWindow } from './app-window';
 import { getEngine } from './engine-instance';
 import { confirmEndpointDialog, createEndpointPolicy } from './endpoint-policy';
 import { createFileDialogs } from './file-dialogs';
+import { loadOpenedFiles } from './opened-files';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register-handlers';
 import { isTrustedSender, originOf } from './ipc/sender';
@@ -79,7 +80,11 @@ async function start(): Promise<void> {
     ipcMain,
     createHandlers({
       engine,
-      dialogs: createFileDialogs(dialog, () => app.getPath('documents')),
+      dialogs: createFileDialogs(
+        dialog,
+        () => app.getPath('documents'),
+        await loadOpenedFiles(join(userData, 'opened-files.json')),
+      ),
       runs,
       theme,
       appInfo: {

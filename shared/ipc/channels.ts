@@ -7,6 +7,7 @@ export const INVOKE_NAMES = [
   'setThemePreference',
   'openExternalLink',
   'openCsvFiles',
+  'reopenFiles',
   'saveCsvFile',
   'saveChartImage',
   'listAwsProfiles',

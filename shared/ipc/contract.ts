@@ -99,6 +99,14 @@ export const invokeContract = {
       errors: z.array(z.object({ path: z.string(), message: z.string() })),
     }),
   },
+  /** Reads again files the user opened in a dialog before (a restored workspace); main refuses other paths. */
+  reopenFiles: {
+    arg: z.object({ paths: z.array(z.string().min(1).max(4096)).max(200) }),
+    result: z.object({
+      files: z.array(OpenedFileSchema),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  },
   saveCsvFile: { arg: z.object({ defaultName: fileName, text: z.string() }), result: SavedFileSchema },
   /** PNG as base64 (no data: prefix) or SVG text. */
   saveChartImage: {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -91,5 +91,35 @@ describe('file dialogs', () => {
   it('adds an extension only when missing', () => {
     expect(withExtension('a.CSV', 'csv')).toBe('a.CSV');
     expect(withExtension('a.txt', 'csv')).toBe('a.txt.csv');
+  });
+});
+
+describe('reopening files of a restored workspace', () => {
+  it('reads again only files the user opened in a dialog, and says when one was moved', async () => {
+    const { loadOpenedFiles } = await import('../../electron/main/opened-files');
+    const remembered = join(dir, 'opened-files.json');
+    const opened = await loadOpenedFiles(remembered);
+    const a = join(dir, 'opened-a.csv');
+    const b = join(dir, 'opened-b.csv');
+    writeFileSync(a, 'Name;Memory;Init;Cold;Billed\n');
+    writeFileSync(b, 'x\n');
+    const dialog = {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [a, b] })),
+      showSaveDialog: vi.fn(),
+    };
+    const files = createFileDialogs(dialog as never, () => dir, opened);
+    await files.openCsvFiles(null);
+    rmSync(b);
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'not yours');
+
+    // A new start: what main remembered comes from its own file.
+    const again = createFileDialogs(dialog as never, () => dir, await loadOpenedFiles(remembered));
+    const result = await again.reopenFiles([a, b, secret]);
+    expect(result.files).toEqual([{ name: 'opened-a.csv', path: a, text: 'Name;Memory;Init;Cold;Billed\n' }]);
+    expect(result.errors).toEqual([
+      { path: secret, message: 'secret.txt was not opened in Cold Start Lab; import it again' },
+      { path: b, message: `opened-b.csv was moved or deleted (${b})` },
+    ]);
   });
 });

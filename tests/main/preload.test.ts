@@ -35,6 +35,7 @@ const EXPOSED = [
   'openRun',
   'recoverInterruptedRuns',
   'renameRun',
+  'reopenFiles',
   'saveChartImage',
   'saveCsvFile',
   'setThemePreference',

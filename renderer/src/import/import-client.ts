@@ -2,7 +2,8 @@ import type { SampleColumns } from '../../../shared/sample-columns';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { ImportMessage, ImportPhase, ImportRequest } from '../workers/import-protocol';
 
-export type ImportSource = { fileName: string } & ({ file: Blob } | { text: string });
+/** `path`: where main read the file (open dialog), so a restored workspace can read it again; none for a drop. */
+export type ImportSource = { fileName: string; path?: string } & ({ file: Blob } | { text: string });
 
 export type FileImportResult =
   | { ok: true; fileName: string; columns: SampleColumns; report: ImportReport }

@@ -30,9 +30,10 @@ const datasetName = (fileName: string): string => fileName.replace(/\.(csv|tsv|t
 export function applyImportResults(
   results: readonly FileImportResult[],
   ws: Workspace = defaultWorkspace,
+  sources: readonly ImportSource[] = [],
 ): string[] {
   const ids: string[] = [];
-  for (const result of results) {
+  for (const [i, result] of results.entries()) {
     if (!result.ok) {
       ws.addFailure(result.fileName, result.error, result.report);
       continue;
@@ -43,6 +44,7 @@ export function applyImportResults(
         name: datasetName(result.fileName),
         columns: result.columns,
         source: 'import',
+        filePath: sources[i]?.path,
         tags: { arch: report.archFromFileName, memoryMB: report.memoryFromFileName },
         report,
       }),
@@ -63,7 +65,7 @@ export async function importSources(
   importState.busy = true;
   try {
     const results = await importFiles(sources, (p) => (importState.progress = p), runner);
-    return applyImportResults(results, ws);
+    return applyImportResults(results, ws, sources);
   } finally {
     importState.busy = false;
     importState.progress = null;
@@ -82,7 +84,7 @@ export async function importFromDialog(ws: Workspace = defaultWorkspace): Promis
   for (const e of opened.errors) ws.addFailure(e.path.split(/[\\/]/).pop() ?? e.path, e.message, null);
   if (opened.canceled) return [];
   return importSources(
-    opened.files.map((f) => ({ fileName: f.name, text: f.text })),
+    opened.files.map((f) => ({ fileName: f.name, path: f.path, text: f.text })),
     ws,
   );
 }

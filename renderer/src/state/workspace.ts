@@ -23,6 +23,8 @@ export interface Dataset {
   name: string;
   source: DatasetSource;
   runId: string | null;
+  /** The file an import came from (open dialog), so a restored workspace can read it again; null otherwise. */
+  filePath: string | null;
   tags: { arch: Arch | null; memoryMB: number | null };
   /**
    * Per-function corrections (function name → override): a seed file's name says arm64, yet one of its
@@ -96,6 +98,7 @@ export interface NewDataset {
   columns: SampleColumns;
   source: DatasetSource;
   runId?: string;
+  filePath?: string;
   tags?: DatasetTags;
   report?: ImportReport;
 }
@@ -211,6 +214,7 @@ function createWorkspace() {
         name: input.name,
         source: input.source,
         runId: input.runId ?? null,
+        filePath: input.filePath ?? null,
         tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
         overrides: {},
         columns: markRaw(trimmed?.columns ?? input.columns),

@@ -93,6 +93,7 @@ export async function installTestBridge(page: Page, files: FixtureFile[]): Promi
     const themeListeners: ((p: { dark: boolean }) => void)[] = [];
     const csp: string[] = [];
     w.__saved = saved;
+    w.__goneFiles = JSON.parse(sessionStorage.getItem('test.goneFiles') ?? '[]');
     w.__cspViolations = csp;
     w.__fireMenu = (command: string) => menuListeners.forEach((l) => l({ command }));
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -116,6 +117,16 @@ export async function installTestBridge(page: Page, files: FixtureFile[]): Promi
         return ok({ dark });
       },
       openCsvFiles: () => ok({ canceled: false, files: openFiles, errors: [] }),
+      // Like main: only files "opened" before come back; a test removes one with window.__forgetFile.
+      reopenFiles: ({ paths }: { paths: string[] }) => {
+        const gone = new Set((w.__goneFiles as string[] | undefined) ?? []);
+        return ok({
+          files: openFiles.filter((f) => paths.includes(f.path) && !gone.has(f.path)),
+          errors: paths
+            .filter((p) => gone.has(p) || !openFiles.some((f) => f.path === p))
+            .map((path) => ({ path, message: `${path.split('/').pop()} was moved or deleted (${path})` })),
+        });
+      },
       saveCsvFile: ({ defaultName, text }: { defaultName: string; text: string }) => {
         saved.push({ kind: 'csv', defaultName, data: text });
         return ok({ saved: true, path: `/tmp/${defaultName}` });
