@@ -224,4 +224,25 @@ describe('exportCsv', () => {
     );
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(HEADER_LINE);
   });
+
+  it.skipIf(!haveR)('loads escaped formulas in R as text, with a numeric Cold column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coldstart-r-'));
+    const file = join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      exportCsv([
+        { ...full, name: '=1+2', errorType: '-x' },
+        { ...full, name: "'quoted" },
+      ]),
+    );
+    const out = execFileSync(
+      'Rscript',
+      [
+        '-e',
+        `d <- read.csv(${JSON.stringify(file)}, sep = ";"); cat(d$Name, d$ErrorType[1], class(d$Cold), sep = "|")`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toBe("'=1+2|'quoted|'-x|numeric");
+  });
 });
