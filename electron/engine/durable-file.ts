@@ -29,12 +29,26 @@ export async function makePrivateDir(dir: string): Promise<void> {
   await fsyncDir(dirname(first));
 }
 
-/** Flushes a directory's entries (a new or renamed file in it) to disk. Windows cannot open directories. */
+/** What a file system says when it cannot open or fsync a directory at all: nothing to flush there. */
+const DIR_SYNC_UNSUPPORTED = new Set(['EACCES', 'EPERM', 'EISDIR', 'EINVAL', 'ENOTSUP']);
+
+/**
+ * Flushes a directory's entries (a new or renamed file in it) to disk. Windows cannot open directories, and
+ * some file systems (or a parent the user may only traverse) refuse it: those are skipped, not failures.
+ */
 export async function fsyncDir(dir: string): Promise<void> {
   if (isWindows) return;
-  const handle = await open(dir, 'r');
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+  } catch (error) {
+    if (DIR_SYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
   try {
     await handle.sync();
+  } catch (error) {
+    if (!DIR_SYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
     await handle.close();
   }

@@ -12,6 +12,7 @@ import { loadOpenedFiles } from './opened-files';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register-handlers';
 import { isTrustedSender, originOf } from './ipc/sender';
+import { pendingJsonWrites } from './json-file';
 import { logFilePath, setUpLogging } from './logging';
 import { buildMenuTemplate } from './menu';
 import { openExternal } from './open-external';
@@ -154,6 +155,14 @@ async function start(): Promise<void> {
     quitting = true;
     log.info(`quit: cancelling ${runs.active()} run(s) and restoring their functions first`);
     void runs.cancelAll().finally(() => app.quit());
+  });
+
+  // The window state is saved as the window closes: let that write reach the disk before the process exits.
+  app.on('will-quit', (event) => {
+    const writes = pendingJsonWrites();
+    if (!writes) return;
+    event.preventDefault();
+    void writes.finally(() => app.quit());
   });
 
   const window = await openWindow();

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Sample } from '../sample';
+import { escapeFormula, isEscapedFormula } from './formula-escape';
 import { COLUMNS, HEADER_LINE, type ColumnKey } from './schema';
 
 /** Numbers as JavaScript's shortest round-trip form: `166.76`, never `1,234.5` nor a locale's comma. */
@@ -7,29 +8,35 @@ function num(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
+/** Text as a cell a spreadsheet will not run as a formula (see formula-escape.ts). */
+function text(value: string | null): string {
+  return value === null ? '' : escapeFormula(value);
+}
+
 const CELL: Record<ColumnKey, (s: Sample) => string> = {
-  name: (s) => s.name,
+  name: (s) => text(s.name),
   memory: (s) => num(s.memoryMB),
   init: (s) => num(s.initMs),
   cold: (s) => num(s.durationMs),
   billed: (s) => num(s.billedMs),
   arch: (s) => s.arch ?? '',
-  runtime: (s) => s.runtime ?? '',
+  runtime: (s) => text(s.runtime),
   maxMemory: (s) => num(s.maxMemoryUsedMB),
   restore: (s) => num(s.restoreMs),
-  status: (s) => s.status ?? '',
-  requestId: (s) => s.requestId ?? '',
-  timestamp: (s) => s.timestamp ?? '',
-  run: (s) => s.run ?? '',
-  errorType: (s) => s.errorType ?? '',
+  status: (s) => text(s.status),
+  requestId: (s) => text(s.requestId),
+  timestamp: (s) => text(s.timestamp),
+  run: (s) => text(s.run),
+  errorType: (s) => text(s.errorType),
 };
 
 /**
  * Writes samples in the shared semicolon format; `importCsv(exportCsv(x))` gives back `x` exactly.
  * Always the full header (so R's `read.csv(file, sep = ";")` names every column), `.` as decimal separator,
- * unknown values as empty cells (NA in R), quotes only where a value needs them. Exceptions to the round trip,
- * by the format's rules: an Init of 0 reads back as a warm start (null), an empty string as null, and text is
- * trimmed (no Lambda name, runtime or id has surrounding spaces).
+ * unknown values as empty cells (NA in R), quotes only where a value needs them, and text a spreadsheet would
+ * run as a formula escaped (see formula-escape.ts). Exceptions to the round trip, by the format's rules: an
+ * Init of 0 reads back as a warm start (null), an empty string as null, and text is trimmed (no Lambda name,
+ * runtime or id has surrounding spaces), except escaped text, which comes back exactly.
  */
 export function exportCsv(samples: readonly Sample[]): string {
   if (samples.length === 0) return `${HEADER_LINE}\n`;
@@ -37,6 +44,7 @@ export function exportCsv(samples: readonly Sample[]): string {
   const rows = samples.map((s) => cells.map((cell) => cell(s)));
   return `${Papa.unparse(
     { fields: COLUMNS.map((c) => c.header), data: rows },
-    { delimiter: ';', newline: '\n', quotes: false, header: true },
+    // Escaped formulas quoted as well, as OWASP advises; other cells only where a value needs it.
+    { delimiter: ';', newline: '\n', quotes: (value) => isEscapedFormula(value as string), header: true },
   )}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Arch } from '../sample';
 import type { SampleColumnsBuilder } from '../sample-columns';
 import { EMPTY, NEGATIVE } from './decimal';
+import { isEscapedFormula, unescapeFormula } from './formula-escape';
 import type { ColumnIndex } from './header-mapping';
 import type { RowView } from './row-view';
 
@@ -51,7 +52,10 @@ export class RowReader {
 
   private text(row: RowView, i: number): string | null {
     if (i < 0) return null;
-    const cell = row.cell(i).trim();
+    const raw = row.cell(i);
+    // A text the export protected from spreadsheets comes back exactly as it was given to the export.
+    if (isEscapedFormula(raw)) return unescapeFormula(raw);
+    const cell = raw.trim();
     return cell === '' ? null : cell;
   }
 

@@ -1,4 +1,5 @@
 import {
+  GetFunctionCommand,
   GetFunctionConfigurationCommand,
   InvalidParameterValueException,
   InvokeCommand,
@@ -133,5 +134,35 @@ describe('fake Lambda endpoint', () => {
       names.push(...(page.Functions ?? []).map((f) => f.FunctionName ?? ''));
     }
     expect(new Set(names).size).toBe(73);
+  });
+
+  it('gives a caller without kms:Decrypt Environment.Error and no Variables, as Lambda does', async () => {
+    const key = 'arn:aws:kms:eu-west-1:123456789012:key/cmk';
+    fake = await startFakeAws({
+      functions: [{ name: 'k', variables: { SECRET: 's' }, kmsKeyArn: key, decryptDenied: true }],
+    });
+    const lambda = client();
+    const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'k' }));
+    const viaGetFunction = await lambda.send(new GetFunctionCommand({ FunctionName: 'k' }));
+    for (const c of [config, viaGetFunction.Configuration]) {
+      expect(c?.KMSKeyArn).toBe(key);
+      expect(c?.Environment?.Variables).toBeUndefined();
+      expect(c?.Environment?.Error?.ErrorCode).toBe('AccessDeniedException');
+      expect(c?.Environment?.Error?.Message).toContain(`kms:Decrypt on resource: ${key}`);
+    }
+    // The variables are still there: only this caller cannot read them.
+    expect(fake.lambda.describe('k').variables).toEqual({ SECRET: 's' });
+  });
+
+  it('lets a test land a change by someone else when an update settles or before an invocation', async () => {
+    fake = await startFakeAws({ functions: [{ name: 'h', variables: { A: '1' } }] });
+    const seen: string[] = [];
+    fake.lambda.onUpdateSettled((name, n) => seen.push(`settled ${name} ${n}`));
+    fake.lambda.onInvoke((name, n) => seen.push(`invoke ${name} ${n}`));
+    const lambda = client();
+    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'h', MemorySize: 256 }));
+    await new Promise<void>((resolve) => fake.lambda.onUpdateSettled(() => resolve()));
+    await invokeTail(lambda, 'h');
+    expect(seen).toEqual(['settled h 1', 'invoke h 1']);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pendingJsonWrites } from '../../electron/main/json-file';
 import { saveThemePreference, settingsFile } from '../../electron/main/settings';
 import { saveWindowState, windowStateFile } from '../../electron/main/window-state';
 
@@ -51,4 +52,16 @@ describe('settings and window state files', () => {
       if (POSIX) expect(((await stat(file(dir))).mode & 0o777).toString(8)).toBe('600');
     },
   );
+
+  it('tells main which writes are still under way, so that quitting waits for them', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'coldstart-json-'));
+    expect(pendingJsonWrites()).toBeNull();
+    const save = saveWindowState(dir, { x: 0, y: 0, width: 900, height: 700, maximized: true });
+    const waiting = pendingJsonWrites();
+    expect(waiting).not.toBeNull();
+    await waiting;
+    expect(disk.events.at(-1)).toBe(`sync ${dir}`);
+    await save;
+    expect(pendingJsonWrites()).toBeNull();
+  });
 });

@@ -14,6 +14,22 @@ describe('explainAwsError', () => {
     expect(e.problem).toBe('sso-expired');
     expect(e.hint).toBe('Run “aws sso login --profile work” in a terminal, then check the connection again.');
   });
+  it('says that main refused the endpoint, in main’s words, not as an AWS failure', () => {
+    const e = explainAwsError({
+      code: 'forbidden-endpoint',
+      message:
+        'The endpoint http://evil.example is refused: signed AWS requests go over plain http only to this computer (localhost, 127.0.0.1, [::1]).',
+      hint: 'Use https, or start Cold Start Lab with AWS_ENDPOINT_URL set to this endpoint.',
+    });
+    expect(e).toEqual({
+      problem: 'other',
+      title: 'Endpoint not allowed',
+      message:
+        'The endpoint http://evil.example is refused: signed AWS requests go over plain http only to this computer (localhost, 127.0.0.1, [::1]).',
+      hint: 'Use https, or start Cold Start Lab with AWS_ENDPOINT_URL set to this endpoint.',
+      actions: [],
+    });
+  });
   it('says which profile has no credentials', () => {
     const e = explainAwsError(
       { code: 'credentials', message: 'Could not load credentials from any providers', hint: null },

