@@ -15,8 +15,8 @@ export interface SyntheticGroup {
 }
 
 /**
- * Groups as a public daily cold-start benchmark has them: medians from 80 ms to 1.6 s, and a spread that is
- * ~25% CV for a typical group, up to 50% for a few (CV = 25% × e^(0.25 Z), kept within 15–50%).
+ * Groups as a public daily cold-start benchmark has them: medians from 80 ms up (half below 220 ms), and a
+ * spread that is ~25% CV for a typical group, up to 50% for a few (CV = 25% × e^(0.25 Z), kept within 15–50%).
  */
 export function syntheticGroups(count: number, seed: number): SyntheticGroup[] {
   const normal = seededNormal(seed);
