@@ -1,5 +1,6 @@
 import type { Arch } from '../sample';
-import { SampleColumnsBuilder, type SampleColumns } from '../sample-columns';
+import type { SampleColumns } from '../sample-columns';
+import { BaselineColumnsWriter } from './baseline-columns';
 import { describeValue, jsonSyntaxMessage } from './json-text';
 import { EntryError, readEntry } from './lambda-perf-entry';
 import { isSnapStart, runtimeOfDisplayName } from './runtime-names';
@@ -109,7 +110,7 @@ export function parseLambdaPerfDay(text: string, fileName: string): BaselinePars
       (entry as Record<string, unknown> | null)?.initDurations;
     if (Array.isArray(list)) capacity += list.length;
   }
-  const builder = new SampleColumnsBuilder(capacity);
+  const writer = new BaselineColumnsWriter(capacity, day, tag);
   const means: BaselineMeans[] = [];
   const skipped: EntryError[] = [];
   for (let e = 0; e < runtimeData.length; e++) {
@@ -124,24 +125,7 @@ export function parseLambdaPerfDay(text: string, fileName: string): BaselinePars
     const name = entry.packageType === 'image' ? `${entry.displayName} (image)` : entry.displayName;
     const runtime = runtimeOfDisplayName(entry.displayName);
     const restore = isSnapStart(entry.key, entry.displayName);
-    for (const ms of entry.coldStartsMs) {
-      builder.add(
-        name,
-        entry.memoryMB,
-        restore ? NaN : ms,
-        NaN,
-        NaN,
-        NaN,
-        restore ? ms : NaN,
-        entry.arch,
-        runtime,
-        null,
-        null,
-        tag,
-        null,
-        day,
-      );
-    }
+    writer.addEntry(name, runtime, entry.arch, entry.memoryMB, entry.coldStartsMs, restore);
     means.push({
       name,
       runtime,
@@ -167,5 +151,5 @@ export function parseLambdaPerfDay(text: string, fileName: string): BaselinePars
     const more = skipped.length > SHOWN_SKIPS ? `; and ${skipped.length - SHOWN_SKIPS} more` : '';
     warnings.push(`${skipped.length} of ${runtimeData.length} entries skipped: ${shown.join('; ')}${more}`);
   }
-  return { ok: true, baseline: { day, tag, columns: builder.finish(), means, warnings } };
+  return { ok: true, baseline: { day, tag, columns: writer.finish(), means, warnings } };
 }

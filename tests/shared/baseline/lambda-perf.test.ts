@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BaselineColumnsWriter } from '../../../shared/baseline/baseline-columns';
 import { parseLambdaPerfDay, type BaselineDay } from '../../../shared/baseline/lambda-perf';
 import { runtimeOfDisplayName } from '../../../shared/baseline/runtime-names';
-import { sampleAt } from '../../../shared/sample-columns';
+import { emptySample, type Arch } from '../../../shared/sample';
+import { columnsFromSamples, sampleAt } from '../../../shared/sample-columns';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/lambda-perf/', import.meta.url));
 const fixture = (path: string): string => readFileSync(`${FIXTURES}${path}`, 'utf8');
@@ -251,5 +253,43 @@ describe('runtimeOfDisplayName', () => {
     ['nodejs22.xyz', null],
   ])('%s → %s', (display, runtime) => {
     expect(runtimeOfDisplayName(display)).toBe(runtime);
+  });
+});
+
+describe('BaselineColumnsWriter', () => {
+  it('writes the same samples SampleColumnsBuilder would, trimmed to what was added', () => {
+    const writer = new BaselineColumnsWriter(10, '2026-11-20', 'public baseline 2026-11-20');
+    writer.addEntry('nodejs22.x', 'nodejs22.x', 'arm64', 512, [110, 120], false);
+    writer.addEntry('java21 snapstart', 'java21', null, 1024, [600], true);
+    writer.addEntry('nodejs22.x', 'nodejs22.x', 'x86_64', 512, [], false);
+    writer.addEntry('nodejs22.x', 'nodejs22.x', 'x86_64', 512, [150], false);
+    const written = writer.finish();
+    const expected = [
+      { name: 'nodejs22.x', arch: 'arm64', memoryMB: 512, initMs: 110, restoreMs: null },
+      { name: 'nodejs22.x', arch: 'arm64', memoryMB: 512, initMs: 120, restoreMs: null },
+      { name: 'java21 snapstart', arch: null, memoryMB: 1024, initMs: null, restoreMs: 600 },
+      { name: 'nodejs22.x', arch: 'x86_64', memoryMB: 512, initMs: 150, restoreMs: null },
+    ].map((s) => ({
+      ...emptySample(s.name),
+      ...s,
+      arch: s.arch as Arch | null,
+      runtime: s.name === 'java21 snapstart' ? 'java21' : 'nodejs22.x',
+      durationMs: NaN,
+      billedMs: NaN,
+      timestamp: '2026-11-20',
+      run: 'public baseline 2026-11-20',
+    }));
+    const built = columnsFromSamples(expected);
+    expect(written.length).toBe(4);
+    for (let i = 0; i < 4; i++) expect(sampleAt(written, i)).toEqual(sampleAt(built, i));
+    expect(written.initMs.length).toBe(4);
+    expect(written.name.values).toEqual(['nodejs22.x', 'java21 snapstart']);
+    expect(() => writer.addEntry('x', null, null, 128, new Array<number>(7).fill(1), false)).toThrow(
+      RangeError,
+    );
+    expect(new BaselineColumnsWriter(0, '2026-11-20', 'tag').finish()).toMatchObject({
+      length: 0,
+      timestamp: null,
+    });
   });
 });
