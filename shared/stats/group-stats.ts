@@ -28,6 +28,8 @@ export interface GroupStats {
   group: GroupValues;
   metric: Metric;
   stats: BoxStats;
+  /** The group's values, sorted ascending: only when asked for (`keepValues`), for intervals and tests. */
+  sorted?: Float64Array;
 }
 
 /** What each metric means, for tables, tooltips and the README. */
@@ -253,6 +255,7 @@ export function groupStats(
   samples: readonly Sample[],
   by: readonly GroupKey[],
   metric: Metric,
+  options: { keepValues?: boolean } = {},
 ): GroupStats[] {
   const keys = [...new Set(by)];
   const n = samples.length;
@@ -312,12 +315,13 @@ export function groupStats(
 
   const result: GroupStats[] = [];
   for (let g = 0; g < groupCount; g++) {
-    const stats = boxStatsOfSorted(sortValues(byGroup.subarray(offsets[g], offsets[g + 1]), values));
+    const sorted = sortValues(byGroup.subarray(offsets[g], offsets[g + 1]), values);
+    const stats = boxStatsOfSorted(sorted);
     if (stats === null) continue;
     const sample = samples[representative[g] as number] as Sample;
     const group: GroupValues = {};
     for (const key of keys) group[key] = groupValue(sample, key);
-    result.push({ group, metric, stats });
+    result.push(options.keepValues ? { group, metric, stats, sorted } : { group, metric, stats });
   }
   result.sort((a, b) => {
     for (const key of keys) {

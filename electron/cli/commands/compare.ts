@@ -6,6 +6,7 @@ import {
   type GroupValues,
 } from '../../../shared/stats/group-stats';
 import type { GroupKey, Metric, Sample } from '../../../shared/sample';
+import { GATE_ALPHA, compareShift, type Verdict } from '../../../shared/stats/shift-compare';
 import { readCsvFiles } from '../csv-files';
 import { byFlag, metricFlag } from '../flags';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
@@ -13,7 +14,9 @@ import { textTable } from '../text-table';
 
 const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
 
-Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start regressions.
+Per group, the change of a statistic from BASE to NEW with its 95% interval: a CI gate for cold-start
+regressions. A group fails only when the data show at 95% confidence (one-sided Mann–Whitney test) that it
+got slower by more than the threshold; with too few samples for that it gets no verdict.
 
   --metric     init (default), duration, total, billed or maxmemory
   --stat       median (default), p90, p95, p99 or mean
@@ -22,7 +25,7 @@ Per group, the change of a statistic from BASE to NEW: a CI gate for cold-start 
   --drop-duplicates  keep one of rows that are exactly alike (default: keep them all, with a warning)
   --json       print the comparison as JSON on stdout
 
-Exit: 0 no group got slower than the threshold, 1 some did, 2 unusable arguments,
+Exit: 0 no group got clearly slower than the threshold, 1 some did, 2 unusable arguments,
 3 a file cannot be read or the files have no group in common.`;
 
 const STATS = ['median', 'p90', 'p95', 'p99', 'mean'] as const;
@@ -33,9 +36,19 @@ export interface GroupComparison {
   label: string;
   base: { n: number; value: number } | null;
   new: { n: number; value: number } | null;
-  /** Percent change from BASE to NEW; null when one side is missing or BASE is 0. */
+  /** Percent change of the statistic from BASE to NEW; null when one side is missing or BASE is 0. */
   changePercent: number | null;
+  /** The gate's verdict: NEW is slower than BASE by more than the threshold, at 95% confidence. */
   slower: boolean;
+  /** slower, faster, within threshold, no clear change, too few samples; null when a side is missing. */
+  verdict: Verdict | null;
+  /** The typical change (Hodges–Lehmann, NEW / BASE − 1) in percent, and its 95% interval. */
+  typicalChangePercent: number | null;
+  changeCi: [number, number] | null;
+  /** One-sided p-value of "slower by more than the threshold" (Mann–Whitney). */
+  pValue: number | null;
+  /** Why there is no interval or verdict, when there is none. */
+  note?: string;
 }
 
 function parseThreshold(text: string | undefined): number {
@@ -72,46 +85,88 @@ export function compareSamples(
   const statOf = (s: BoxStats): number => s[options.stat];
   const index = (groups: GroupStats[]): Map<string, GroupStats> =>
     new Map(groups.map((g) => [keyOf(g.group, options.by), g]));
-  const baseGroups = index(groupStats(base, options.by, options.metric));
-  const newGroups = index(groupStats(next, options.by, options.metric));
+  const keepValues = { keepValues: true };
+  const baseGroups = index(groupStats(base, options.by, options.metric, keepValues));
+  const newGroups = index(groupStats(next, options.by, options.metric, keepValues));
   const keys = [...baseGroups.keys(), ...[...newGroups.keys()].filter((k) => !baseGroups.has(k))];
+  const percent = (ratio: number): number => (ratio - 1) * 100;
   return keys.map((key) => {
     const b = baseGroups.get(key);
     const n = newGroups.get(key);
     const group = (b ?? n)?.group ?? {};
     const baseSide = b ? { n: b.stats.n, value: statOf(b.stats) } : null;
     const newSide = n ? { n: n.stats.n, value: statOf(n.stats) } : null;
-    let changePercent: number | null = null;
-    let slower = false;
-    if (baseSide && newSide) {
-      if (baseSide.value > 0) {
-        changePercent = ((newSide.value - baseSide.value) / baseSide.value) * 100;
-        slower = changePercent > options.thresholdPercent;
-      } else {
-        slower = newSide.value > 0;
-      }
-    }
-    return { group, label: labelOf(group, options.by), base: baseSide, new: newSide, changePercent, slower };
+    const row: GroupComparison = {
+      group,
+      label: labelOf(group, options.by),
+      base: baseSide,
+      new: newSide,
+      changePercent: null,
+      slower: false,
+      verdict: null,
+      typicalChangePercent: null,
+      changeCi: null,
+      pValue: null,
+    };
+    if (!b?.sorted || !n?.sorted || !baseSide || !newSide) return row;
+    if (baseSide.value > 0) row.changePercent = ((newSide.value - baseSide.value) / baseSide.value) * 100;
+    const shift = compareShift(b.sorted, n.sorted, options.thresholdPercent);
+    row.verdict = shift.verdict;
+    row.slower = shift.verdict === 'slower';
+    row.typicalChangePercent = shift.ratio === null ? null : percent(shift.ratio);
+    row.changeCi = shift.ratioCi && [percent(shift.ratioCi[0]), percent(shift.ratioCi[1])];
+    row.pValue = shift.pValue;
+    if (shift.note !== undefined) row.note = shift.note;
+    return row;
   });
 }
 
-function formatTable(rows: GroupComparison[], metric: Metric, stat: Stat, by: readonly GroupKey[]): string {
+const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`;
+
+function pCell(p: number | null): string {
+  if (p === null) return '-';
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+function verdictCell(r: GroupComparison): string {
+  if (!r.base) return 'only in NEW';
+  if (!r.new) return 'only in BASE';
+  return r.verdict === 'slower' ? 'SLOWER' : (r.verdict ?? '-');
+}
+
+function formatTable(
+  rows: GroupComparison[],
+  metric: Metric,
+  stat: Stat,
+  by: readonly GroupKey[],
+  thresholdPercent: number,
+): string {
   const u = unit(metric);
-  const header = [by.join(' / '), 'n base', 'n new', `base ${stat} ${u}`, `new ${stat} ${u}`, 'change', ''];
+  const header = [
+    by.join(' / '),
+    'n base',
+    'n new',
+    `base ${stat} ${u}`,
+    `new ${stat} ${u}`,
+    'change',
+    'typical change, 95% CI',
+    `p(>+${thresholdPercent}%)`,
+    'verdict',
+  ];
   const body = rows.map((r) => [
     r.label,
     r.base ? String(r.base.n) : '-',
     r.new ? String(r.new.n) : '-',
     r.base ? r.base.value.toFixed(2) : '-',
     r.new ? r.new.value.toFixed(2) : '-',
-    r.changePercent === null
-      ? r.base && r.new
-        ? 'n/a'
-        : '-'
-      : `${r.changePercent >= 0 ? '+' : ''}${r.changePercent.toFixed(1)}%`,
-    r.slower ? 'SLOWER' : !r.base ? 'only in NEW' : !r.new ? 'only in BASE' : 'ok',
+    r.changePercent === null ? (r.base && r.new ? 'n/a' : '-') : signed(r.changePercent),
+    r.changeCi
+      ? `${signed(r.typicalChangePercent as number)} [${signed(r.changeCi[0])}, ${signed(r.changeCi[1])}]`
+      : '-',
+    pCell(r.pValue),
+    verdictCell(r),
   ]);
-  return textTable([header, ...body], (i) => i === 0 || i === header.length - 1);
+  return textTable([header, ...body], (i) => i === 0 || i >= header.length - 3);
 }
 
 export const compareCommand: Command = {
@@ -162,7 +217,7 @@ export const compareCommand: Command = {
       io.stdout(
         `${metric} ${stat} by ${by.join(', ')}: ${basePath} (${base.length} samples) -> ${newPath} (${next.length} samples), threshold +${thresholdPercent}%\n\n`,
       );
-      io.stdout(`${formatTable(rows, metric, stat, by)}\n\n`);
+      io.stdout(`${formatTable(rows, metric, stat, by, thresholdPercent)}\n\n`);
     }
     if (compared.length === 0) {
       io.stderr(
@@ -170,10 +225,17 @@ export const compareCommand: Command = {
       );
       return EXIT.noInput;
     }
-    const small = compared.filter((r) => Math.min(r.base?.n ?? 0, r.new?.n ?? 0) < 5);
-    if (small.length > 0 && !values.json) {
+    const tooFew = compared.filter((r) => r.verdict === 'too few samples');
+    if (tooFew.length > 0 && !values.json) {
       io.stdout(
-        `note: fewer than 5 samples in ${small.map((r) => r.label).join(', ')}: the ${stat} is rough.\n`,
+        `note: too few samples for a 95% interval (and so for a verdict) in ${tooFew.map((r) => r.label).join(', ')}: ` +
+          `the least is 4 on each side (or 3 and 5, 2 and 8, 1 and 39); 10 or more give a useful one.\n`,
+      );
+    }
+    const noRatio = compared.filter((r) => r.note === 'a value ≤ 0 has no ratio');
+    if (noRatio.length > 0 && !values.json) {
+      io.stdout(
+        `note: values ≤ 0 in ${noRatio.map((r) => r.label).join(', ')}: no ratio, interval or verdict.\n`,
       );
     }
     if (slower.length > 0) {
@@ -184,13 +246,17 @@ export const compareCommand: Command = {
               (r) =>
                 `${r.label} (${r.changePercent === null ? 'from 0' : `+${r.changePercent.toFixed(1)}%`})`,
             )
-            .join(', ')}\n`,
+            .join(', ')}\n` +
+            `(each at 95% confidence: one-sided p < ${GATE_ALPHA}; see "typical change, 95% CI")\n`,
         );
       }
       return EXIT.someFailed;
     }
     if (!values.json)
-      io.stdout(`No group got slower than +${thresholdPercent}% (${compared.length} compared).\n`);
+      io.stdout(
+        `No group got slower than +${thresholdPercent}% (${compared.length} compared; a group fails only ` +
+          `when the data show it at 95% confidence).\n`,
+      );
     return EXIT.ok;
   },
 };

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { exactCumulative, testGreater } from '../../../shared/stats/mann-whitney';
+import { normalUpperTail } from '../../../shared/stats/normal';
+import { pairwiseDifferencesAt } from '../../../shared/stats/pairwise-differences';
+import { compareShift, enoughForShiftCi } from '../../../shared/stats/shift-compare';
+import { seededRandom } from '../../random';
+
+const sorted = (xs: number[]): Float64Array => Float64Array.from(xs).sort();
+const seq = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i + 1));
+
+/**
+ * From `Rscript tests/reference/wilcox-shift.R` (R 4.2): wilcox.test(log(new), log(base), conf.int = TRUE) for the
+ * estimate and interval (exponentiated), wilcox.test(log(new), log(base), mu = log(1.1), alternative =
+ * "greater") for the gate's W and p-value.
+ */
+const R = {
+  a: {
+    base: [212.4, 198.1, 240.9, 187.3, 260.2, 205.5, 230.8, 219.9, 195.6, 251.3],
+    new: [281.0, 244.7, 310.2, 265.9, 330.4, 236.1, 298.8, 289.3, 257.6, 352.0],
+    estimate: 1.2974872112767213,
+    ci: [1.1512136888181461, 1.4611872146118716],
+    w: 85,
+    p: 0.0034207278789322136,
+  },
+  b: {
+    base: [101.5, 96.2, 120.7, 88.4, 110.3, 99.9, 105.1],
+    new: [98.3, 91.0, 130.2, 102.6, 87.7, 115.4, 94.9, 108.8, 100.6, 97.1, 111.9, 93.3],
+    estimate: 0.98519161358596719,
+    ci: [0.89120580235720714, 1.1024630541871929],
+    w: 19,
+    p: 0.97753433357148523,
+  },
+  // 60 and 80 values: R uses the normal approximation (and finds its interval by root finding, so only close).
+  c: {
+    base: seq(60, (i) => 150 + ((i * 37) % 101) * 1.3 + i * 0.01),
+    new: seq(80, (i) => 170 + ((i * 53) % 97) * 1.5 + i * 0.02),
+    estimate: 1.1175821875039038,
+    ci: [1.0506795630461851, 1.1888813490643138],
+    w: 2524,
+    p: 0.30152174711428326,
+  },
+  // A tie (130 on both sides): R's interval uses the normal approximation; the gate (new − log 1.1) has no tie
+  // and is exact.
+  d: {
+    base: [120, 130, 125, 140, 135, 128, 132, 127, 138, 131],
+    new: [150, 160, 130, 170, 165, 158, 162, 157, 168, 161],
+    estimate: 1.2271610749575548,
+    ci: [1.1594669785786482, 1.282439832655762],
+    w: 88,
+    p: 0.001439736733854381,
+  },
+};
+
+describe("compareShift against R's wilcox.test", () => {
+  it.each(['a', 'b'] as const)(
+    'case %s (exact): estimate, interval and gate p-value are the same numbers',
+    (name) => {
+      const c = R[name];
+      const r = compareShift(sorted(c.base), sorted(c.new), 10);
+      expect(r.method).toBe('exact');
+      expect(r.ratio).toBeCloseTo(c.estimate, 12);
+      expect(r.ratioCi![0]).toBeCloseTo(c.ci[0]!, 12);
+      expect(r.ratioCi![1]).toBeCloseTo(c.ci[1]!, 12);
+      expect(r.pValue).toBeCloseTo(c.p, 12);
+      expect(r.coverage).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+
+  it.each(['c', 'd'] as const)(
+    'case %s (interval by normal approximation): same p-value, estimate and interval within 1%%',
+    (name) => {
+      const c = R[name];
+      const r = compareShift(sorted(c.base), sorted(c.new), 10);
+      expect(r.method).toBe(name === 'c' ? 'normal' : 'exact');
+      expect(r.pValue).toBeCloseTo(c.p, 10);
+      expect(Math.abs(r.ratio! / c.estimate - 1)).toBeLessThan(0.01);
+      expect(Math.abs(r.ratioCi![0] / c.ci[0]! - 1)).toBeLessThan(0.01);
+      expect(Math.abs(r.ratioCi![1] / c.ci[1]! - 1)).toBeLessThan(0.01);
+    },
+  );
+
+  it('corrects for ties as R does: case d at mu = 0 (R: two-sided p 0.00087679802965587479)', () => {
+    const x = sorted(R.d.base.map(Math.log));
+    const y = sorted(R.d.new.map(Math.log));
+    const test = testGreater(x, y, 0);
+    expect(test.method).toBe('normal');
+    expect(2 * test.pValue).toBeCloseTo(0.00087679802965587479, 14);
+  });
+
+  it("counts the gate's U as R's W", () => {
+    for (const c of Object.values(R)) {
+      const x = sorted(c.base.map(Math.log));
+      const y = sorted(c.new.map(Math.log));
+      expect(testGreater(x, y, Math.log(1.1)).u).toBe(c.w);
+    }
+  });
+
+  it('gives verdicts: slower beyond the threshold, faster, within the threshold, no clear change', () => {
+    const base = R.a.base;
+    const scaled = (f: number): Float64Array => sorted(base.map((v) => v * f));
+    expect(compareShift(sorted(base), sorted(R.a.new), 10).verdict).toBe('slower');
+    expect(compareShift(sorted(base), sorted(R.a.new), 40).verdict).toBe('within threshold');
+    expect(compareShift(sorted(R.a.new), sorted(base), 10).verdict).toBe('faster');
+    expect(compareShift(sorted(base), scaled(1.02), 10).verdict).toBe('no clear change');
+    const same = compareShift(sorted(base), sorted(base), 10);
+    expect(same.ratio).toBe(1);
+    expect(same.ratioCi![0]).toBeLessThan(1);
+    expect(same.ratioCi![1]).toBeGreaterThan(1);
+  });
+
+  it('says "too few samples" where no 95% interval exists, never a verdict', () => {
+    expect(enoughForShiftCi(3, 4)).toBe(false); // C(7, 3) = 35 orderings: the extreme one is 2.9%
+    expect(enoughForShiftCi(4, 4)).toBe(true); // 70 orderings: 1.4%
+    expect(enoughForShiftCi(1, 38)).toBe(false);
+    expect(enoughForShiftCi(1, 39)).toBe(true); // 40 orderings: exactly 2.5%, the interval is min … max
+    const r = compareShift(sorted([100, 110, 120]), sorted([300, 310, 320, 330]), 10);
+    expect(r).toMatchObject({ verdict: 'too few samples', ratioCi: null, pValue: null });
+    expect(r.ratio).toBeCloseTo(Math.exp(Math.log(310 / 110)), 0);
+    expect(compareShift(sorted([]), sorted([1, 2]), 10).verdict).toBe('too few samples');
+  });
+
+  it('refuses a ratio of values that are not positive instead of making one up', () => {
+    const r = compareShift(sorted([0, 1, 2, 3, 4, 5]), sorted([1, 2, 3, 4, 5, 6]), 10);
+    expect(r).toMatchObject({ ratio: null, ratioCi: null, pValue: null, note: 'a value ≤ 0 has no ratio' });
+  });
+});
+
+describe('exact Mann–Whitney distribution', () => {
+  it('matches counting every ordering for small sizes', () => {
+    // Brute force: all ways to choose which m of m + n ranks belong to x; U = pairs with y above x.
+    for (const [m, n] of [
+      [3, 4],
+      [5, 5],
+      [2, 9],
+    ] as const) {
+      const counts = new Array<number>(m * n + 1).fill(0);
+      const total = 2 ** (m + n);
+      let chosen = 0;
+      for (let mask = 0; mask < total; mask++) {
+        let bits = 0;
+        for (let b = 0; b < m + n; b++) if (mask & (1 << b)) bits++;
+        if (bits !== m) continue;
+        chosen++;
+        let u = 0;
+        let xsBelow = 0;
+        for (let b = 0; b < m + n; b++) {
+          if (mask & (1 << b)) xsBelow++;
+          else u += xsBelow;
+        }
+        counts[u]!++;
+      }
+      const cumulative = exactCumulative(m, n);
+      let sum = 0;
+      counts.forEach((c, u) => {
+        sum += c;
+        expect(cumulative[u]).toBeCloseTo(sum / chosen, 14);
+      });
+    }
+  });
+
+  it('is accurate for 49 × 49 (the largest exact case): symmetric and summing to 1', () => {
+    const cumulative = exactCumulative(49, 49);
+    const last = 49 * 49;
+    expect(cumulative[last]).toBe(1);
+    for (const u of [0, 100, 800, 1000, 1200])
+      expect(cumulative[u]! + cumulative[last - u - 1]!).toBeCloseTo(1, 12);
+  });
+
+  it('normal upper tail matches R pnorm(z, lower.tail = FALSE)', () => {
+    // R: sprintf("%.17g", pnorm(c(-1, 0, 1.6448536269514722, 3, 8), lower.tail = FALSE))
+    expect(normalUpperTail(-1)).toBeCloseTo(0.84134474606854293, 15);
+    expect(normalUpperTail(0)).toBe(0.5);
+    expect(normalUpperTail(1.6448536269514722)).toBeCloseTo(0.050000000000000044, 15);
+    expect(normalUpperTail(3) / 0.0013498980316300946).toBeCloseTo(1, 13);
+    // Beyond |z| = 7.07 the continued fraction is good to about 1e-8 relative: p-values that far out are ~1e-12.
+    expect(normalUpperTail(8) / 6.2209605742717849e-16).toBeCloseTo(1, 7);
+  });
+});
+
+describe('pairwiseDifferencesAt', () => {
+  it('finds the same k-th difference as sorting all of them, with and without ties', () => {
+    const next = seededRandom(7);
+    for (const [m, n, decimals] of [
+      [300, 400, 6],
+      [1000, 77, 1],
+      [150, 150, 0],
+      [5, 2000, 3],
+    ] as const) {
+      const round = (v: number): number => Math.round(v * 10 ** decimals) / 10 ** decimals;
+      const x = sorted(seq(m, () => round(Math.log(100 + 400 * next()))));
+      const y = sorted(seq(n, () => round(Math.log(120 + 500 * next() ** 2))));
+      const all = new Float64Array(m * n);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) all[i * n + j] = y[j]! - x[i]!;
+      all.sort();
+      const ranks = [1, 2, Math.floor((m * n) / 3), (m * n) / 2, m * n - 5, m * n].map(Math.floor);
+      expect(pairwiseDifferencesAt(x, y, ranks), `${m} × ${n}`).toEqual(ranks.map((k) => all[k - 1]));
+    }
+  });
+
+  it('rejects a rank outside the pairs', () => {
+    expect(() => pairwiseDifferencesAt([1, 2], [3], [3])).toThrow(/rank 3 is outside 1 … 2/);
+  });
+});
