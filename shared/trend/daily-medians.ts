@@ -2,6 +2,7 @@ import type { GroupKey, Metric } from '../sample';
 import { packedTextOf, textOf, type SampleColumns } from '../sample-columns';
 import { quantileType7, sortValues, type GroupValues } from '../stats/group-stats';
 import { metricAt } from '../stats/metric-values';
+import { quantileCi } from '../stats/quantile-ci';
 import { utcDay } from './sample-day';
 
 /** Samples to put on the trend: one set of columns, all of one day (a baseline file) or dated per sample. */
@@ -30,8 +31,11 @@ export interface DailyMedians {
   undated: number;
 }
 
-/** Until a median CI is wired in, no interval is claimed. */
-export const noMedianCi: MedianCi = () => null;
+/** The 95% distribution-free interval of the median (shared/stats/quantile-ci.ts); null below 6 values. */
+export const medianCi95: MedianCi = (sorted) => {
+  const ci = quantileCi(sorted, 0.5);
+  return ci === null ? null : [ci.low, ci.high];
+};
 
 function keyValue(c: SampleColumns, row: number, key: GroupKey): string | number | null {
   switch (key) {
@@ -135,7 +139,7 @@ export function dailyMedians(
   sets: readonly TrendSet[],
   by: readonly GroupKey[],
   metric: Metric,
-  medianCi: MedianCi = noMedianCi,
+  medianCi: MedianCi = medianCi95,
 ): DailyMedians {
   const keys = [...new Set(by)];
   let total = 0;

@@ -90,8 +90,8 @@ describe('coldstart trend', () => {
     }[];
     expect(points.filter((p) => p.group.runtime === 'nodejs22.x')).toEqual([
       // baseline 110..150 and 150..170 plus 400, 420 (image) and the CSV's 100, 120
-      { group: { runtime: 'nodejs22.x' }, day: '2026-11-20', n: 12, median: 145, medianCi: null },
-      { group: { runtime: 'nodejs22.x' }, day: '2026-11-21', n: 6, median: 127.5, medianCi: null },
+      { group: { runtime: 'nodejs22.x' }, day: '2026-11-20', n: 12, median: 145, medianCi: [120, 170] },
+      { group: { runtime: 'nodejs22.x' }, day: '2026-11-21', n: 6, median: 127.5, medianCi: [100, 190] },
     ]);
     expect(r.stderr).toContain('warning: 1 sample has no Timestamp that gives a day and is left out\n');
     expectOneLineMessages(r.stderr);

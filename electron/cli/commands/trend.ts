@@ -4,7 +4,7 @@ import { columnsFromSamples } from '../../../shared/sample-columns';
 import { METRIC_LABELS } from '../../../shared/stats/group-stats';
 import {
   dailyMedians,
-  noMedianCi,
+  medianCi95,
   type TrendPoint,
   type TrendSet,
 } from '../../../shared/trend/daily-medians';
@@ -117,7 +117,7 @@ export const trendCommand: Command = {
       io.stderr(`coldstart trend: no file could be read (${input.failed.length} tried)\n`);
       return EXIT.noInput;
     }
-    const { points, undated } = dailyMedians(input.sets, by, metric, noMedianCi);
+    const { points, undated } = dailyMedians(input.sets, by, metric, medianCi95);
     if (undated > 0)
       io.stderr(
         `warning: ${undated} sample${undated === 1 ? ' has' : 's have'} no Timestamp that gives a day and ${undated === 1 ? 'is' : 'are'} left out\n`,

@@ -107,3 +107,17 @@ describe('utcDay', () => {
     expect(utcDay(timestamp)).toBe(day);
   });
 });
+
+describe('dailyMedians with the 95% interval of the median (the default)', () => {
+  it('gives order statistics 2 and 9 for 10 values and none below 6 values', () => {
+    const ten = [15, 11, 19, 12, 18, 13, 17, 14, 16, 20].map((v) => sample('a', v));
+    const five = [1, 2, 3, 4, 5].map((v) => sample('b', v));
+    const columns = columnsFromSamples([...ten, ...five]);
+    const { points } = dailyMedians([{ columns, day: '2026-11-20' }], ['name'], 'init');
+    // Binomial(10, 0.5): P(B ≤ 1) = 11/1024 ≤ 2.5% < P(B ≤ 2) = 56/1024, so ranks 2 and 10 − 1.
+    expect(points).toEqual([
+      { group: { name: 'a' }, day: '2026-11-20', n: 10, median: 15.5, medianCi: [12, 19] },
+      { group: { name: 'b' }, day: '2026-11-20', n: 5, median: 3, medianCi: null },
+    ]);
+  });
+});
