@@ -97,6 +97,18 @@ describe('coldstart trend', () => {
     expectOneLineMessages(r.stderr);
   });
 
+  it('reads a file given twice (itself and in its folder) once, and warns of two files of one day', async () => {
+    cpSync(join(dir, 'days', '2026-11-21.json'), join(dir, 'copy-of-21.json'));
+    const r = await trend('days', 'days/2026-11-21.json', 'copy-of-21.json', '--by', 'name', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'warning: days: 1 file not named like YYYY-MM-DD.json left out (days/README.json)\n' +
+        'warning: copy-of-21.json: the same day (2026-11-21) as days/2026-11-21.json; both are counted\n',
+    );
+    const points = JSON.parse(r.stdout) as { day: string; n: number }[];
+    expect(points.filter((p) => p.day === '2026-11-21').map((p) => p.n)).toEqual([10]);
+  });
+
   it('reads the long format of 2022-2023 files', async () => {
     const r = await trend('data', '--by', 'name,arch', '--json');
     expect(r.code).toBe(0);
