@@ -5,6 +5,7 @@ import { recoverCommand } from './recover';
 import { runsCommand } from './runs';
 import { fetchCommand } from './fetch';
 import { compareCommand } from './compare';
+import { trendCommand } from './trend';
 
 /** Every CLI command, in the order `coldstart --help` lists them. */
 export const commands: Command[] = [
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   recoverCommand,
   runsCommand,
   compareCommand,
+  trendCommand,
 ];

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { emptySample, type Sample } from '../../../shared/sample';
+import { columnsFromSamples } from '../../../shared/sample-columns';
+import { dailyMedians, type MedianCi } from '../../../shared/trend/daily-medians';
+import { utcDay } from '../../../shared/trend/sample-day';
+
+function sample(name: string, initMs: number | null, fields: Partial<Sample> = {}): Sample {
+  return { ...emptySample(name), initMs, durationMs: 5, billedMs: 6, ...fields };
+}
+
+describe('dailyMedians', () => {
+  it('gives the median (R type 7) per group and day, groups in order, days ascending', () => {
+    const dayTwo = columnsFromSamples([sample('b', 10), sample('a', 4), sample('a', 1), sample('a', 2)]);
+    const dayOne = columnsFromSamples([sample('a', 7), sample('a', 9), sample('b', 30), sample('b', null)]);
+    const { points, undated } = dailyMedians(
+      [
+        { columns: dayTwo, day: '2026-11-21' },
+        { columns: dayOne, day: '2026-11-20' },
+      ],
+      ['name'],
+      'init',
+    );
+    expect(undated).toBe(0);
+    expect(points).toEqual([
+      { group: { name: 'a' }, day: '2026-11-20', n: 2, median: 8, medianCi: null },
+      { group: { name: 'a' }, day: '2026-11-21', n: 3, median: 2, medianCi: null },
+      { group: { name: 'b' }, day: '2026-11-20', n: 1, median: 30, medianCi: null },
+      { group: { name: 'b' }, day: '2026-11-21', n: 1, median: 10, medianCi: null },
+    ]);
+  });
+
+  it('puts the same group of two sets of one day together (their codes differ), unknown memory last', () => {
+    const first = columnsFromSamples([
+      sample('x', 1, { memoryMB: 512 }),
+      sample('api', 3, { memoryMB: 512 }),
+    ]);
+    const second = columnsFromSamples([
+      sample('api', 5, { memoryMB: 512 }),
+      sample('api', 100, { memoryMB: null }),
+      sample('api', 8, { memoryMB: 128 }),
+    ]);
+    const { points } = dailyMedians(
+      [
+        { columns: first, day: '2026-11-20' },
+        { columns: second, day: '2026-11-20' },
+      ],
+      ['name', 'memory'],
+      'init',
+    );
+    expect(points.map((p) => [p.group, p.n, p.median])).toEqual([
+      [{ name: 'api', memory: 128 }, 1, 8],
+      [{ name: 'api', memory: 512 }, 2, 4],
+      [{ name: 'api', memory: null }, 1, 100],
+      [{ name: 'x', memory: 512 }, 1, 1],
+    ]);
+  });
+
+  it("dates samples by their own Timestamp's UTC day when the set has no day, and counts the undated", () => {
+    const columns = columnsFromSamples([
+      sample('api', 1, { timestamp: '2026-11-20T23:59:59.999Z' }),
+      sample('api', 2, { timestamp: '2026-11-21T00:00:00.000Z' }),
+      sample('api', 4, { timestamp: '2026-11-21T01:30:00+02:00' }),
+      sample('api', 9),
+      sample('api', null, { timestamp: '2026-11-22T10:00:00Z' }),
+      sample('api', 9, { timestamp: 'soon' }),
+    ]);
+    const { points, undated } = dailyMedians([{ columns, day: null }], ['name'], 'init');
+    expect(points.map((p) => [p.day, p.n, p.median])).toEqual([
+      ['2026-11-20', 2, 2.5],
+      ['2026-11-21', 1, 2],
+    ]);
+    expect(undated).toBe(2);
+  });
+
+  it('hands each bucket its values sorted to the CI function and reports its interval', () => {
+    const seen: number[][] = [];
+    const ci: MedianCi = (sorted) => {
+      seen.push([...sorted]);
+      return sorted.length >= 3 ? [sorted[0] as number, sorted[sorted.length - 1] as number] : null;
+    };
+    const columns = columnsFromSamples([sample('a', 3), sample('a', 1), sample('a', 2), sample('b', 5)]);
+    const { points } = dailyMedians([{ columns, day: '2026-11-20' }], ['name'], 'init', ci);
+    expect(seen).toEqual([[1, 2, 3], [5]]);
+    expect(points.map((p) => p.medianCi)).toEqual([[1, 3], null]);
+  });
+
+  it('uses the metric rule: total of a restore-only sample, nothing for a value that is unknown', () => {
+    const columns = columnsFromSamples([
+      sample('snap', null, { restoreMs: 600, durationMs: 20 }),
+      sample('base', 100, { durationMs: NaN }),
+    ]);
+    const { points } = dailyMedians([{ columns, day: '2026-11-20' }], ['name'], 'total');
+    expect(points).toEqual([
+      { group: { name: 'snap' }, day: '2026-11-20', n: 1, median: 620, medianCi: null },
+    ]);
+  });
+});
+
+describe('utcDay', () => {
+  it.each([
+    ['2026-11-20T14:00:05.120Z', '2026-11-20'],
+    ['2026-11-20', '2026-11-20'],
+    ['2026-11-20T23:00:00-02:00', '2026-11-21'],
+    ['20.11.2026', null],
+    [null, null],
+  ])('%s → %s', (timestamp, day) => {
+    expect(utcDay(timestamp)).toBe(day);
+  });
+});
+
+describe('dailyMedians with the 95% interval of the median (the default)', () => {
+  it('gives order statistics 2 and 9 for 10 values and none below 6 values', () => {
+    const ten = [15, 11, 19, 12, 18, 13, 17, 14, 16, 20].map((v) => sample('a', v));
+    const five = [1, 2, 3, 4, 5].map((v) => sample('b', v));
+    const columns = columnsFromSamples([...ten, ...five]);
+    const { points } = dailyMedians([{ columns, day: '2026-11-20' }], ['name'], 'init');
+    // Binomial(10, 0.5): P(B ≤ 1) = 11/1024 ≤ 2.5% < P(B ≤ 2) = 56/1024, so ranks 2 and 10 − 1.
+    expect(points).toEqual([
+      { group: { name: 'a' }, day: '2026-11-20', n: 10, median: 15.5, medianCi: [12, 19] },
+      { group: { name: 'b' }, day: '2026-11-20', n: 5, median: 3, medianCi: null },
+    ]);
+  });
+});
