@@ -4,6 +4,7 @@ import type { SampleColumns } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';
 import { gatherMetric } from '../../../shared/stats/metric-values';
 import { combosOf } from './combos';
+import { compareByName } from './group-order';
 import { isComboShown, resolveArch, resolveMemory, UNKNOWN, visibleDatasets } from './selection';
 
 /** One box of the chart and one row of the statistics table. */
@@ -95,10 +96,5 @@ export function computeBoxes(datasets: readonly Dataset[], filters: Filters, met
   return boxesOf(groupSamples(datasets, filters), metric);
 }
 
-function compareGroups(a: SampleGroup, b: SampleGroup): number {
-  return (
-    a.name.localeCompare(b.name) ||
-    a.arch.localeCompare(b.arch) ||
-    (a.memoryMB ?? Number.MAX_SAFE_INTEGER) - (b.memoryMB ?? Number.MAX_SAFE_INTEGER)
-  );
-}
+/** By name as people read it (python3.9 before python3.10), then arch and memory: see group-order.ts. */
+const compareGroups = compareByName;
