@@ -112,8 +112,10 @@ export function buildFigure(
       font: { color: theme.text, size: 17 },
       x: 0.01,
       xanchor: 'left',
-      y: 1 - 8 / height,
-      yanchor: 'top',
+      // Two lines hung from the top: Plotly places a multi-line title by its first line's baseline.
+      yref: 'container',
+      y: 1 - 26 / height,
+      yanchor: 'bottom',
     },
     height,
     width,

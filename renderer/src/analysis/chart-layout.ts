@@ -125,7 +125,12 @@ export function planChart(
   const cols = Math.max(1, Math.min(nFacets, Math.floor((plotW + hGapX) / (MIN_PANEL_PX + hGapX))));
   const rows = Math.ceil(nFacets / cols);
   const panelW = (plotW - (cols - 1) * hGapX) / cols;
-  const slotPx = Math.max(18, 9 * colors.length + 4);
+  // Slots fill the window's height when there are few, within a readable band (each box and its n apart).
+  const minSlot = Math.max(18, 12 * colors.length + 4);
+  const maxSlot = 16 * colors.length + 16;
+  const fill =
+    (size.height - hMargin.t - hMargin.b - (rows - 1) * hGapY) / rows / Math.max(functions.length, 1);
+  const slotPx = Math.max(minSlot, Math.min(maxSlot, Math.floor(fill)));
   const rowH = Math.max(functions.length, 1) * slotPx;
   const needed = hMargin.t + hMargin.b + rows * rowH + (rows - 1) * hGapY;
   return finish(true, cols, rows, panelW, rowH, slotPx, hMargin, hGapX, hGapY, Math.max(needed, MIN_HEIGHT));

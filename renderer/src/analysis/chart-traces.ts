@@ -176,7 +176,7 @@ export function panelTraces(
       [valKey]: counts.val,
       text: counts.text,
       textposition: horizontal ? 'middle right' : 'bottom center',
-      textfont: { color: ctx.muted, size: 10 },
+      textfont: { color: ctx.muted, size: 9 },
       hoverinfo: 'skip',
       meta: { labels: horizontal ? 'right' : 'below' },
     });
