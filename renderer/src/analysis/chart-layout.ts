@@ -26,6 +26,7 @@ const MIN_ROW_PX = 180;
 /** A horizontal panel (values along x) narrower than this wraps to a new row of panels. */
 const MIN_PANEL_PX = 150;
 const MIN_HEIGHT = 320;
+const MAX_VERTICAL_HEIGHT = 860;
 const HEADER_PX = 22;
 const TICK_PX = 22;
 const TITLE_PX = 64;
@@ -106,7 +107,8 @@ export function planChart(
   const vMargin = { l: 64, r: 16, t: TITLE_PX + HEADER_PX, b: TICK_PX + 8 };
   const vGapX = 24;
   const vGapY = HEADER_PX + TICK_PX + 12;
-  const height = Math.max(size.height, MIN_HEIGHT);
+  // As tall as the window leaves it, but no taller than boxes are pleasant to compare.
+  const height = Math.min(Math.max(size.height, MIN_HEIGHT), MAX_VERTICAL_HEIGHT);
   for (let cols = nFacets; cols >= 1; cols--) {
     const rows = Math.ceil(nFacets / cols);
     const panelW = (width - vMargin.l - vMargin.r - (cols - 1) * vGapX) / cols;
