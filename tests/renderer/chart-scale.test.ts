@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boxStats } from '../../shared/stats/group-stats';
-import type { Box } from '../../renderer/src/analysis/boxes';
+import { emptySample, type Sample } from '../../shared/sample';
+import { columnsFromSamples } from '../../shared/sample-columns';
+import { computeBoxes, type Box } from '../../renderer/src/analysis/boxes';
 import { logTicks, valueRange } from '../../renderer/src/analysis/chart-axes';
 import {
   ARCH_ORDER,
@@ -20,7 +22,11 @@ import {
   matchesSearch,
   orderBoxes,
 } from '../../renderer/src/analysis/group-order';
-import { defaultChartSettings, type ChartSettings } from '../../renderer/src/state/workspace';
+import {
+  createTestWorkspace,
+  defaultChartSettings,
+  type ChartSettings,
+} from '../../renderer/src/state/workspace';
 import { seededRandom } from '../random';
 
 const THEME = { background: '#fff', text: '#000', muted: '#555', grid: '#ddd', palette: PALETTE };
@@ -244,5 +250,38 @@ describe('empty charts say what is missing', () => {
     expect(emptyChartReason({ ...base, shown: 0, search: ' ruby ' })).toBe(
       'No group matches "ruby": change or clear the search.',
     );
+  });
+});
+
+describe('a point hover says where its value came from', () => {
+  it('names the value with unit, function, arch, memory, dataset, RequestId and timestamp', () => {
+    const ws = createTestWorkspace();
+    const samples: Sample[] = [120, 80, 100, 95].map((initMs, i) => ({
+      ...emptySample('api'),
+      arch: 'arm64',
+      memoryMB: 512,
+      initMs,
+      durationMs: 5,
+      billedMs: 5,
+      // The last sample has no request id nor time: the hover leaves them out.
+      requestId: i < 3 ? `req-${i}` : null,
+      timestamp: i < 3 ? `2026-11-2${i}T10:00:00.000Z` : null,
+    }));
+    ws.addDataset({ name: 'prod <eu>', source: 'import', columns: columnsFromSamples(samples) });
+    const filters = {
+      hiddenDatasets: new Set<string>(),
+      hiddenFunctions: new Set<string>(),
+      hiddenArchs: new Set<string>(),
+      hiddenMemories: new Set<string>(),
+    };
+    const boxes = computeBoxes(ws.state.datasets, filters, 'init');
+    const figure = buildFigure(boxes, defaultChartSettings(), THEME);
+    const points = figure.data.find((t) => (t.meta as { points?: string } | undefined)?.points)!;
+    const texts = points.hovertext as string[];
+    const at = (value: number) => texts[(points.y as number[]).indexOf(value)]!;
+    expect(at(80)).toBe(
+      '80.00 ms<br>api<br>arm64 · 512 MB<br>dataset prod &lt;eu&gt;<br>RequestId req-1<br>2026-11-21T10:00:00.000Z',
+    );
+    expect(at(95)).toBe('95.00 ms<br>api<br>arm64 · 512 MB<br>dataset prod &lt;eu&gt;');
   });
 });

@@ -17,6 +17,9 @@ export interface Box {
   stats: BoxStats;
   /** The group's values, sorted (for the jittered points). */
   values: ArrayLike<number>;
+  /** The group's rows, dataset by dataset, and the metric of `values`: a point's hover finds its sample. */
+  parts?: readonly RowsOf[];
+  metric?: Metric;
 }
 
 export const boxKey = (name: string, arch: string, memoryMB: number | null): string =>
@@ -30,6 +33,8 @@ export function boxLabel(box: Pick<Box, 'name' | 'arch' | 'memoryMB'>): string {
 export interface RowsOf {
   columns: SampleColumns;
   rows: Int32Array;
+  /** The dataset's name, for a point's hover. */
+  dataset?: string;
 }
 
 /** The shown samples of one function/arch/memory, before any metric is chosen. */
@@ -58,7 +63,7 @@ export function groupSamples(datasets: readonly Dataset[], filters: Filters): Sa
       const key = boxKey(combo.name, arch, memoryMB);
       let group = byKey.get(key);
       if (!group) byKey.set(key, (group = { key, name: combo.name, arch, memoryMB, parts: [], count: 0 }));
-      group.parts.push({ columns: dataset.columns, rows: combo.rows });
+      group.parts.push({ columns: dataset.columns, rows: combo.rows, dataset: dataset.name });
       group.count += combo.rows.length;
     }
   }
@@ -87,6 +92,8 @@ export function boxesOf(groups: readonly SampleGroup[], metric: Metric): Box[] {
         memoryMB: group.memoryMB,
         stats,
         values: sorted,
+        parts: group.parts,
+        metric,
       });
   }
   return boxes;

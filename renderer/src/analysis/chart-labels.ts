@@ -1,6 +1,7 @@
 import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
 import { formatNumber, type MetricInfo } from './metrics';
+import type { PointSource } from './point-sources';
 import { UNKNOWN } from './selection';
 
 /**
@@ -49,10 +50,20 @@ export function boxHoverText(box: Box, metric: MetricInfo): string {
   );
 }
 
-/** A point's hover: its value with unit and the group it belongs to. */
-export function pointHoverText(box: Box, value: number, metric: MetricInfo): string {
-  return (
-    `${withUnit(value, metric)}<br>${escapeMarkup(box.name)}<br>` +
-    `${escapeMarkup(archLabel(box.arch))} · ${memoryLabel(box.memoryMB)}`
-  );
+/** A point's hover: its value with unit, its group, and its dataset, request id and time when known. */
+export function pointHoverText(
+  box: Box,
+  value: number,
+  metric: MetricInfo,
+  source?: PointSource | null,
+): string {
+  const lines = [
+    withUnit(value, metric),
+    escapeMarkup(box.name),
+    `${escapeMarkup(archLabel(box.arch))} · ${memoryLabel(box.memoryMB)}`,
+  ];
+  if (source?.dataset) lines.push(`dataset ${escapeMarkup(source.dataset)}`);
+  if (source?.requestId) lines.push(`RequestId ${escapeMarkup(source.requestId)}`);
+  if (source?.timestamp) lines.push(escapeMarkup(source.timestamp));
+  return lines.join('<br>');
 }

@@ -5,6 +5,7 @@ import { colorOf, withAlpha } from './chart-colors';
 import { boxHoverText, colorValue, escapeMarkup, pointHoverText } from './chart-labels';
 import type { ChartPlan, Panel } from './chart-layout';
 import type { MetricInfo } from './metrics';
+import { pointSources } from './point-sources';
 
 /**
  * Points drawn in all at most (exported as SVG markers, which cost about 60 µs each to draw): beyond this
@@ -128,18 +129,22 @@ export function panelTraces(
         const rnd = jitter(i + 1 + c * 977 + panel.index * 7919);
         const step = Math.max(1, Math.ceil(b.values.length / ctx.perBox));
         pointsTotal += b.values.length;
-        for (let k = 0; k < b.values.length; k += step) {
+        const drawn: number[] = [];
+        for (let k = 0; k < b.values.length; k += step) drawn.push(b.values[k]!);
+        const sources = pointSources(b, drawn);
+        for (const v of drawn) {
           pp.push(center(b) + slot * 0.12 + (rnd() - 0.5) * slot * 0.22);
-          pv.push(b.values[k]!);
-          ptext.push(pointHoverText(b, b.values[k]!, metric));
+          pv.push(v);
+          ptext.push(pointHoverText(b, v, metric, sources.get(v)));
         }
       });
     } else {
       for (const b of own) {
+        const sources = pointSources(b, b.stats.outliers);
         for (const o of b.stats.outliers) {
           pp.push(boxPos(b));
           pv.push(o);
-          ptext.push(pointHoverText(b, o, metric));
+          ptext.push(pointHoverText(b, o, metric, sources.get(o)));
         }
       }
     }
