@@ -44,12 +44,19 @@ describe('the chart figure', () => {
     expect(text).toContain(`n = ${x86.n}`);
     expect(text).toMatch(/median 120\.0 ms/);
     expect(text).toMatch(/p90 [\d.]+ ms<br>p99 [\d.]+ ms$/);
-    // Five hover targets per box, each with its box's color.
-    expect((hover[1]!.x as number[]).length).toBe(10);
+    // Twelve hover targets per box (its five statistics and seven between its whiskers), in its color.
+    expect((hover[1]!.x as number[]).length).toBe(24);
     expect((hover[1]!.hoverlabel as { bgcolor: string[] }).bgcolor).toEqual([
-      ...Array<string>(5).fill(PALETTE[0]!),
-      ...Array<string>(5).fill(PALETTE[1]!),
+      ...Array<string>(12).fill(PALETTE[0]!),
+      ...Array<string>(12).fill(PALETTE[1]!),
     ]);
+    const ys = (hover[1]!.y as number[]).slice(0, 12);
+    expect(Math.min(...ys)).toBe(x86.whiskerLow);
+    expect(Math.max(...ys)).toBe(x86.whiskerHigh);
+    // No gap along the box wider than an eighth of it.
+    const sorted = [...ys].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((y, i) => y - sorted[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((x86.whiskerHigh - x86.whiskerLow) / 8 + 1e-9);
   });
 
   it('sets the y range itself: from zero with 5% air above the largest value, or around the values', () => {

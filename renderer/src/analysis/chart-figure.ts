@@ -130,8 +130,8 @@ export function buildFigure(
       orientation: 'h',
       x: 1,
       xanchor: 'right',
-      // In the title's band, right of it, whatever the chart's height.
-      y: 1 + (margin.t - 12) / Math.max(height - margin.t - margin.b, 1),
+      // In the title's band, right of it and below Plotly's mode bar, whatever the chart's height.
+      y: 1 + (margin.t - 30) / Math.max(height - margin.t - margin.b, 1),
       yanchor: 'top',
       font: { color: theme.text },
     },

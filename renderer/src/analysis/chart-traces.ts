@@ -25,14 +25,18 @@ function jitter(seed: number): () => number {
   };
 }
 
-/** Where a box answers the mouse: along its whole length, not only at the median. */
-const hoverValues = (b: Box): number[] => [
-  b.stats.whiskerLow,
-  b.stats.q1,
-  b.stats.median,
-  b.stats.q3,
-  b.stats.whiskerHigh,
-];
+/** Hover targets along a box between its statistics, so a tall box answers the mouse anywhere along it. */
+export const HOVER_STEPS = 7;
+
+/** Where a box answers the mouse: at its whiskers, hinges and median, and evenly between its whiskers. */
+function hoverValues(b: Box): number[] {
+  const { whiskerLow: low, whiskerHigh: high } = b.stats;
+  const between = Array.from(
+    { length: HOVER_STEPS },
+    (_, i) => low + ((high - low) * (i + 1)) / (HOVER_STEPS + 1),
+  );
+  return [low, b.stats.q1, b.stats.median, b.stats.q3, high, ...between];
+}
 
 export interface TraceContext {
   plan: ChartPlan;
