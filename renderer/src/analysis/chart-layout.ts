@@ -2,7 +2,6 @@ import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
 import { colorValue, facetValue, tickLabel } from './chart-labels';
 import { compareArchs, compareMemory } from './group-order';
-import { UNKNOWN } from './selection';
 
 /** The chart's width and the height the window leaves it, in CSS pixels. */
 export interface ChartSize {
@@ -74,11 +73,7 @@ function orderedValues(boxes: readonly Box[], settings: Pick<ChartSettings, 'col
     if (!seen.has(v)) seen.set(v, b);
   }
   return [...seen.entries()]
-    .sort(([, a], [, b]) =>
-      byArch
-        ? compareArchs(a.arch === UNKNOWN ? UNKNOWN : a.arch, b.arch === UNKNOWN ? UNKNOWN : b.arch)
-        : compareMemory(a.memoryMB, b.memoryMB),
-    )
+    .sort(([, a], [, b]) => (byArch ? compareArchs(a.arch, b.arch) : compareMemory(a.memoryMB, b.memoryMB)))
     .map(([v]) => v);
 }
 
