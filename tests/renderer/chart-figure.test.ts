@@ -44,12 +44,20 @@ describe('the chart figure', () => {
     expect(text).toContain(`n = ${x86.n}`);
     expect(text).toMatch(/median 120\.0 ms/);
     expect(text).toMatch(/p90 [\d.]+ ms<br>p99 [\d.]+ ms$/);
-    // Five hover targets per box, each with its box's color.
-    expect((hover[1]!.x as number[]).length).toBe(10);
+    // Twelve hover targets per box (its five statistics and seven between its whiskers), in its color:
+    // arm64's always orange, x86_64's always blue.
+    expect((hover[1]!.x as number[]).length).toBe(24);
     expect((hover[1]!.hoverlabel as { bgcolor: string[] }).bgcolor).toEqual([
-      ...Array<string>(5).fill(PALETTE[0]!),
-      ...Array<string>(5).fill(PALETTE[1]!),
+      ...Array<string>(12).fill(PALETTE[1]!),
+      ...Array<string>(12).fill(PALETTE[0]!),
     ]);
+    const ys = (hover[1]!.y as number[]).slice(12, 24);
+    expect(Math.min(...ys)).toBe(x86.whiskerLow);
+    expect(Math.max(...ys)).toBe(x86.whiskerHigh);
+    // No gap along the box wider than an eighth of it.
+    const sorted = [...ys].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((y, i) => y - sorted[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((x86.whiskerHigh - x86.whiskerLow) / 8 + 1e-9);
   });
 
   it('sets the y range itself: from zero with 5% air above the largest value, or around the values', () => {
@@ -71,17 +79,22 @@ describe('the chart figure', () => {
       expect(markers.every((t) => t.mode === 'markers')).toBe(true);
       const screen = screenFigure(figure);
       expect(screen.data).toHaveLength(figure.data.length);
+      const labels = figure.data.filter((t) => (t.meta as { labels?: string } | undefined)?.labels);
       // Everything else is handed over as it is.
       screen.data.forEach((t, i) => {
-        if (!markers.includes(figure.data[i]!)) expect(t).toBe(figure.data[i]);
+        if (!markers.includes(figure.data[i]!) && !labels.includes(figure.data[i]!))
+          expect(t).toBe(figure.data[i]);
       });
       const undrawn = screen.data.filter((t) => (t.meta as { points?: string } | undefined)?.points);
-      expect(undrawn.every((t) => t.mode === 'none' && t.hoverinfo === 'y' && !('marker' in t))).toBe(true);
-      expect(screen.clouds).toEqual(
+      expect(undrawn.every((t) => t.mode === 'none' && t.hoverinfo === 'text' && !('marker' in t))).toBe(
+        true,
+      );
+      expect(screen.clouds.filter((c) => !c.text)).toEqual(
         markers.map((t) => {
           const marker = t.marker as { color: string; size: number; opacity: number };
           return {
             xaxis: t.xaxis,
+            yaxis: t.yaxis,
             x: t.x,
             y: t.y,
             color: marker.color,
@@ -90,6 +103,12 @@ describe('the chart figure', () => {
           };
         }),
       );
+      // The boxes' n is written on the canvas too: one label per box, none left as SVG text.
+      expect(screen.clouds.flatMap((c) => c.text ?? [])).toEqual(
+        expect.arrayContaining(['n=5', 'n=4', 'n=5']),
+      );
+      expect(screen.clouds.flatMap((c) => c.text ?? [])).toHaveLength(3);
+      expect(screen.data.some((t) => String(t.mode).includes('text'))).toBe(false);
       // The figure itself is untouched.
       expect(markers.every((t) => t.mode === 'markers')).toBe(true);
     }
@@ -97,7 +116,7 @@ describe('the chart figure', () => {
     const outliers = screenFigure(
       buildFigure(BOXES, { ...defaultChartSettings(), showPoints: false }, THEME),
     );
-    expect(outliers.clouds.flatMap((c) => c.y)).toEqual([90, 500]);
+    expect(outliers.clouds.filter((c) => !c.text).flatMap((c) => c.y)).toEqual([90, 500]);
   });
 });
 
@@ -136,8 +155,8 @@ describe('the point canvas', () => {
     const canvas = document.createElement('canvas');
     canvas.getContext = (() => ctx) as unknown as HTMLCanvasElement['getContext'];
     const clouds: PointCloud[] = [
-      { xaxis: 'x2', x: [1, 2], y: [-100, -150], color: '#0072B2', size: 4, opacity: 0.5 },
-      { xaxis: 'x9', x: [1], y: [1], color: '#000', size: 4, opacity: 1 },
+      { xaxis: 'x2', yaxis: 'y', x: [1, 2], y: [-100, -150], color: '#0072B2', size: 4, opacity: 0.5 },
+      { xaxis: 'x9', yaxis: 'y', x: [1], y: [1], color: '#000', size: 4, opacity: 1 },
     ];
     paintPointClouds(gd, canvas, clouds);
     expect(canvas.parentNode).toBe(gl);

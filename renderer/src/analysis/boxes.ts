@@ -4,6 +4,7 @@ import type { SampleColumns } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';
 import { gatherMetric } from '../../../shared/stats/metric-values';
 import { combosOf } from './combos';
+import { compareByName } from './group-order';
 import { isComboShown, resolveArch, resolveMemory, UNKNOWN, visibleDatasets } from './selection';
 
 /** One box of the chart and one row of the statistics table. */
@@ -16,6 +17,9 @@ export interface Box {
   stats: BoxStats;
   /** The group's values, sorted (for the jittered points). */
   values: ArrayLike<number>;
+  /** The group's rows, dataset by dataset, and the metric of `values`: a point's hover finds its sample. */
+  parts?: readonly RowsOf[];
+  metric?: Metric;
 }
 
 export const boxKey = (name: string, arch: string, memoryMB: number | null): string =>
@@ -29,6 +33,8 @@ export function boxLabel(box: Pick<Box, 'name' | 'arch' | 'memoryMB'>): string {
 export interface RowsOf {
   columns: SampleColumns;
   rows: Int32Array;
+  /** The dataset's name, for a point's hover. */
+  dataset?: string;
 }
 
 /** The shown samples of one function/arch/memory, before any metric is chosen. */
@@ -57,7 +63,7 @@ export function groupSamples(datasets: readonly Dataset[], filters: Filters): Sa
       const key = boxKey(combo.name, arch, memoryMB);
       let group = byKey.get(key);
       if (!group) byKey.set(key, (group = { key, name: combo.name, arch, memoryMB, parts: [], count: 0 }));
-      group.parts.push({ columns: dataset.columns, rows: combo.rows });
+      group.parts.push({ columns: dataset.columns, rows: combo.rows, dataset: dataset.name });
       group.count += combo.rows.length;
     }
   }
@@ -86,6 +92,8 @@ export function boxesOf(groups: readonly SampleGroup[], metric: Metric): Box[] {
         memoryMB: group.memoryMB,
         stats,
         values: sorted,
+        parts: group.parts,
+        metric,
       });
   }
   return boxes;
@@ -95,10 +103,5 @@ export function computeBoxes(datasets: readonly Dataset[], filters: Filters, met
   return boxesOf(groupSamples(datasets, filters), metric);
 }
 
-function compareGroups(a: SampleGroup, b: SampleGroup): number {
-  return (
-    a.name.localeCompare(b.name) ||
-    a.arch.localeCompare(b.arch) ||
-    (a.memoryMB ?? Number.MAX_SAFE_INTEGER) - (b.memoryMB ?? Number.MAX_SAFE_INTEGER)
-  );
-}
+/** By name as people read it (python3.9 before python3.10), then arch and memory: see group-order.ts. */
+const compareGroups = compareByName;

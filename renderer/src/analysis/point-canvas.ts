@@ -1,4 +1,4 @@
-import type { PointCloud } from './chart-figure';
+import type { PointCloud } from './screen-figure';
 
 /** The parts of Plotly's graph div the canvas reads: not in Plotly's public API, but what its own GL traces use. */
 interface PlotlyAxis {
@@ -9,7 +9,6 @@ interface PlotlyAxis {
 interface FullLayout {
   width: number;
   height: number;
-  yaxis?: PlotlyAxis;
   _glcontainer?: { node(): HTMLElement | null };
   [axis: string]: unknown;
 }
@@ -45,18 +44,24 @@ export function paintPointClouds(
   if (!ctx) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  const ya = full.yaxis;
-  if (!ya) return;
   for (const cloud of clouds) {
     const xa = full[`xaxis${cloud.xaxis.slice(1)}`] as PlotlyAxis | undefined;
-    if (!xa) continue;
+    const ya = full[`yaxis${cloud.yaxis.slice(1)}`] as PlotlyAxis | undefined;
+    if (!xa || !ya) continue;
     const r = cloud.size / 2;
     ctx.save();
     ctx.beginPath();
-    ctx.rect(xa._offset - r, ya._offset - r, xa._length + 2 * r, ya._length + 2 * r);
+    // Text may reach past the panel's edge by a label's width (into the gap between panels).
+    const [extraX, extraY] = cloud.text ? (cloud.anchor === 'right' ? [36, 0] : [0, 14]) : [0, 0];
+    ctx.rect(xa._offset - r, ya._offset - r, xa._length + 2 * r + extraX, ya._length + 2 * r + extraY);
     ctx.clip();
     ctx.fillStyle = cloud.color;
     ctx.globalAlpha = cloud.opacity;
+    if (cloud.text) {
+      writeLabels(ctx, cloud, xa, ya);
+      ctx.restore();
+      continue;
+    }
     for (let i = 0; i < cloud.x.length; i++) {
       const px = xa._offset + xa.c2p(cloud.x[i]!);
       const py = ya._offset + ya.c2p(cloud.y[i]!);
@@ -67,5 +72,20 @@ export function paintPointClouds(
       ctx.fill();
     }
     ctx.restore();
+  }
+}
+
+/** A cloud's text beside its positions: right of a horizontal box's end, under a vertical box's low end. */
+function writeLabels(ctx: CanvasRenderingContext2D, cloud: PointCloud, xa: PlotlyAxis, ya: PlotlyAxis): void {
+  const text = cloud.text ?? [];
+  ctx.font = `${cloud.size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  const right = cloud.anchor === 'right';
+  ctx.textAlign = right ? 'left' : 'center';
+  ctx.textBaseline = right ? 'middle' : 'top';
+  for (let i = 0; i < text.length; i++) {
+    const px = xa._offset + xa.c2p(cloud.x[i]!);
+    const py = ya._offset + ya.c2p(cloud.y[i]!);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    ctx.fillText(text[i]!, right ? px + 4 : px, right ? py : py + 3);
   }
 }

@@ -2,6 +2,7 @@ import type { Sample } from '../../../shared/sample';
 import { sampleAt } from '../../../shared/sample-columns';
 import { combosOf, type Combo } from './combos';
 import type { Dataset, Filters } from '../state/workspace';
+import { compareArchs, compareNames } from './group-order';
 
 /** The filter value and label of an arch or memory size that neither the rows nor the tags give. */
 export const UNKNOWN = 'unknown';
@@ -43,8 +44,8 @@ export function collectDimensions(datasets: readonly Dataset[]): Dimensions {
     }
   }
   return {
-    functions: [...functions].sort((a, b) => a.localeCompare(b)),
-    archs: [...archs].sort(),
+    functions: [...functions].sort(compareNames),
+    archs: [...archs].sort(compareArchs),
     memories: [...memories].sort((a, b) => memorySortValue(a) - memorySortValue(b)),
   };
 }

@@ -78,5 +78,5 @@ export function useAnalysis(ws: Workspace) {
 
   const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.columns.length, 0));
 
-  return { datasets, filters, boxes, dimensions, totalSamples, warmOtherMetrics };
+  return { datasets, filters, groups, boxes, dimensions, totalSamples, warmOtherMetrics };
 }

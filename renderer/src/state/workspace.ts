@@ -3,6 +3,7 @@ import type { Arch, Metric, Sample } from '../../../shared/sample';
 import { appendSamples, pickRows, type SampleColumns } from '../../../shared/sample-columns';
 import { findRequestIdOverlap, rowsWithout } from '../../../shared/request-id-overlap';
 import type { ImportReport } from '../../../shared/csv/import-csv';
+import type { GroupRank, GroupSort } from '../analysis/group-order';
 
 export type DatasetSource = 'import' | 'example' | 'run';
 
@@ -112,6 +113,11 @@ export interface ChartSettings {
   yFromZero: boolean;
   logScale: boolean;
   showPoints: boolean;
+  /** The order of groups in the chart, the statistics table and exports (see analysis/group-order.ts). */
+  sort: GroupSort;
+  /** Groups shown: those matching every word of the search, then the top/bottom N by median. */
+  search: string;
+  rank: GroupRank | null;
 }
 
 /** What is hidden (not what is shown), so new datasets, functions and sizes appear without a click. */
@@ -155,6 +161,9 @@ export const defaultChartSettings = (): ChartSettings => ({
   yFromZero: true,
   logScale: false,
   showPoints: true,
+  sort: 'name',
+  search: '',
+  rank: null,
 });
 
 function createWorkspace() {
