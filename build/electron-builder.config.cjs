@@ -11,7 +11,8 @@ module.exports = {
   files: [
     'package.json',
     'dist/**/*',
-    'dist-electron/main.js',
+    // main.js and the chunks it imports (the AWS SDK's credential providers are loaded with import()).
+    'dist-electron/*.js',
     'dist-electron/preload.cjs',
     'build/icons/512x512.png',
     '!**/*.map',

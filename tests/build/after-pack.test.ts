@@ -89,7 +89,7 @@ describe('electron-builder configuration', () => {
 
   it('packs the built app only, explicitly', () => {
     expect(config.files).toEqual(
-      expect.arrayContaining(['dist/**/*', 'dist-electron/main.js', 'dist-electron/preload.cjs']),
+      expect.arrayContaining(['dist/**/*', 'dist-electron/*.js', 'dist-electron/preload.cjs']),
     );
     expect(config.files).toContain('!node_modules/**/*');
     expect(config.files.some((f) => /^(electron|renderer|shared|tests)\//.test(f))).toBe(false);

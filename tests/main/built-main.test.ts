@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_NAMES, invokeChannel } from '../../shared/ipc/channels';
 
@@ -68,5 +69,22 @@ describe('built main process (dist-electron/main.js)', () => {
     });
     expect(record.permissionsDenied).toBe(true);
     expect(record.menu).toBe(true);
+  });
+});
+
+describe('what the package holds of the main process', () => {
+  it('packs every chunk the built main.js imports (the AWS SDK loads its credential providers with import())', () => {
+    if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: the test above builds it`);
+    const require = createRequire(import.meta.url);
+    const { files } = require('../../build/electron-builder.config.cjs') as { files: string[] };
+    const code = readFileSync(builtMain, 'utf8');
+    const chunks = [...code.matchAll(/(?:import\(|from\s*)["']\.\/([^"']+)["']/g)].map((m) => m[1] as string);
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) {
+      expect(existsSync(join(repoRoot, 'dist-electron', chunk))).toBe(true);
+      // Only a top-level *.js under dist-electron/ is packed besides preload.cjs.
+      expect(files).toContain('dist-electron/*.js');
+      expect(chunk).toMatch(/^[^/]+\.js$/);
+    }
   });
 });
