@@ -123,7 +123,7 @@ export const fetchCommand: Command = {
       method,
     };
 
-    const { engine } = engineFor(io, values['state-dir']);
+    const { engine } = await engineFor(io, values['state-dir']);
     let outcome;
     try {
       outcome = await followRun(io, (callbacks) => engine.startFetch(connection, request, callbacks));
