@@ -2,12 +2,16 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportCsv } from '../../shared/csv/export-csv';
-import { dropDuplicates, importCsv } from '../../shared/csv/import-csv';
+import { dropDuplicateRows, importCsvColumns } from '../../shared/csv/import-csv';
 import type { Sample } from '../../shared/sample';
+import type { SampleColumns } from '../../shared/sample-columns';
 import { UsageError, type CliIo } from './io';
 
 export interface CsvFilesRead {
-  samples: Sample[];
+  /** The samples of each file read, in the order of the files (see groupStatsOfColumns). */
+  columns: SampleColumns[];
+  /** How many samples they hold together. */
+  samples: number;
   /** Files that gave samples. */
   read: string[];
   /** Files that could not be read at all (each already reported on stderr). */
@@ -40,7 +44,7 @@ export async function readCsvFiles(
   io: CliIo,
   options: { command: string; dropDuplicates: boolean },
 ): Promise<CsvFilesRead> {
-  const result: CsvFilesRead = { samples: [], read: [], failed: [] };
+  const result: CsvFilesRead = { columns: [], samples: 0, read: [], failed: [] };
   for (const path of paths) {
     let text: string;
     try {
@@ -50,20 +54,21 @@ export async function readCsvFiles(
       result.failed.push(path);
       continue;
     }
-    const imported = importCsv(text, path);
+    const imported = importCsvColumns(text, path);
     if (!imported.ok) {
       io.stderr(`coldstart ${options.command}: ${path}: ${imported.error}\n`);
       result.failed.push(path);
       continue;
     }
     for (const warning of imported.report.warnings) io.stderr(`warning: ${path}: ${warning}\n`);
-    let samples = imported.samples;
+    let columns = imported.columns;
     // The import's warnings already name the duplicates; only what was done about them is news.
     if (options.dropDuplicates && imported.report.duplicates.length > 0) {
-      samples = dropDuplicates(samples, imported.report.duplicates);
-      io.stderr(`warning: ${path}: ${imported.samples.length - samples.length} duplicated rows dropped\n`);
+      columns = dropDuplicateRows(columns, imported.report.duplicates);
+      io.stderr(`warning: ${path}: ${imported.columns.length - columns.length} duplicated rows dropped\n`);
     }
-    for (const sample of samples) result.samples.push(sample);
+    result.columns.push(columns);
+    result.samples += columns.length;
     result.read.push(path);
   }
   return result;

@@ -1,4 +1,3 @@
-import { createEngine } from '../engine';
 import { EngineError, type Engine, type RunOutcome } from '../engine/engine-api';
 import { resolveStateDir } from '../engine/state-dir';
 import { AwsConnectionSchema, type AwsConnection } from '../../shared/measure';
@@ -20,8 +19,16 @@ export const runOptions = {
   ...connectionOptions,
 } as const;
 
-export function engineFor(io: CliIo, stateDirFlag: string | undefined): { engine: Engine; stateDir: string } {
+/**
+ * The engine, loaded when a command needs it: loading it loads the AWS SDK, which costs `coldstart stats`
+ * and `compare` (which never talk to AWS) most of their start-up time.
+ */
+export async function engineFor(
+  io: CliIo,
+  stateDirFlag: string | undefined,
+): Promise<{ engine: Engine; stateDir: string }> {
   const stateDir = resolveStateDir(stateDirFlag, io.env);
+  const { createEngine } = await import('../engine');
   return { engine: createEngine({ stateDir, env: io.env }), stateDir };
 }
 

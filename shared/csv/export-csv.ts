@@ -9,7 +9,7 @@ function num(value: number | null): string {
 }
 
 /** Text as a cell a spreadsheet will not run as a formula (see formula-escape.ts). */
-function text(value: string | null): string {
+export function text(value: string | null): string {
   return value === null ? '' : escapeFormula(value);
 }
 
@@ -42,9 +42,20 @@ export function exportCsv(samples: readonly Sample[]): string {
   if (samples.length === 0) return `${HEADER_LINE}\n`;
   const cells = COLUMNS.map((c) => CELL[c.key]);
   const rows = samples.map((s) => cells.map((cell) => cell(s)));
+  return semicolonCsv(
+    COLUMNS.map((c) => c.header),
+    rows,
+  );
+}
+
+/**
+ * A semicolon CSV of cells already formatted (text through `text`, numbers as `String(n)`): the project's
+ * separator and line ends; escaped formulas quoted as well, as OWASP advises, other cells only where a value
+ * needs it.
+ */
+export function semicolonCsv(fields: readonly string[], rows: readonly (readonly string[])[]): string {
   return `${Papa.unparse(
-    { fields: COLUMNS.map((c) => c.header), data: rows },
-    // Escaped formulas quoted as well, as OWASP advises; other cells only where a value needs it.
+    { fields: [...fields], data: rows.map((r) => [...r]) },
     { delimiter: ';', newline: '\n', quotes: (value) => isEscapedFormula(value as string), header: true },
   )}\n`;
 }

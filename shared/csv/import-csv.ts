@@ -4,6 +4,7 @@ import { findDuplicates } from './duplicates';
 import { hintsFromFileName } from './file-name-hints';
 import { mapHeader, type ColumnIndex } from './header-mapping';
 import { emptyImportReport, firstReasons, type ImportReport } from './import-report';
+import { PlainRowReader } from './plain-rows';
 import { readRows } from './read-rows';
 import { RowReader } from './row-reader';
 import type { RowView } from './row-view';
@@ -88,6 +89,7 @@ function importInto(
   let mapping: { index: ColumnIndex } | string | null = null;
   let headerLine = 0;
   let reader: RowReader | null = null;
+  let plain: PlainRowReader | null = null;
   let dataRows = 0;
   // Room for about every line (a row is at least a line): the columns then seldom grow and copy.
   const lines = estimateLines(text);
@@ -106,13 +108,15 @@ function importInto(
       const header = Array.from({ length: row.width }, (_, i) => row.cell(i));
       mapping = mapHeader(header, report, line);
       if (typeof mapping === 'string') return false;
-      reader = new RowReader(
+      const readerArgs = [
         mapping.index,
         row.width,
         report.delimiter !== ',',
         mapping.index.arch < 0 ? hints.arch : null,
         mapping.index.memory < 0 ? (hints.memoryMB ?? NaN) : NaN,
-      );
+      ] as const;
+      reader = new RowReader(...readerArgs);
+      plain = new PlainRowReader(text, report.delimiter, ...readerArgs);
       return true;
     }
     if (reader === null) return false;
@@ -125,16 +129,26 @@ function importInto(
       report.skipped.push({ line, column: reader.failedColumn, reason: reader.failure });
       return true;
     }
+    noteLine(line);
+    return true;
+  };
+  const noteLine = (line: number): void => {
     if (samples.length > sampleLines.length) {
       const grown = new Int32Array(sampleLines.length * 2);
       grown.set(sampleLines);
       sampleLines = grown;
     }
     sampleLines[samples.length - 1] = line;
+  };
+  /** A data row read by the fast path; the others (and the header) go to onRow. */
+  const onPlainRow = (start: number, end: number, line: number): boolean => {
+    if (plain === null || !plain.read(start, end, samples)) return false;
+    dataRows += 1;
+    noteLine(line);
     return true;
   };
 
-  readRows(text, report.delimiter, linesBefore + 1, onRow, onProgress);
+  readRows(text, report.delimiter, linesBefore + 1, onRow, onProgress, onPlainRow);
 
   const header = mapping as { index: ColumnIndex } | string | null;
   if (header === null) return fail(report, 'the file is empty');

@@ -218,6 +218,15 @@ function compareValues(a: string | number | null, b: string | number | null): nu
   return String(a) < String(b) ? -1 : 1;
 }
 
+/** The order of groups: by the keys in turn (see compareValues). */
+export function compareGroupValues(a: GroupValues, b: GroupValues, keys: readonly GroupKey[]): number {
+  for (const key of keys) {
+    const c = compareValues(a[key] ?? null, b[key] ?? null);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
 /**
  * Dense ids (0, 1, 2, ...) of a key's values in order of first appearance. The few values of a key (names,
  * runtimes, architectures, memory sizes) are compared with === first, which for strings the importer shares
@@ -323,12 +332,6 @@ export function groupStats(
     for (const key of keys) group[key] = groupValue(sample, key);
     result.push(options.keepValues ? { group, metric, stats, sorted } : { group, metric, stats });
   }
-  result.sort((a, b) => {
-    for (const key of keys) {
-      const c = compareValues(a.group[key] ?? null, b.group[key] ?? null);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
+  result.sort((a, b) => compareGroupValues(a.group, b.group, keys));
   return result;
 }

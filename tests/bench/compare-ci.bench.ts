@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSamples } from '../../electron/cli/commands/compare';
 import { emptySample, type Sample } from '../../shared/sample';
+import { columnsFromSamples } from '../../shared/sample-columns';
 import { groupStats } from '../../shared/stats/group-stats';
 import { quantileCi } from '../../shared/stats/quantile-ci';
 import { compareShift } from '../../shared/stats/shift-compare';
@@ -46,6 +47,9 @@ function repeat<T>(times: number, run: () => T): { result: T; wallMs: number; cp
 describe('compare with intervals, 1,000,000 samples in 620 groups', () => {
   const base = dataset(1, 1);
   const next = dataset(2, 1.3);
+  // The CLI reads files into columns (the importer's form).
+  const baseColumns = columnsFromSamples(base);
+  const nextColumns = columnsFromSamples(next);
   const baseGroups = groupStats(base, ['name', 'arch', 'memory'], 'init', { keepValues: true });
   const newGroups = groupStats(next, ['name', 'arch', 'memory'], 'init', { keepValues: true });
 
@@ -69,7 +73,7 @@ describe('compare with intervals, 1,000,000 samples in 620 groups', () => {
 
   it('coldstart compare end to end (grouping and sorting 2 × 1,000,000 samples, then the gate)', () => {
     const runs = repeat(3, () =>
-      compareSamples(base, next, {
+      compareSamples([baseColumns], [nextColumns], {
         metric: 'init',
         stat: 'median',
         by: ['name', 'arch', 'memory'],

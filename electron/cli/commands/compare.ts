@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
-import {
-  groupStats,
-  type BoxStats,
-  type GroupStats,
-  type GroupValues,
-} from '../../../shared/stats/group-stats';
-import type { GroupKey, Metric, Sample } from '../../../shared/sample';
+import { groupStatsOfColumns } from '../../../shared/stats/column-stats';
+import type { BoxStats, GroupStats, GroupValues } from '../../../shared/stats/group-stats';
+import type { GroupKey, Metric } from '../../../shared/sample';
+import type { SampleColumns } from '../../../shared/sample-columns';
 import { GATE_ALPHA, compareShift, type Verdict } from '../../../shared/stats/shift-compare';
 import { readCsvFiles } from '../csv-files';
 import { byFlag, metricFlag } from '../flags';
@@ -76,18 +73,18 @@ function labelOf(group: GroupValues, by: readonly GroupKey[]): string {
     .join(' / ');
 }
 
-/** Compares two sets of samples group by group. */
+/** Compares two sets of samples (each as read from one file) group by group. */
 export function compareSamples(
-  base: readonly Sample[],
-  next: readonly Sample[],
+  base: readonly SampleColumns[],
+  next: readonly SampleColumns[],
   options: { metric: Metric; stat: Stat; by: readonly GroupKey[]; thresholdPercent: number },
 ): GroupComparison[] {
   const statOf = (s: BoxStats): number => s[options.stat];
   const index = (groups: GroupStats[]): Map<string, GroupStats> =>
     new Map(groups.map((g) => [keyOf(g.group, options.by), g]));
   const keepValues = { keepValues: true };
-  const baseGroups = index(groupStats(base, options.by, options.metric, keepValues));
-  const newGroups = index(groupStats(next, options.by, options.metric, keepValues));
+  const baseGroups = index(groupStatsOfColumns(base, options.by, options.metric, keepValues));
+  const newGroups = index(groupStatsOfColumns(next, options.by, options.metric, keepValues));
   const keys = [...baseGroups.keys(), ...[...newGroups.keys()].filter((k) => !baseGroups.has(k))];
   const percent = (ratio: number): number => (ratio - 1) * 100;
   return keys.map((key) => {
@@ -203,9 +200,7 @@ export const compareCommand: Command = {
     if (baseRead.failed.length > 0) return EXIT.noInput;
     const newRead = await readCsvFiles([newPath], io, readOptions);
     if (newRead.failed.length > 0) return EXIT.noInput;
-    const base = baseRead.samples;
-    const next = newRead.samples;
-    const rows = compareSamples(base, next, { metric, stat, by, thresholdPercent });
+    const rows = compareSamples(baseRead.columns, newRead.columns, { metric, stat, by, thresholdPercent });
     const compared = rows.filter((r) => r.base && r.new);
     const slower = rows.filter((r) => r.slower);
 
@@ -215,7 +210,7 @@ export const compareCommand: Command = {
       );
     } else {
       io.stdout(
-        `${metric} ${stat} by ${by.join(', ')}: ${basePath} (${base.length} samples) -> ${newPath} (${next.length} samples), threshold +${thresholdPercent}%\n\n`,
+        `${metric} ${stat} by ${by.join(', ')}: ${basePath} (${baseRead.samples} samples) -> ${newPath} (${newRead.samples} samples), threshold +${thresholdPercent}%\n\n`,
       );
       io.stdout(`${formatTable(rows, metric, stat, by, thresholdPercent)}\n\n`);
     }

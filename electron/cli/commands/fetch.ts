@@ -131,7 +131,7 @@ export const fetchCommand: Command = {
     );
     const request: FetchRequest = clipped.request;
 
-    const { engine } = engineFor(io, values['state-dir']);
+    const { engine } = await engineFor(io, values['state-dir']);
     let outcome;
     try {
       outcome = await followRun(io, (callbacks) => engine.startFetch(connection, request, callbacks));

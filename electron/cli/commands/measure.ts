@@ -135,7 +135,7 @@ export const measureCommand: Command = {
     }
     const connection = connectionFrom(values);
     const out = values.out ? resolve(io.cwd, values.out) : null;
-    const { engine, stateDir } = engineFor(io, values['state-dir']);
+    const { engine, stateDir } = await engineFor(io, values['state-dir']);
     if (io.signal.aborted) return EXIT.cancelled;
 
     let identity;

@@ -47,7 +47,7 @@ export const recoverCommand: Command = {
       ...(c.region ? { region: c.region } : {}),
       ...(c.endpoint ? { endpoint: c.endpoint } : {}),
     };
-    const { engine } = engineFor(io, values['state-dir']);
+    const { engine } = await engineFor(io, values['state-dir']);
     let items: RecoveryItem[];
     try {
       items = values['dry-run']

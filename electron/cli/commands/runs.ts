@@ -20,7 +20,7 @@ export const runsCommand: Command = {
       options: { json: { type: 'boolean' }, 'state-dir': { type: 'string' } },
     });
     noPositionals(positionals);
-    const { engine, stateDir } = engineFor(io, values['state-dir']);
+    const { engine, stateDir } = await engineFor(io, values['state-dir']);
     let runs;
     try {
       runs = await engine.listRuns();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { GroupKey } from '../../../shared/sample';
-import { METRIC_LABELS, groupStats, type GroupStats } from '../../../shared/stats/group-stats';
+import { groupStatsOfColumns } from '../../../shared/stats/column-stats';
+import { METRIC_LABELS, type GroupStats } from '../../../shared/stats/group-stats';
 import { readCsvFiles } from '../csv-files';
 import { byFlag, metricFlag } from '../flags';
 import { EXIT, UsageError, type Command } from '../io';
@@ -94,14 +95,14 @@ export const statsCommand: Command = {
       io.stderr(`coldstart stats: no file could be read (${files.failed.length} tried)\n`);
       return EXIT.noInput;
     }
-    const groups = groupStats(files.samples, by, metric);
+    const groups = groupStatsOfColumns(files.columns, by, metric);
     if (values.json === true) {
       io.stdout(`${JSON.stringify(statsJson(groups), null, 2)}\n`);
     } else if (groups.length === 0) {
-      io.stdout(`No ${metric} values in ${files.samples.length} samples (${METRIC_LABELS[metric]}).\n`);
+      io.stdout(`No ${metric} values in ${files.samples} samples (${METRIC_LABELS[metric]}).\n`);
     } else {
       const fileCount = `${files.read.length} file${files.read.length === 1 ? '' : 's'}`;
-      io.stdout(`${metric}: ${METRIC_LABELS[metric]}; ${files.samples.length} samples from ${fileCount}\n\n`);
+      io.stdout(`${metric}: ${METRIC_LABELS[metric]}; ${files.samples} samples from ${fileCount}\n\n`);
       io.stdout(`${statsTable(groups, by)}\n`);
     }
     if (groups.length === 0) io.stderr(`warning: no sample has a ${metric} value\n`);

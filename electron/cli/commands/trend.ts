@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import type { GroupKey } from '../../../shared/sample';
-import { columnsFromSamples } from '../../../shared/sample-columns';
 import { METRIC_LABELS } from '../../../shared/stats/group-stats';
 import {
   dailyMedians,
@@ -83,10 +82,10 @@ async function readTrendInput(
     columns,
     day: baselines.days[k] as string,
   }));
-  if (csvFiles.samples.length > 0) sets.push({ columns: columnsFromSamples(csvFiles.samples), day: null });
+  for (const columns of csvFiles.columns) if (columns.length > 0) sets.push({ columns, day: null });
   return {
     sets,
-    samples: baselines.samples + csvFiles.samples.length,
+    samples: baselines.samples + csvFiles.samples,
     read: [...baselines.read, ...csvFiles.read],
     failed: [...baselines.failed, ...csvFiles.failed],
   };

@@ -1,5 +1,6 @@
 import type { PlotData, PlotLayout } from 'plotly.js-dist';
 import type { SweepSeries } from '../../../shared/stats/memory-sweep';
+import { escapeMarkup } from './chart-labels';
 
 export type SweepMetric = 'init' | 'duration' | 'total';
 
@@ -16,9 +17,8 @@ export interface SweepTheme {
   palette: readonly string[];
 }
 
-/** Plotly reads trace names and hover text as HTML-like markup: a function name is shown as it is. */
-export const plotlyText = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Plotly reads trace names and hover text as HTML-like markup: names go through the chart's escape.
+const plotlyText = escapeMarkup;
 
 export const seriesLabel = (s: Pick<SweepSeries, 'name' | 'arch'>): string =>
   s.arch ? `${s.name} (${s.arch})` : s.name;

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { semicolonCsv, text } from '../../../shared/csv/export-csv';
 import type { SweepSeries } from '../../../shared/stats/memory-sweep';
 
 const n = (v: number | undefined | null): string =>
@@ -20,7 +20,7 @@ export function sweepCsv(series: readonly SweepSeries[], shares: readonly number
   ];
   const data = series.flatMap((sr) =>
     sr.points.map((p) => [
-      sr.name,
+      text(sr.name),
       sr.arch ?? '',
       String(p.memoryMB),
       String(p.n),
@@ -35,6 +35,6 @@ export function sweepCsv(series: readonly SweepSeries[], shares: readonly number
         .join(' '),
     ]),
   );
-  // escapeFormulae: a function name starting with = + - @ is not run as a formula by a spreadsheet.
-  return `${Papa.unparse({ fields, data }, { delimiter: ';', escapeFormulae: true, newline: '\n' })}\n`;
+  // The names through the export's formula rule: a name starting with = + - @ is not run by a spreadsheet.
+  return semicolonCsv(fields, data);
 }

@@ -1,0 +1,203 @@
+import type { Arch } from '../sample';
+import type { SampleColumnsBuilder } from '../sample-columns';
+import { EMPTY, parseNonNegativeAt } from './decimal';
+import type { ColumnIndex } from './header-mapping';
+
+// What each cell of a row is, by its position in the header.
+const IGNORED = 0;
+const NAME = 1;
+const MEMORY = 2;
+const INIT = 3;
+const COLD = 4;
+const BILLED = 5;
+const MAX_MEMORY = 6;
+const RESTORE = 7;
+const ARCH = 8;
+/** Text cells from here on, in the order of PlainRowReader's text slots. */
+const RUNTIME = 9;
+const STATUS = 10;
+const ERROR_TYPE = 11;
+const RUN = 12;
+const REQUEST_ID = 13;
+const TIMESTAMP = 14;
+
+const ROLES: [keyof ColumnIndex, number][] = [
+  ['name', NAME],
+  ['memory', MEMORY],
+  ['init', INIT],
+  ['cold', COLD],
+  ['billed', BILLED],
+  ['maxMemory', MAX_MEMORY],
+  ['restore', RESTORE],
+  ['arch', ARCH],
+  ['runtime', RUNTIME],
+  ['status', STATUS],
+  ['errorType', ERROR_TYPE],
+  ['run', RUN],
+  ['requestId', REQUEST_ID],
+  ['timestamp', TIMESTAMP],
+];
+
+/** Text slots from here on (REQUEST_ID, TIMESTAMP) are packed columns: unique per row. */
+const FIRST_PACKED_SLOT = REQUEST_ID - RUNTIME + 1;
+
+/** What a text cell gives when it is not in its plain form: the row goes to RowReader. */
+const NOT_PLAIN = undefined;
+
+/** text[from, to) as a string of its own (a slice of a long text may be a view that keeps all of it alive). */
+function copyOf(text: string, from: number, to: number): string {
+  const codes = new Array<number>(to - from);
+  for (let k = from; k < to; k++) codes[k - from] = text.charCodeAt(k);
+  return String.fromCharCode(...codes);
+}
+
+const APOSTROPHE = 39;
+
+/** Printable ASCII other than a space: a text cell that starts and ends with one needs no trimming. */
+const plainEdge = (c: number): boolean => c > 32 && c < 127;
+
+/**
+ * The fast path of the import for a text without quotes: a row whose cells are all in their plain form is
+ * read straight from the text into the columns, cell by cell, without a row view or a string per number;
+ * cells are found and compared by the string's own (native) indexOf and startsWith, not character by
+ * character.
+ * Plain means: as many cells as the header; numbers that parseNonNegativeAt reads (the same reading as
+ * RowReader's) and that the column accepts; text cells without spaces around them; an Arch of exactly
+ * `x86_64` or `arm64`. Any other row (blank, short, an empty Duration, a bad number, `arm`, ` api `, ...) it
+ * leaves to RowReader, which reads it or says why not: the rules stay RowReader's, this only takes the rows
+ * whose reading is not in doubt, and reads them to the same values (tested against the general path).
+ */
+export class PlainRowReader {
+  private readonly roles: Uint8Array;
+  private readonly delimiter: string;
+  /** Per text slot (name, then RUNTIME..TIMESTAMP): the last value read. */
+  private readonly lastValue: (string | null)[] = new Array<string | null>(7).fill(null);
+
+  constructor(
+    private readonly text: string,
+    delimiter: string,
+    index: ColumnIndex,
+    private readonly width: number,
+    private readonly decimalComma: boolean,
+    private readonly archDefault: Arch | null,
+    /** NaN when unknown. */
+    private readonly memoryDefault: number,
+  ) {
+    this.delimiter = delimiter;
+    this.roles = new Uint8Array(width);
+    for (const [key, role] of ROLES) {
+      const at = index[key];
+      if (at >= 0 && at < width) this.roles[at] = role;
+    }
+  }
+
+  /** Reads the line text[start, end) into `out`; false (and nothing added) when the row is not plain. */
+  read(start: number, end: number, out: SampleColumnsBuilder): boolean {
+    const text = this.text;
+    const delimiter = this.delimiter;
+    const roles = this.roles;
+    const width = this.width;
+    let name: string | null = null;
+    let memoryMB = this.memoryDefault;
+    let init = NaN;
+    let duration = NaN;
+    let billed = NaN;
+    let maxMemory = NaN;
+    let restore = NaN;
+    let arch = this.archDefault;
+    let runtime: string | null = null;
+    let status: string | null = null;
+    let errorType: string | null = null;
+    let run: string | null = null;
+    let requestId: string | null = null;
+    let timestamp: string | null = null;
+    let cell = 0;
+    for (let from = start; ; cell++) {
+      if (cell >= width) return false;
+      const role = roles[cell] as number;
+      let to = text.indexOf(delimiter, from);
+      if (to < 0 || to > end) to = end;
+      if (role === NAME || role >= RUNTIME) {
+        const slot = role === NAME ? 0 : role - RUNTIME + 1;
+        let value: string | null | typeof NOT_PLAIN;
+        // Most cells repeat the one above them: the same string then.
+        const last = this.lastValue[slot];
+        if (last != null && to - from === last.length && text.startsWith(last, from)) value = last;
+        else value = this.textCell(slot, from, to);
+        if (value === NOT_PLAIN) return false;
+        if (role === NAME) {
+          if (value === null) return false;
+          name = value;
+        } else if (role === RUNTIME) runtime = value;
+        else if (role === STATUS) status = value;
+        else if (role === ERROR_TYPE) errorType = value;
+        else if (role === RUN) run = value;
+        else if (role === REQUEST_ID) requestId = value;
+        else timestamp = value;
+      } else if (role === ARCH) {
+        if (to === from) arch = null;
+        else if (to - from === 6 && text.startsWith('x86_64', from)) arch = 'x86_64';
+        else if (to - from === 5 && text.startsWith('arm64', from)) arch = 'arm64';
+        else return false;
+      } else if (role !== IGNORED) {
+        // The number as RowReader reads it (the same function).
+        const v = parseNonNegativeAt(text, from, to, this.decimalComma);
+        if (v < 0 && v !== EMPTY) return false;
+        const value = v === EMPTY ? NaN : v;
+        if (role === MEMORY) {
+          if (v === EMPTY) memoryMB = NaN;
+          else if (!Number.isInteger(v) || v === 0) return false;
+          else memoryMB = v;
+        } else if (role === INIT) {
+          // An Init of 0 is how some tools write "no init phase": a warm start.
+          init = v === 0 ? NaN : value;
+        } else if (role === COLD) {
+          if (v === EMPTY) return false;
+          duration = v;
+        } else if (role === BILLED) {
+          if (v === EMPTY) return false;
+          billed = v;
+        } else if (role === MAX_MEMORY) maxMemory = value;
+        else restore = value;
+      }
+      if (to >= end) break;
+      from = to + 1;
+    }
+    if (cell !== width - 1 || name === null) return false;
+    out.add(
+      name,
+      memoryMB,
+      init,
+      duration,
+      billed,
+      maxMemory,
+      restore,
+      arch,
+      runtime,
+      status,
+      errorType,
+      run,
+      requestId,
+      timestamp,
+    );
+    return true;
+  }
+
+  /**
+   * A text cell: null when empty, NOT_PLAIN when it starts or ends with a space or a control character (it
+   * may need trimming). The string is remembered: a cell equal to the slot's last one is that same string,
+   * so the columns' dictionaries compare a pointer, and a million rows share a handful of strings.
+   */
+  private textCell(slot: number, from: number, to: number): string | null | typeof NOT_PLAIN {
+    if (to === from) return null;
+    const text = this.text;
+    if (!plainEdge(text.charCodeAt(from)) || !plainEdge(text.charCodeAt(to - 1))) return NOT_PLAIN;
+    // A leading ' may be the export's formula escape: RowReader takes it off (formula-escape.ts).
+    if (text.charCodeAt(from) === APOSTROPHE) return NOT_PLAIN;
+    // Texts that repeat (names, runtimes, ...) live as long as the columns: a copy, not a slice, which would
+    // keep the whole text alive with it. Request ids and timestamps are packed into new strings anyway.
+    const value = slot < FIRST_PACKED_SLOT ? copyOf(text, from, to) : text.slice(from, to);
+    this.lastValue[slot] = value;
+    return value;
+  }
+}

@@ -1,0 +1,111 @@
+import type { GroupKey } from '../sample';
+import { textOf, type SampleColumns } from '../sample-columns';
+
+/** The rows of columns that share their values of some keys (e.g. one function at one memory size). */
+export interface RowGroup {
+  /** The group's value of each key, in the order of the keys: memory as a number, unknown as null. */
+  values: (string | number | null)[];
+  /** Indexes of the rows, ascending. */
+  rows: Int32Array;
+}
+
+/** A key as a small id per row (0 .. count - 1) and the value of each id. */
+interface KeyIds {
+  ids: Uint32Array;
+  count: number;
+  valueOf: (id: number) => string | number | null;
+}
+
+/** Up to this many distinct memory sizes are found by a scan of a short list, beyond by a Map. */
+const FEW_MEMORY_SIZES = 16;
+/** Up to this many possible (group, key id) pairs a dense table numbers them, beyond a Map. */
+const DENSE_PAIRS = 1 << 20;
+
+function keyIds(c: SampleColumns, key: GroupKey): KeyIds {
+  if (key !== 'memory') {
+    // Coded columns are ids already: 0 for none, k for values[k - 1].
+    const column = key === 'name' ? c.name : key === 'arch' ? c.arch : c.runtime;
+    return { ids: column.codes, count: column.values.length + 1, valueOf: (id) => textOf(column, id) };
+  }
+  // Memory sizes are few and not coded: a small id for each (0 = unknown), in order of first appearance.
+  const n = c.length;
+  const memory = c.memoryMB;
+  const ids = new Uint32Array(n);
+  const values: (number | null)[] = [null];
+  let map: Map<number, number> | null = null;
+  let last = NaN;
+  let lastId = 0;
+  for (let i = 0; i < n; i++) {
+    const m = memory[i] as number;
+    if (m !== last) {
+      last = m;
+      if (m !== m) lastId = 0;
+      else {
+        let id = -1;
+        if (map === null) {
+          for (let k = 1; k < values.length; k++) if (values[k] === m) id = k;
+          if (id < 0 && values.length > FEW_MEMORY_SIZES) map = new Map(values.map((v, k) => [v ?? NaN, k]));
+        }
+        if (map !== null) id = map.get(m) ?? -1;
+        if (id < 0) {
+          id = values.length;
+          values.push(m);
+          map?.set(m, id);
+        }
+        lastId = id;
+      }
+    }
+    ids[i] = lastId;
+  }
+  return { ids, count: values.length, valueOf: (id) => values[id] ?? null };
+}
+
+/**
+ * The distinct combinations of the keys' values among the rows of the columns, in order of first appearance,
+ * each with its rows. No string per row: each key refines the groups of the keys before it, one pass over
+ * small ids per key, so that any number of distinct values fits (a single combined number of all keys could
+ * exceed what a double counts exactly). Without keys, every row is one group.
+ */
+export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup[] {
+  const n = c.length;
+  if (n === 0) return [];
+  const groupOf = new Int32Array(n);
+  /** The first row of each group: where its values are read. */
+  let firstRow: number[] = [0];
+  const keyed = keys.map((key) => keyIds(c, key));
+  for (const { ids, count } of keyed) {
+    const groups = firstRow.length;
+    const dense = groups * count <= DENSE_PAIRS ? new Int32Array(groups * count).fill(-1) : null;
+    const sparse = dense === null ? new Map<number, number>() : null;
+    const next: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const pair = (groupOf[i] as number) * count + (ids[i] as number);
+      let g = dense !== null ? (dense[pair] as number) : (sparse?.get(pair) ?? -1);
+      if (g < 0) {
+        g = next.length;
+        next.push(i);
+        if (dense !== null) dense[pair] = g;
+        else sparse?.set(pair, g);
+      }
+      groupOf[i] = g;
+    }
+    firstRow = next;
+  }
+
+  // Rows of each group side by side in one array (a counting sort by group, so ascending).
+  const groups = firstRow.length;
+  const starts = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = (groupOf[i] as number) + 1;
+    starts[slot] = (starts[slot] as number) + 1;
+  }
+  for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+  const filled = starts.slice(0, groups);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[(filled[groupOf[i] as number] as number)++] = i;
+
+  return firstRow.map((row, g) => ({
+    values: keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number)),
+    rows: rows.subarray(starts[g], starts[g + 1]),
+  }));
+}
