@@ -1,6 +1,5 @@
-import Papa from 'papaparse';
 import type { Sample } from '../sample';
-import { escapeFormula, isEscapedFormula } from './formula-escape';
+import { escapeFormula } from './formula-escape';
 import { COLUMNS, HEADER_LINE, type ColumnKey } from './schema';
 
 /** Numbers as JavaScript's shortest round-trip form: `166.76`, never `1,234.5` nor a locale's comma. */
@@ -8,9 +7,18 @@ function num(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-/** Text as a cell a spreadsheet will not run as a formula (see formula-escape.ts). */
+/** What makes a text cell need quotes (as Papa Parse decides it): the delimiter, a quote, a line break, a BOM, edge spaces. */
+const NEEDS_QUOTES = /[;"\r\n\uFEFF]|^ | $/;
+
+/**
+ * Text as a cell a spreadsheet will not run as a formula (see formula-escape.ts), quoted where it must be and,
+ * as OWASP advises, wherever it was escaped.
+ */
 function text(value: string | null): string {
-  return value === null ? '' : escapeFormula(value);
+  if (value === null) return '';
+  const escaped = escapeFormula(value);
+  if (escaped === value && !NEEDS_QUOTES.test(value)) return value;
+  return `"${escaped.replaceAll('"', '""')}"`;
 }
 
 const CELL: Record<ColumnKey, (s: Sample) => string> = {
@@ -37,14 +45,19 @@ const CELL: Record<ColumnKey, (s: Sample) => string> = {
  * run as a formula escaped (see formula-escape.ts). Exceptions to the round trip, by the format's rules: an
  * Init of 0 reads back as a warm start (null), an empty string as null, and text is trimmed (no Lambda name,
  * runtime or id has surrounding spaces), except escaped text, which comes back exactly.
+ *
+ * Written directly rather than through Papa Parse's unparse, whose quoting rule it follows: a few lines, and
+ * several times faster on a million rows.
  */
 export function exportCsv(samples: readonly Sample[]): string {
-  if (samples.length === 0) return `${HEADER_LINE}\n`;
   const cells = COLUMNS.map((c) => CELL[c.key]);
-  const rows = samples.map((s) => cells.map((cell) => cell(s)));
-  return `${Papa.unparse(
-    { fields: COLUMNS.map((c) => c.header), data: rows },
-    // Escaped formulas quoted as well, as OWASP advises; other cells only where a value needs it.
-    { delimiter: ';', newline: '\n', quotes: (value) => isEscapedFormula(value as string), header: true },
-  )}\n`;
+  const lines = new Array<string>(samples.length + 1);
+  lines[0] = HEADER_LINE;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i] as Sample;
+    let line = (cells[0] as (s: Sample) => string)(s);
+    for (let k = 1; k < cells.length; k++) line += `;${(cells[k] as (s: Sample) => string)(s)}`;
+    lines[i + 1] = line;
+  }
+  return `${lines.join('\n')}\n`;
 }
