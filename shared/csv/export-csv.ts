@@ -1,6 +1,5 @@
-import Papa from 'papaparse';
 import type { Sample } from '../sample';
-import { escapeFormula, isEscapedFormula } from './formula-escape';
+import { escapeFormula } from './formula-escape';
 import { COLUMNS, HEADER_LINE, type ColumnKey } from './schema';
 
 /** Numbers as JavaScript's shortest round-trip form: `166.76`, never `1,234.5` nor a locale's comma. */
@@ -8,26 +7,35 @@ function num(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-/** Text as a cell a spreadsheet will not run as a formula (see formula-escape.ts). */
-export function text(value: string | null): string {
-  return value === null ? '' : escapeFormula(value);
+/** What makes a text cell need quotes (as Papa Parse decides it): the delimiter, a quote, a line break, a BOM, edge spaces. */
+const NEEDS_QUOTES = /[;"\r\n\uFEFF]|^ | $/;
+
+/**
+ * Text as a cell a spreadsheet will not run as a formula (see formula-escape.ts), quoted where it must be and,
+ * as OWASP advises, wherever it was escaped.
+ */
+export function textCell(value: string | null): string {
+  if (value === null) return '';
+  const escaped = escapeFormula(value);
+  if (escaped === value && !NEEDS_QUOTES.test(value)) return value;
+  return `"${escaped.replaceAll('"', '""')}"`;
 }
 
 const CELL: Record<ColumnKey, (s: Sample) => string> = {
-  name: (s) => text(s.name),
+  name: (s) => textCell(s.name),
   memory: (s) => num(s.memoryMB),
   init: (s) => num(s.initMs),
   cold: (s) => num(s.durationMs),
   billed: (s) => num(s.billedMs),
   arch: (s) => s.arch ?? '',
-  runtime: (s) => text(s.runtime),
+  runtime: (s) => textCell(s.runtime),
   maxMemory: (s) => num(s.maxMemoryUsedMB),
   restore: (s) => num(s.restoreMs),
-  status: (s) => text(s.status),
-  requestId: (s) => text(s.requestId),
-  timestamp: (s) => text(s.timestamp),
-  run: (s) => text(s.run),
-  errorType: (s) => text(s.errorType),
+  status: (s) => textCell(s.status),
+  requestId: (s) => textCell(s.requestId),
+  timestamp: (s) => textCell(s.timestamp),
+  run: (s) => textCell(s.run),
+  errorType: (s) => textCell(s.errorType),
 };
 
 /**
@@ -37,25 +45,24 @@ const CELL: Record<ColumnKey, (s: Sample) => string> = {
  * run as a formula escaped (see formula-escape.ts). Exceptions to the round trip, by the format's rules: an
  * Init of 0 reads back as a warm start (null), an empty string as null, and text is trimmed (no Lambda name,
  * runtime or id has surrounding spaces), except escaped text, which comes back exactly.
+ *
+ * Written directly rather than through Papa Parse's unparse, whose quoting rule it follows: a few lines, and
+ * several times faster on a million rows.
  */
 export function exportCsv(samples: readonly Sample[]): string {
-  if (samples.length === 0) return `${HEADER_LINE}\n`;
   const cells = COLUMNS.map((c) => CELL[c.key]);
-  const rows = samples.map((s) => cells.map((cell) => cell(s)));
-  return semicolonCsv(
-    COLUMNS.map((c) => c.header),
-    rows,
-  );
+  const lines = new Array<string>(samples.length + 1);
+  lines[0] = HEADER_LINE;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i] as Sample;
+    let line = (cells[0] as (s: Sample) => string)(s);
+    for (let k = 1; k < cells.length; k++) line += `;${(cells[k] as (s: Sample) => string)(s)}`;
+    lines[i + 1] = line;
+  }
+  return `${lines.join('\n')}\n`;
 }
 
-/**
- * A semicolon CSV of cells already formatted (text through `text`, numbers as `String(n)`): the project's
- * separator and line ends; escaped formulas quoted as well, as OWASP advises, other cells only where a value
- * needs it.
- */
+/** Any other table in the same form: `textCell` for text, `String(n)` for numbers, `;` between cells. */
 export function semicolonCsv(fields: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `${Papa.unparse(
-    { fields: [...fields], data: rows.map((r) => [...r]) },
-    { delimiter: ';', newline: '\n', quotes: (value) => isEscapedFormula(value as string), header: true },
-  )}\n`;
+  return `${[fields.map(textCell).join(';'), ...rows.map((r) => r.join(';'))].join('\n')}\n`;
 }

@@ -10,8 +10,9 @@
  * line), and leaves a leading `'` alone, so the import could not tell a user's `'=x` from an escaped `=x`.
  *
  * The rule here, for text cells only: a text that starts with any number of `'` and then a trigger gets one
- * more `'`; the import removes one `'` from exactly such cells. Export then import is the identity for every
- * string: `=x` ↔ `'=x`, `'=x` ↔ `''=x`, and `'quoted` or `it's` are written as they are.
+ * more `'`; the import removes one `'` from exactly such cells, so it never eats a user's own quote and an
+ * escaped text comes back exactly (not even trimmed): `=x` ↔ `'=x`, `'=x` ↔ `''=x`, and `'quoted` or `it's`
+ * are written as they are.
  */
 
 const APOSTROPHE = 39;

@@ -1,4 +1,4 @@
-import { semicolonCsv, text } from '../../../shared/csv/export-csv';
+import { semicolonCsv, textCell } from '../../../shared/csv/export-csv';
 import type { SweepSeries } from '../../../shared/stats/memory-sweep';
 
 const n = (v: number | undefined | null): string =>
@@ -20,8 +20,8 @@ export function sweepCsv(series: readonly SweepSeries[], shares: readonly number
   ];
   const data = series.flatMap((sr) =>
     sr.points.map((p) => [
-      text(sr.name),
-      sr.arch ?? '',
+      textCell(sr.name),
+      textCell(sr.arch),
       String(p.memoryMB),
       String(p.n),
       ...[p.init, p.duration, p.total].flatMap((e) => [n(e.median), n(e.ci?.[0]), n(e.ci?.[1])]),

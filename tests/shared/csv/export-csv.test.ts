@@ -151,6 +151,18 @@ describe('exportCsv', () => {
     });
   });
 
+  it('quotes text with edge spaces, a carriage return or a BOM, as Papa Parse reads it', () => {
+    const runs = [' a', 'a ', 'a\rb', '\uFEFFa', 'a,b', "it's"];
+    const text = exportCsv(runs.map((run) => ({ ...full, run })));
+    expect(
+      text
+        .split('\n')
+        .slice(1, -1)
+        .map((row) => row.split(';')[12]),
+    ).toEqual(['" a"', '"a "', '"a\rb"', '"\uFEFFa"', 'a,b', "it's"]);
+    expect(roundTrip([{ ...full, run: 'a\rb' }])).toEqual([{ ...full, run: 'a\rb' }]);
+  });
+
   it('round-trips samples exactly, including awkward floats', () => {
     const next = seededRandom(42);
     const samples: Sample[] = [full, emptySample('warm-only')];
