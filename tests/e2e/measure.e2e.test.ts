@@ -278,7 +278,9 @@ describe.skipIf(!existsSync(CHROMIUM))(
             .querySelector('[data-testid="analyse-view"] [data-testid="chart"]')
             ?.getAttribute('data-box-count') === '4',
       );
-      expect(await page.locator('[data-testid="dataset"]').count()).toBe(1);
+      // The restart brought back the workspace: the three runs that were open before it (measured, cancelled,
+      // fetched); opening one of them again shows it, it does not add a second copy.
+      expect(await page.locator('[data-testid="dataset"]').count()).toBe(3);
       await page.locator('[data-testid="tab-cost"]').click();
       expect(await page.locator('[data-test="cost-table"] tbody tr').count()).toBe(4);
       await screenshots('08-reopened-with-cost');

@@ -33,6 +33,15 @@ describe('fetch range', () => {
     ]);
   });
 
+  it('reads up to the end of the current second: Logs Insights takes whole seconds', () => {
+    const now = NOW + 400; // 10:00:00.400
+    const clipped = clipFetchRange(request('2026-12-02T08:00:00Z', '2026-12-02T10:00:05Z'), now);
+    expect(clipped.request.end).toBe('2026-12-02T10:00:01.000Z');
+    // An end within the current second is the user's own and stays.
+    const within = request('2026-12-02T08:00:00Z', '2026-12-02T10:00:00.900Z');
+    expect(clipFetchRange(within, now)).toEqual({ request: within, warnings: [] });
+  });
+
   it.each([
     ['2027-06-01T00:00:00Z', '2027-07-01T00:00:00Z', '2027-06-01T00:00:00.000Z'],
     ['2026-12-02T10:00:00Z', '2026-12-02T11:00:00Z', '2026-12-02T10:00:00.000Z'],

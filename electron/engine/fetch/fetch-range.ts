@@ -25,9 +25,12 @@ export function clipFetchRange(
       'CloudWatch Logs holds only what has happened: give a range that starts in the past.',
     );
   }
-  if (end <= now) return { request, warnings: [] };
+  // Logs Insights takes whole seconds: up to the end of the current second, so that an event logged a moment
+  // ago is not cut off by rounding the end down.
+  const upToNow = Math.ceil(now / 1000) * 1000;
+  if (end <= upToNow) return { request, warnings: [] };
   return {
-    request: { ...request, end: iso(now) },
-    warnings: [`The range ends in the future (${iso(end)}): it was read up to now, ${iso(now)}.`],
+    request: { ...request, end: iso(upToNow) },
+    warnings: [`The range ends in the future (${iso(end)}): it was read up to now, ${iso(upToNow)}.`],
   };
 }
