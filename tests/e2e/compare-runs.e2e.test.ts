@@ -162,6 +162,25 @@ describe.skipIf(!haveChromium)('two runs side by side in Chromium', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
   });
 
+  it('shows chart and table together (the README picture)', async () => {
+    // Tall enough for chart and table in one picture (the top bar is sticky: no full-page capture).
+    await page.setViewportSize({ width: 1280, height: 1560 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // From the chart's toolbar down to the table: the sidebar and import reports are not the point.
+    const top = (await page.locator('.chart-toolbar').boundingBox())!;
+    const table = (await page.locator('[data-testid=stats-table]').boundingBox())!;
+    await page.screenshot({
+      path: join(shots, 'compare-runs.png'),
+      clip: {
+        x: top.x - 8,
+        y: top.y - 8,
+        width: top.width + 16,
+        height: table.y + table.height - top.y + 16,
+      },
+    });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
   it('facets by dataset: one panel per run and memory size, colored by architecture', async () => {
     await page.click('[data-testid=color-by-arch]');
     await page.click('[data-testid=facet-by-dataset]');
