@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columnsFromSamples } from '../../shared/sample-columns';
 import { computeBoxes } from '../../renderer/src/analysis/boxes';
+import { orderBoxes } from '../../renderer/src/analysis/group-order';
 import {
+  changeOfBoxes,
   changesFromBase,
   compareBaseOf,
   datasetsOf,
@@ -140,6 +142,22 @@ describe('change from the base run', () => {
     const onlyTinyBase = changesFromBase(boxes, datasetsOf(boxes)[2]!);
     expect(changes.size).toBe(boxes.length);
     expect(onlyTinyBase.get(beforeSlow.key)).toMatchObject({ verdict: 'no base', text: 'not in tiny' });
+  });
+
+  it('sorts functions by their largest change from the base: regressions first', () => {
+    const { ws, after } = twoRuns();
+    const boxes = computeBoxes(ws.state.datasets, ws.state.filters, 'init', true);
+    const names = (base: string | null) => [
+      ...new Set(orderBoxes(boxes, 'change', changeOfBoxes(boxes, base)).map((b) => b.name)),
+    ];
+    expect(names(null)[0]).toBe('billing-py');
+    // Against the slower run, billing-py is the largest speed-up: last.
+    expect(names(after).at(-1)).toBe('billing-py');
+    // Nothing to compare: name order.
+    const pooled = computeBoxes(ws.state.datasets, ws.state.filters, 'init');
+    expect(orderBoxes(pooled, 'change', changeOfBoxes(pooled, null)).map((b) => b.name)).toEqual(
+      orderBoxes(pooled, 'name').map((b) => b.name),
+    );
   });
 
   it('writes percentages with a real minus sign', () => {

@@ -86,3 +86,12 @@ function changeOf(baseSorted: ArrayLike<number>, newSorted: ArrayLike<number>, u
 /** "[−27%, −9%]". */
 export const ciText = (ci: readonly [number, number]): string =>
   `[${percentText(ci[0])}, ${percentText(ci[1])}]`;
+
+/** Each box's change in percent from the base dataset, for sorting by it; none unless datasets are compared. */
+export function changeOfBoxes(boxes: readonly Box[], askedBase: string | null): (box: Box) => number | null {
+  const datasets = datasetsOf(boxes);
+  const base = datasets.length > 1 ? compareBaseOf(datasets, askedBase) : null;
+  if (!base) return () => null;
+  const changes = changesFromBase(boxes, base);
+  return (box) => changes.get(box.key)?.percent ?? null;
+}
