@@ -91,6 +91,26 @@ describe('runs as a dimension', () => {
   });
 });
 
+describe('dataset names are text', () => {
+  it('reaches the legend, panel titles and hover escaped', () => {
+    const { ws, after } = twoRuns();
+    const evil = '<a href="https://x">run</a> & co';
+    ws.renameDataset(after, evil);
+    const boxes = computeBoxes(ws.state.datasets, ws.state.filters, 'init', true);
+    const legend = buildFigure(boxes, { ...defaultChartSettings(), colorBy: 'dataset' }, THEME);
+    const names = legend.data.filter((t) => t.type === 'box').map((t) => t.name);
+    expect(names).toContain('&lt;a href="https://x"&gt;run&lt;/a&gt; &amp; co');
+    const faceted = buildFigure(boxes, { ...defaultChartSettings(), facetByDataset: true }, THEME);
+    const titles = (faceted.layout.annotations as { text: string }[]).map((a) => a.text).join('\n');
+    expect(titles).toContain('&lt;a href="https://x"&gt;run&lt;/a&gt; &amp; co · 512 MB');
+    expect(titles).not.toContain('<a ');
+    // Every shown text (legendgroup is an id Plotly never displays).
+    const hover = JSON.stringify(legend.data.map((t) => ({ ...t, legendgroup: undefined })));
+    expect(hover).toContain('dataset &lt;a href');
+    expect(hover).not.toContain('<a href');
+  });
+});
+
 describe('change from the base run', () => {
   it('finds the configuration that got 60% slower and no clear change in the others', () => {
     const { ws, before } = twoRuns();
