@@ -5,6 +5,7 @@ import RecoveryPrompt from '../../renderer/src/measure/RecoveryPrompt.vue';
 import { workspace } from '../../renderer/src/state/workspace';
 import { resetSessions } from '../../renderer/src/measure/session';
 import { emptySample } from '../../shared/sample';
+import { columnsFromSamples } from '../../shared/sample-columns';
 import type { RunSummary } from '../../shared/measure';
 import { installFakeBridge, ok } from './fake-bridge';
 
@@ -64,6 +65,31 @@ describe('HistoryView', () => {
     await flushPromises();
     expect(openRun).toHaveBeenCalledTimes(2);
     expect(workspace.state.datasets.map((d: { name: string }) => d.name)).toEqual(['run a', 'run b']);
+  });
+
+  it('compares runs side by side: oldest first as the base, colored by dataset, others hidden', async () => {
+    const openRun = vi.fn(({ runId }: { runId: string }) =>
+      ok({ summary: summary(runId), samples: [{ ...emptySample('hello-node'), run: runId }] }),
+    );
+    installFakeBridge({
+      listRuns: () => ok([summary('new'), summary('old', { startedAt: '2026-11-27T08:00:00.000Z' })]),
+      openRun,
+    });
+    const other = workspace.addDataset({
+      name: 'an import',
+      source: 'import',
+      columns: columnsFromSamples([emptySample('x')]),
+    });
+    const wrapper = mount(HistoryView);
+    await flushPromises();
+    for (const box of wrapper.findAll('tr[data-run] input[type="checkbox"]')) await box.setValue(true);
+    await wrapper.get('[data-test="compare-selected"]').trigger('click');
+    await flushPromises();
+    expect(openRun.mock.calls.map(([a]) => a.runId)).toEqual(['old', 'new']);
+    const byName = new Map(workspace.state.datasets.map((d) => [d.name, d.id]));
+    expect(workspace.state.chart.colorBy).toBe('dataset');
+    expect(workspace.state.chart.compareBase).toBe(byName.get('run old'));
+    expect([...workspace.state.filters.hiddenDatasets]).toEqual([other]);
   });
 
   it('renames a run in place', async () => {

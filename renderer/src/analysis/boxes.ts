@@ -14,6 +14,8 @@ export interface Box {
   name: string;
   arch: string;
   memoryMB: number | null;
+  /** The dataset, when datasets are shown apart (see groupSamples); absent when they are pooled. */
+  dataset?: DatasetRef;
   stats: BoxStats;
   /** The group's values, sorted (for the jittered points). */
   values: ArrayLike<number>;
@@ -22,11 +24,18 @@ export interface Box {
   metric?: Metric;
 }
 
+/** A dataset as a dimension of the boxes: its id, name, and place among the open datasets (its color). */
+export interface DatasetRef {
+  id: string;
+  name: string;
+  index: number;
+}
+
 export const boxKey = (name: string, arch: string, memoryMB: number | null): string =>
   `${name}|${arch}|${memoryMB ?? UNKNOWN}`;
 
-export function boxLabel(box: Pick<Box, 'name' | 'arch' | 'memoryMB'>): string {
-  return `${box.name} · ${box.arch} · ${box.memoryMB === null ? 'unknown memory' : `${box.memoryMB} MB`}`;
+export function boxLabel(box: Pick<Box, 'name' | 'arch' | 'memoryMB' | 'dataset'>): string {
+  return `${box.dataset ? `${box.dataset.name}: ` : ''}${box.name} · ${box.arch} · ${box.memoryMB === null ? 'unknown memory' : `${box.memoryMB} MB`}`;
 }
 
 /** Some rows of one dataset's columns. */
@@ -43,6 +52,7 @@ export interface SampleGroup {
   name: string;
   arch: string;
   memoryMB: number | null;
+  dataset?: DatasetRef;
   /** Its rows, dataset by dataset (a dataset can add several parts: rows with and without an own arch). */
   parts: RowsOf[];
   count: number;
@@ -50,23 +60,37 @@ export interface SampleGroup {
 
 /**
  * Groups the shown samples by function, architecture and memory (as corrected by the user and the
- * dataset's tags). Works on each dataset's distinct combinations (see combosOf), so it costs nothing per
- * row; it depends on data and filters only, so a metric switch reuses it.
+ * dataset's tags), and by dataset when `byDataset` (run A beside run B instead of pooled). Works on each
+ * dataset's distinct combinations (see combosOf), so it costs nothing per row; it depends on data and
+ * filters only, so a metric switch reuses it.
  */
-export function groupSamples(datasets: readonly Dataset[], filters: Filters): SampleGroup[] {
+export function groupSamples(
+  datasets: readonly Dataset[],
+  filters: Filters,
+  byDataset = false,
+): SampleGroup[] {
   const byKey = new Map<string, SampleGroup>();
-  for (const dataset of visibleDatasets(datasets, filters)) {
+  const shown = new Set(visibleDatasets(datasets, filters));
+  datasets.forEach((dataset, index) => {
+    if (!shown.has(dataset)) return;
+    // The index among all open datasets, not the shown ones: hiding a dataset keeps the others' colors.
+    const ref = byDataset ? { id: dataset.id, name: dataset.name, index } : undefined;
     for (const combo of combosOf(dataset.columns)) {
       if (!isComboShown(combo, dataset, filters)) continue;
       const arch = resolveArch(combo.name, combo.arch, dataset);
       const memoryMB = resolveMemory(combo.name, combo.memoryMB, dataset);
-      const key = boxKey(combo.name, arch, memoryMB);
+      const config = boxKey(combo.name, arch, memoryMB);
+      const key = ref ? `${ref.id}|${config}` : config;
       let group = byKey.get(key);
-      if (!group) byKey.set(key, (group = { key, name: combo.name, arch, memoryMB, parts: [], count: 0 }));
+      if (!group)
+        byKey.set(
+          key,
+          (group = { key, name: combo.name, arch, memoryMB, dataset: ref, parts: [], count: 0 }),
+        );
       group.parts.push({ columns: dataset.columns, rows: combo.rows, dataset: dataset.name });
       group.count += combo.rows.length;
     }
-  }
+  });
   return [...byKey.values()].sort(compareGroups);
 }
 
@@ -90,6 +114,7 @@ export function boxesOf(groups: readonly SampleGroup[], metric: Metric): Box[] {
         name: group.name,
         arch: group.arch,
         memoryMB: group.memoryMB,
+        ...(group.dataset ? { dataset: group.dataset } : {}),
         stats,
         values: sorted,
         parts: group.parts,
@@ -99,9 +124,22 @@ export function boxesOf(groups: readonly SampleGroup[], metric: Metric): Box[] {
   return boxes;
 }
 
-export function computeBoxes(datasets: readonly Dataset[], filters: Filters, metric: Metric): Box[] {
-  return boxesOf(groupSamples(datasets, filters), metric);
+export function computeBoxes(
+  datasets: readonly Dataset[],
+  filters: Filters,
+  metric: Metric,
+  byDataset = false,
+): Box[] {
+  return boxesOf(groupSamples(datasets, filters, byDataset), metric);
 }
 
-/** By name as people read it (python3.9 before python3.10), then arch and memory: see group-order.ts. */
-const compareGroups = compareByName;
+/** The box's function, arch and memory, whatever its dataset: the boxes a comparison puts side by side. */
+export const configKey = (box: Pick<Box, 'name' | 'arch' | 'memoryMB'>): string =>
+  boxKey(box.name, box.arch, box.memoryMB);
+
+/**
+ * By name as people read it (python3.9 before python3.10), then arch and memory (see group-order.ts), then
+ * the datasets in their open order.
+ */
+const compareGroups = (a: SampleGroup, b: SampleGroup): number =>
+  compareByName(a, b) || (a.dataset?.index ?? 0) - (b.dataset?.index ?? 0);

@@ -46,9 +46,14 @@ export const ARCH_ORDER = ['x86_64', 'arm64'] as const;
  */
 export const MEMORY_ORDER = [128, 256, 512, 1024, 1536, 2048, 3008, 4096, 5120, 6144, 8192, 10240] as const;
 
-/** Where a value of the color dimension sits in the palette; null for an unknown value (grey). */
+/**
+ * Where a value of the color dimension sits in the palette; null for an unknown value (grey). A dataset's
+ * value is its place among the open datasets (not the shown ones): hiding one, filtering or a live run's
+ * new samples never change another's color, and two open datasets never share one (up to twelve).
+ */
 export function paletteIndex(colorBy: ColorBy, value: string | number | null): number | null {
   if (value === null || value === UNKNOWN) return null;
+  if (colorBy === 'dataset') return Number(value) % PALETTE.length;
   if (colorBy === 'arch') {
     const i = (ARCH_ORDER as readonly string[]).indexOf(String(value));
     return i >= 0 ? i : ARCH_ORDER.length + (hash(String(value)) % (PALETTE.length - ARCH_ORDER.length));
@@ -58,7 +63,7 @@ export function paletteIndex(colorBy: ColorBy, value: string | number | null): n
   return i >= 0 ? i : Math.abs(Math.round(memoryMB)) % PALETTE.length;
 }
 
-/** The color of an arch (`x86_64`) or a memory size (`1024`) in the given palette. */
+/** The color of an arch (`x86_64`), a memory size (`1024`) or a dataset (its index) in the given palette. */
 export function colorOf(
   colorBy: ColorBy,
   value: string | number | null,

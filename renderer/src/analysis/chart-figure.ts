@@ -41,15 +41,18 @@ export interface Figure {
 
 export function chartTitle(settings: ChartSettings): { text: string; subtitle: string } {
   const m = metricInfo(settings.metric);
-  const subtitle =
-    settings.colorBy === 'arch'
-      ? 'Colored by architecture, one panel per memory size'
-      : 'Colored by memory size, one panel per architecture';
+  const colored = { arch: 'architecture', memory: 'memory size', dataset: 'dataset' }[settings.colorBy];
+  const panel = [
+    settings.facetByDataset && settings.colorBy !== 'dataset' ? 'dataset' : null,
+    settings.colorBy !== 'arch' ? 'architecture' : null,
+    settings.colorBy !== 'memory' ? 'memory size' : null,
+  ].filter((p): p is string => p !== null);
+  const subtitle = `Colored by ${colored}, one panel per ${panel.join(' and ')}`;
   return { text: `${m.label} by function`, subtitle };
 }
 
 export function defaultImageName(settings: ChartSettings, format: 'png' | 'svg'): string {
-  const by = settings.colorBy === 'arch' ? 'runtime' : 'runtime-and-memory';
+  const by = { arch: 'runtime', memory: 'runtime-and-memory', dataset: 'dataset' }[settings.colorBy];
   return `coldstart-${metricInfo(settings.metric).slug}-by-${by}.${format}`;
 }
 
@@ -126,7 +129,7 @@ export function buildFigure(
     hovermode: 'closest',
     showlegend: true,
     legend: {
-      title: { text: settings.colorBy === 'arch' ? 'Architecture' : 'Memory' },
+      title: { text: { arch: 'Architecture', memory: 'Memory', dataset: 'Dataset' }[settings.colorBy] },
       orientation: 'h',
       x: 1,
       xanchor: 'right',

@@ -1,3 +1,4 @@
+import { quantileCi } from '../../../shared/stats/quantile-ci';
 import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
 import { formatNumber, type MetricInfo } from './metrics';
@@ -26,25 +27,39 @@ export const archLabel = (arch: string): string => (arch === UNKNOWN ? 'unknown 
 export const memoryLabel = (memoryMB: number | null): string =>
   memoryMB === null ? 'unknown memory' : `${memoryMB} MB`;
 
+export const datasetLabel = (box: Box): string => box.dataset?.name ?? 'all datasets';
+
+type Dimensions = Pick<ChartSettings, 'colorBy'> & Partial<Pick<ChartSettings, 'facetByDataset'>>;
+
 /** The value that colors a box (unescaped: a key, and the legend's text once escaped). */
 export function colorValue(box: Box, settings: Pick<ChartSettings, 'colorBy'>): string {
+  if (settings.colorBy === 'dataset') return datasetLabel(box);
   return settings.colorBy === 'arch' ? archLabel(box.arch) : memoryLabel(box.memoryMB);
 }
 
-/** The value that puts a box in its panel: the dimension that does not color. */
-export function facetValue(box: Box, settings: Pick<ChartSettings, 'colorBy'>): string {
-  return settings.colorBy === 'arch' ? memoryLabel(box.memoryMB) : archLabel(box.arch);
+/**
+ * The value that puts a box in its panel: the dimensions that do not color (arch and memory both when the
+ * dataset colors), after the dataset when faceting by it.
+ */
+export function facetValue(box: Box, settings: Dimensions): string {
+  const parts: string[] = [];
+  if (settings.facetByDataset && settings.colorBy !== 'dataset') parts.push(datasetLabel(box));
+  if (settings.colorBy !== 'arch') parts.push(archLabel(box.arch));
+  if (settings.colorBy !== 'memory') parts.push(memoryLabel(box.memoryMB));
+  return parts.join(' · ');
 }
 
 const withUnit = (value: number, metric: MetricInfo) => `${formatNumber(value)} ${metric.unit}`;
 
-/** A box's hover: its full name, arch and memory, n, median, p90 and p99 with units. */
+/** A box's hover: its full name, dataset, arch and memory, n, median with its 95% CI, p90 and p99 with units. */
 export function boxHoverText(box: Box, metric: MetricInfo): string {
-  // TODO(median CI): the lead adds the median's confidence interval here once shared/stats has it, as
-  // `median 120.0 ms (95% CI 110.0–130.0 ms)`.
-  const median = `median ${withUnit(box.stats.median, metric)}`;
+  const ci = quantileCi(box.values, 0.5);
+  const median =
+    `median ${withUnit(box.stats.median, metric)}` +
+    (ci ? ` (95% CI ${formatNumber(ci.low)}–${withUnit(ci.high, metric)})` : ' (too few for a 95% CI)');
+  const dataset = box.dataset ? `<br>dataset ${escapeMarkup(box.dataset.name)}` : '';
   return (
-    `<b>${escapeMarkup(box.name)}</b><br>${escapeMarkup(archLabel(box.arch))} · ${memoryLabel(box.memoryMB)}` +
+    `<b>${escapeMarkup(box.name)}</b>${dataset}<br>${escapeMarkup(archLabel(box.arch))} · ${memoryLabel(box.memoryMB)}` +
     `<br>n = ${box.stats.n}<br>${median}<br>p90 ${withUnit(box.stats.p90, metric)}` +
     `<br>p99 ${withUnit(box.stats.p99, metric)}`
   );

@@ -64,16 +64,40 @@ export interface ChartPlan {
   gapY: number;
 }
 
-/** Color values in the documented order (x86_64, arm64, …; memory ascending; unknown last). */
-function orderedValues(boxes: readonly Box[], settings: Pick<ChartSettings, 'colorBy'>, facet: boolean) {
-  const byArch = (settings.colorBy === 'arch') !== facet;
+type Dimensions = Pick<ChartSettings, 'colorBy'> & Partial<Pick<ChartSettings, 'facetByDataset'>>;
+
+const compareDatasets = (a: Box, b: Box): number => (a.dataset?.index ?? 0) - (b.dataset?.index ?? 0);
+const byArch = (a: Box, b: Box): number => compareArchs(a.arch, b.arch);
+const byMemory = (a: Box, b: Box): number => compareMemory(a.memoryMB, b.memoryMB);
+
+/**
+ * Color or panel values in the documented order (x86_64, arm64, …; memory ascending; unknown last; datasets
+ * in their open order).
+ */
+function orderedValues(boxes: readonly Box[], settings: Dimensions, facet: boolean) {
+  const order: ((a: Box, b: Box) => number)[] = [];
+  if (!facet)
+    order.push(
+      settings.colorBy === 'arch' ? byArch : settings.colorBy === 'memory' ? byMemory : compareDatasets,
+    );
+  else {
+    if (settings.facetByDataset && settings.colorBy !== 'dataset') order.push(compareDatasets);
+    if (settings.colorBy !== 'arch') order.push(byArch);
+    if (settings.colorBy !== 'memory') order.push(byMemory);
+  }
   const seen = new Map<string, Box>();
   for (const b of boxes) {
     const v = facet ? facetValue(b, settings) : colorValue(b, settings);
     if (!seen.has(v)) seen.set(v, b);
   }
   return [...seen.entries()]
-    .sort(([, a], [, b]) => (byArch ? compareArchs(a.arch, b.arch) : compareMemory(a.memoryMB, b.memoryMB)))
+    .sort(([, a], [, b]) => {
+      for (const compare of order) {
+        const c = compare(a, b);
+        if (c !== 0) return c;
+      }
+      return 0;
+    })
     .map(([v]) => v);
 }
 
@@ -85,7 +109,7 @@ function orderedValues(boxes: readonly Box[], settings: Pick<ChartSettings, 'col
  */
 export function planChart(
   boxes: readonly Box[],
-  settings: Pick<ChartSettings, 'colorBy'>,
+  settings: Dimensions,
   size: ChartSize,
   measure: MeasureText = estimateText,
 ): ChartPlan {

@@ -83,7 +83,11 @@ export function panelTraces(
     const first = own[0]!;
     const paint = colorOf(
       settings.colorBy,
-      settings.colorBy === 'arch' ? first.arch : first.memoryMB,
+      settings.colorBy === 'arch'
+        ? first.arch
+        : settings.colorBy === 'memory'
+          ? first.memoryMB
+          : (first.dataset?.index ?? null),
       ctx.palette,
     );
     // The first color left of (or above) the others within its function's slot.

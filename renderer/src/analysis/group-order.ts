@@ -5,13 +5,17 @@ import type { Box } from './boxes';
  * as people read them (python3.9 before python3.10, nodejs18.x before nodejs22.x); by a statistic, a function's
  * place is the mean of that statistic over its boxes (its only box when each function has one), fastest first.
  */
-export type GroupSort = 'name' | 'median' | 'p90';
+export type GroupSort = 'name' | 'median' | 'p90' | 'change';
 
 export const GROUP_SORTS: readonly { id: GroupSort; label: string }[] = [
   { id: 'name', label: 'Name' },
   { id: 'median', label: 'Median' },
   { id: 'p90', label: 'p90' },
+  { id: 'change', label: 'Change (comparing runs)' },
 ];
+
+/** A box's change from the base dataset in percent (see compare-rows.ts); null when it has none. */
+export type ChangeOf = (box: Box) => number | null;
 
 /** The largest or smallest N groups by median. */
 export interface GroupRank {
@@ -42,9 +46,10 @@ export function compareByName(a: Keyed, b: Keyed): number {
 }
 
 /** The functions in chart order: where each function's boxes go, top to bottom or left to right. */
-export function functionOrder(boxes: readonly Box[], sort: GroupSort): string[] {
+export function functionOrder(boxes: readonly Box[], sort: GroupSort, changeOf?: ChangeOf): string[] {
   const names = [...new Set(boxes.map((b) => b.name))].sort(compareNames);
   if (sort === 'name') return names;
+  if (sort === 'change') return byLargestChange(names, boxes, changeOf);
   const sum = new Map<string, { total: number; count: number }>();
   for (const b of boxes) {
     const s = sum.get(b.name) ?? { total: 0, count: 0 };
@@ -60,9 +65,23 @@ export function functionOrder(boxes: readonly Box[], sort: GroupSort): string[] 
   return names.sort((a, b) => key(a) - key(b));
 }
 
+/**
+ * When comparing runs: the function with the largest slowdown of any of its boxes first (what a regression
+ * hunt looks at), then the others down to the largest speed-up; functions without a change last, by name.
+ */
+function byLargestChange(names: string[], boxes: readonly Box[], changeOf?: ChangeOf): string[] {
+  const largest = new Map<string, number>();
+  for (const b of boxes) {
+    const change = changeOf?.(b) ?? null;
+    if (change !== null) largest.set(b.name, Math.max(largest.get(b.name) ?? -Infinity, change));
+  }
+  const key = (name: string) => largest.get(name) ?? -Infinity;
+  return names.sort((a, b) => (key(a) === key(b) ? 0 : key(b) - key(a)));
+}
+
 /** The boxes in the shared order: by function (functionOrder), then arch, then memory size. */
-export function orderBoxes(boxes: readonly Box[], sort: GroupSort): Box[] {
-  const rank = new Map(functionOrder(boxes, sort).map((name, i) => [name, i]));
+export function orderBoxes(boxes: readonly Box[], sort: GroupSort, changeOf?: ChangeOf): Box[] {
+  const rank = new Map(functionOrder(boxes, sort, changeOf).map((name, i) => [name, i]));
   return [...boxes].sort(
     (a, b) =>
       rank.get(a.name)! - rank.get(b.name)! ||

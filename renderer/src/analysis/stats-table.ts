@@ -3,6 +3,7 @@ import { quantileCi } from '../../../shared/stats/quantile-ci';
 import { compareShift } from '../../../shared/stats/shift-compare';
 import type { RatioStat } from '../state/workspace';
 import { boxLabel, type Box } from './boxes';
+import { datasetsOf, type Change } from './compare-rows';
 import { formatNumber } from './metrics';
 
 export const TABLE_COLUMNS = ['n', 'min', 'median', 'mean', 'p90', 'p95', 'p99', 'max', 'sd'] as const;
@@ -90,16 +91,27 @@ interface TableExportOptions {
   baseline: Box | null;
   stat: RatioStat;
   unit: 'ms' | 'MB';
+  /** Each box's change from the base dataset, when datasets are compared (see compare-rows.ts). */
+  changes?: ReadonlyMap<string, Change> | null;
 }
 
-function tableRows({ boxes, baseline, stat, unit }: TableExportOptions): string[][] {
+function tableRows({ boxes, baseline, stat, unit, changes }: TableExportOptions): string[][] {
+  const withDataset = datasetsOf(boxes).length > 1;
   const header = ['function', 'arch', 'memory_mb', ...TABLE_COLUMNS, 'median_ci_low', 'median_ci_high'];
+  if (withDataset) header.unshift('dataset');
+  if (changes) header.push('change', 'change_percent', 'change_ci_low_percent', 'change_ci_high_percent');
   if (baseline) header.push(`vs baseline (${statLabel(stat)})`, 'ratio_ci_low', 'ratio_ci_high');
   const rows = boxes.map((box) => {
     const row = [box.name, box.arch, box.memoryMB === null ? '' : String(box.memoryMB)];
+    if (withDataset) row.unshift(box.dataset?.name ?? '');
     row.push(...TABLE_COLUMNS.map((c) => cellValue(box.stats, c)));
     const ci = medianCi(box);
     row.push(ci ? formatNumber(ci[0]) : '', ci ? formatNumber(ci[1]) : '');
+    if (changes) {
+      const change = changes.get(box.key);
+      const fixed = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toFixed(1));
+      row.push(change?.text ?? '', fixed(change?.percent), fixed(change?.ci?.[0]), fixed(change?.ci?.[1]));
+    }
     if (baseline) {
       const ratio = ratioTo(box, baseline, stat, unit);
       row.push(ratio.short, ratio.ci ? ratio.ci[0].toFixed(3) : '', ratio.ci ? ratio.ci[1].toFixed(3) : '');
@@ -112,14 +124,22 @@ function tableRows({ boxes, baseline, stat, unit }: TableExportOptions): string[
 /** The table as aligned plain text (for a chat message or a design doc), ratio sentences below it. */
 export function tableAsText(options: TableExportOptions): string {
   const rows = tableRows(options);
+  const textColumns = datasetsOf(options.boxes).length > 1 ? 4 : 3;
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   const lines = rows.map((r) =>
     r
-      .map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
       .join('  ')
       .trimEnd(),
   );
-  const { baseline, boxes, stat, unit } = options;
+  const { baseline, boxes, stat, unit, changes } = options;
+  if (changes) {
+    lines.push('');
+    for (const box of boxes) {
+      const change = changes.get(box.key);
+      if (change && change.verdict !== 'base') lines.push(`${boxLabel(box)}: ${change.text}`);
+    }
+  }
   if (baseline) {
     lines.push('');
     for (const box of boxes)

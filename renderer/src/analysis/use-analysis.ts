@@ -1,6 +1,6 @@
 import { computed, toRaw, watch } from 'vue';
 import type { Metric } from '../../../shared/sample';
-import type { Dataset, Filters, Workspace } from '../state/workspace';
+import type { ChartSettings, Dataset, Filters, Workspace } from '../state/workspace';
 import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
 import { collectDimensions, type Dimensions } from './selection';
 import { METRICS } from './metrics';
@@ -14,6 +14,9 @@ function timed<T>(step: string, run: () => T): T {
   performance.measure(`coldstart:${step}`, { start: started, end: performance.now() });
   return result;
 }
+
+export const showsDatasetsApart = (chart: Pick<ChartSettings, 'colorBy' | 'facetByDataset'>): boolean =>
+  chart.colorBy === 'dataset' || chart.facetByDataset;
 
 /**
  * Plain (non-reactive) snapshots of the datasets and filters: the grouping loops read them a million
@@ -40,10 +43,14 @@ export function useAnalysis(ws: Workspace) {
     hiddenMemories: new Set(ws.state.filters.hiddenMemories),
   }));
 
-  // The grouping depends on data and filters only; boxes of every metric computed for it are kept, so
-  // switching the metric costs one pass over the samples at most, and switching back nothing.
+  /** Datasets shown apart (run A beside run B) while colored or faceted by dataset; pooled otherwise. */
+  const byDataset = computed(() => showsDatasetsApart(ws.state.chart));
+
+  // The grouping depends on data, filters and whether datasets are apart only; boxes of every metric
+  // computed for it are kept, so switching the metric costs one pass over the samples at most, and
+  // switching back nothing.
   const groups = computed<SampleGroup[]>(() =>
-    timed('group', () => groupSamples(datasets.value, filters.value)),
+    timed('group', () => groupSamples(datasets.value, filters.value, byDataset.value)),
   );
   let cache = new Map<Metric, Box[]>();
   watch(groups, () => (cache = new Map()), { flush: 'sync' });
@@ -78,5 +85,5 @@ export function useAnalysis(ws: Workspace) {
 
   const totalSamples = computed(() => datasets.value.reduce((n, d) => n + d.columns.length, 0));
 
-  return { datasets, filters, groups, boxes, dimensions, totalSamples, warmOtherMetrics };
+  return { datasets, filters, groups, boxes, byDataset, dimensions, totalSamples, warmOtherMetrics };
 }

@@ -45,6 +45,24 @@ export async function openRuns(runIds: readonly string[]): Promise<string[]> {
   return ids;
 }
 
+/**
+ * Opens runs to compare them side by side: oldest first (the base), colored by dataset, every other
+ * dataset hidden, so the Analyse view shows run A beside run B with each change from the base. Returns
+ * the opened dataset ids (fewer than asked when a run could not be opened: nothing is switched then).
+ */
+export async function compareRuns(runIds: readonly string[]): Promise<string[]> {
+  const started = new Map(historyState.runs.map((r) => [r.id, r.startedAt]));
+  const oldestFirst = [...runIds].sort((a, b) => (started.get(a) ?? '').localeCompare(started.get(b) ?? ''));
+  const ids = await openRuns(oldestFirst);
+  if (ids.length < runIds.length) return ids;
+  const opened = new Set(ids);
+  for (const d of workspace.state.datasets) workspace.toggleHidden('hiddenDatasets', d.id, !opened.has(d.id));
+  workspace.state.chart.colorBy = 'dataset';
+  workspace.state.chart.compareBase = ids[0] ?? null;
+  workspace.state.baselineKey = null;
+  return ids;
+}
+
 export async function renameRun(runId: string, name: string): Promise<boolean> {
   const updated = await guarded(() => unwrap(coldstart().renameRun({ runId, name })));
   if (!updated) return false;

@@ -104,12 +104,19 @@ export interface NewDataset {
   report?: ImportReport;
 }
 
-export type ColorBy = 'arch' | 'memory';
+export type ColorBy = 'arch' | 'memory' | 'dataset';
 export type RatioStat = 'median' | 'mean' | 'p90' | 'p99';
 
 export interface ChartSettings {
   metric: Metric;
   colorBy: ColorBy;
+  /** One panel per dataset (with the other dimension); boxes are then per dataset, as when colored by it. */
+  facetByDataset: boolean;
+  /**
+   * The dataset the others are compared with while datasets are shown apart (colored or faceted by
+   * dataset); null or not shown = the first shown dataset.
+   */
+  compareBase: string | null;
   yFromZero: boolean;
   logScale: boolean;
   showPoints: boolean;
@@ -158,6 +165,8 @@ const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-
 export const defaultChartSettings = (): ChartSettings => ({
   metric: 'init',
   colorBy: 'arch',
+  facetByDataset: false,
+  compareBase: null,
   yFromZero: true,
   logScale: false,
   showPoints: true,
