@@ -9,6 +9,7 @@ import {
   EXPORT_THEMES,
   exportFigure,
   statsCsvName,
+  withScreenZoom,
   wrapText,
 } from '../../renderer/src/analysis/chart-export';
 import { estimateText } from '../../renderer/src/analysis/chart-layout';
@@ -188,6 +189,51 @@ describe('the figure of an exported image', () => {
     expect(axis.type).toBe('log');
     expect(axis.ticktext).toEqual(['2', '5', '10', '20', '50', '100', '200', '500', '1000', '2000']);
     expect(axis.tickvals).toEqual([2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]);
+  });
+
+  // Three long names in four panels: horizontal boxes in a narrow image, vertical on a wide screen.
+  const panels = boxesOf({
+    fleet: [128, 512, 1024, 1769].flatMap((memoryMB, m) =>
+      ['orders-api-handler', 'payments-webhook', 'inventory-sync'].flatMap((name, k) =>
+        coldStarts(name, 6, null, 10 * m + k + 1).map((s) => ({ ...s, memoryMB })),
+      ),
+    ),
+  });
+
+  it('puts the caption right under the lowest panel of a horizontal chart, whatever room is left', () => {
+    const fig = exportFigure(panels, settings, 'light', caption, { width: 1000, height: 620 });
+    expect(fig.plan.horizontal).toBe(true);
+    const margin = fig.layout.margin as { t: number; b: number };
+    const plotH = 620 - margin.t - margin.b;
+    const lowest = Math.min(...fig.plan.panels.map((p) => p.yDomain[0]));
+    const lines = captionOf(fig.layout);
+    // The bottom margin without the caption (14 px air, 17 px a line, 12 px below).
+    const plainB = margin.b - (14 + lines.length * 17 + 12);
+    expect(plainB).toBe(48);
+    // Its first line is the axis's tick labels and title (the plain bottom margin) and 14 px below the panel.
+    expect(lowest).toBeGreaterThan(0.2);
+    const first = lines[0]!;
+    expect((lowest - first.y) * plotH).toBeCloseTo(plainB + 14, 6);
+  });
+
+  it("keeps the screen's zoom of the value axis, also when the image turns the boxes the other way", () => {
+    const image = exportFigure(panels, settings, 'light', [], { width: 420, height: 700 });
+    const screen = buildFigure(panels, settings, EXPORT_THEMES.light, { width: 1200, height: 700 });
+    expect([image.plan.horizontal, screen.plan.horizontal]).toEqual([true, false]);
+    const zoomed = { ...screen.layout, yaxis: { ...(screen.layout.yaxis as object), range: [150, 300] } };
+    const layout = withScreenZoom(image.layout, true, { horizontal: false, layout: zoomed });
+    const axes = Object.keys(layout).filter((k) => /^[xy]axis/.test(k));
+    for (const key of axes) {
+      const range = (layout[key] as { range: number[] }).range;
+      // Values along x: zoomed; the functions along y keep their slots.
+      if (key.startsWith('x')) expect(range).toEqual([150, 300]);
+      else expect(range).toEqual((image.layout[key] as { range: number[] }).range);
+    }
+    // Not zoomed: the screen's range is the image's own.
+    const same = withScreenZoom(image.layout, true, { horizontal: false, layout: screen.layout });
+    expect((same.xaxis as { range: number[] }).range).toEqual(
+      (image.layout.xaxis as { range: number[] }).range,
+    );
   });
 
   it('names the statistics CSV after the image', () => {

@@ -102,6 +102,8 @@ export function exportFigure(
   const legend = figure.layout.legend as { y?: number } | undefined;
   const plannedPlotH = Math.max(planned - margin.t - bottom, 1);
   if (legend?.y !== undefined) layout.legend = { ...legend, y: 1 + ((legend.y - 1) * plannedPlotH) / plotH };
+  // Under the lowest panel's axis: a horizontal chart keeps its rows on top of a taller plot area.
+  const contentBottom = Math.min(1, ...figure.plan.panels.map((p) => p.yDomain[0]));
   const annotations = [...((figure.layout.annotations as Record<string, unknown>[] | undefined) ?? [])];
   lines.forEach((text, i) => {
     const last = i === lines.length - 1;
@@ -111,7 +113,7 @@ export function exportFigure(
       yref: 'paper',
       x: -(margin.l - CAPTION_SIDE_PX) / plotW,
       xanchor: 'left',
-      y: -(bottom + CAPTION_GAP_PX + i * CAPTION_LINE_PX) / plotH,
+      y: contentBottom - (bottom + CAPTION_GAP_PX + i * CAPTION_LINE_PX) / plotH,
       yanchor: 'top',
       align: 'left',
       showarrow: false,
@@ -122,4 +124,24 @@ export function exportFigure(
   });
   layout.annotations = annotations;
   return { ...figure, layout, height };
+}
+
+/**
+ * The export's layout with the screen's zoom of the value axis kept (every panel shares it). The image may
+ * be laid out the other way round (horizontal boxes in a narrow image): the range goes from the screen's
+ * value axis to the image's, never from a function axis (which would draw no box at all).
+ */
+export function withScreenZoom(
+  layout: PlotLayout,
+  imageHorizontal: boolean,
+  screen: { horizontal: boolean; layout: PlotLayout },
+): PlotLayout {
+  const range = (screen.layout[screen.horizontal ? 'xaxis' : 'yaxis'] as { range?: unknown } | undefined)
+    ?.range;
+  if (!Array.isArray(range) || range.length !== 2) return layout;
+  const valueAxis = imageHorizontal ? /^xaxis\d*$/ : /^yaxis\d*$/;
+  const out: PlotLayout = { ...layout };
+  for (const key of Object.keys(out))
+    if (valueAxis.test(key)) out[key] = { ...(out[key] as object), range: [...(range as number[])] };
+  return out;
 }
