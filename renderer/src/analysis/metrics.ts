@@ -7,14 +7,46 @@ export interface MetricInfo {
   unit: 'ms' | 'MB';
   /** Short name for file names: coldstart-<slug>-by-runtime.png */
   slug: string;
+  /** What the value is, in plain words (an exported image's caption says it under the chart). */
+  definition: string;
 }
 
 export const METRICS: readonly MetricInfo[] = [
-  { id: 'init', label: 'Init duration', unit: 'ms', slug: 'init' },
-  { id: 'duration', label: 'Duration', unit: 'ms', slug: 'duration' },
-  { id: 'total', label: 'Init + duration', unit: 'ms', slug: 'init-plus-duration' },
-  { id: 'billed', label: 'Billed duration', unit: 'ms', slug: 'billed' },
-  { id: 'maxmemory', label: 'Max memory used', unit: 'MB', slug: 'max-memory' },
+  {
+    id: 'init',
+    label: 'Init duration',
+    unit: 'ms',
+    slug: 'init',
+    definition: "the INIT phase of a cold start, from the REPORT's Init Duration; cold starts only",
+  },
+  {
+    id: 'duration',
+    label: 'Duration',
+    unit: 'ms',
+    slug: 'duration',
+    definition: "the handler's run time of the invocation, from the REPORT's Duration",
+  },
+  {
+    id: 'total',
+    label: 'Init + duration',
+    unit: 'ms',
+    slug: 'init-plus-duration',
+    definition: 'Init Duration (or SnapStart Restore Duration) + Duration; a warm start counts its Duration',
+  },
+  {
+    id: 'billed',
+    label: 'Billed duration',
+    unit: 'ms',
+    slug: 'billed',
+    definition: "the time AWS charged for, from the REPORT's Billed Duration",
+  },
+  {
+    id: 'maxmemory',
+    label: 'Max memory used',
+    unit: 'MB',
+    slug: 'max-memory',
+    definition: "the invocation's peak memory, from the REPORT's Max Memory Used",
+  },
 ];
 
 export function metricInfo(metric: Metric): MetricInfo {
