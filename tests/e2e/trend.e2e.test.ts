@@ -53,9 +53,8 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  const shot = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, `${name}.png`) });
+  const shot = async (name: string, selector = '[data-testid=trend-view]') => {
+    await page.locator(selector).screenshot({ path: join(shots, `${name}.png`) });
   };
   const renders = () => page.getAttribute('[data-testid=trend-chart]', 'data-render-count').then(Number);
 
@@ -123,14 +122,17 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
       'package.json: expected an object with metadata and runtimeData (a maxday/lambda-perf daily file)',
     );
     expect(failures[1]).toMatch(/2026-01-01\.json: line \d+, column \d+: not JSON/);
-    await shot('03-bad-json-light');
+    await shot('03-bad-json-light', '[data-testid=import-reports]');
   });
 
   it('looks right in the dark theme', async () => {
     await page.click('[data-testid=toggle-theme]');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    const hidden = page.locator('[data-testid=dataset].hidden input[type=checkbox]');
+    while ((await hidden.count()) > 0) await hidden.first().check();
     await page.fill('[data-testid=trend-search]', '');
-    await page.waitForSelector('[data-testid=trend-chart]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=dataset].hidden').length === 0);
+    await page.waitForSelector('[data-testid=trend-chart] .js-fill');
     await shot('04-trend-dark');
     await page.click('[data-testid=toggle-theme]');
     expect(consoleErrors).toEqual([]);

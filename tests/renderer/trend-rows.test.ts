@@ -166,7 +166,7 @@ describe('trend figure', () => {
     expect(data.map((d) => d.fill ?? d.mode)).toEqual(['toself', 'lines+markers']);
     expect(data[0]!.x).toEqual(['2026-01-01', '2026-01-03', '2026-01-03', '2026-01-01']);
     expect(data[0]!.y).toEqual([6, 9, 7, 4]);
-    expect(data[0]!.fillcolor).toBe('rgba(17, 34, 51, 0.18)');
+    expect(data[0]!.fillcolor).toBe('rgba(17, 34, 51, 0.1)');
     expect(data[1]!.name).toBe('&lt;b&gt;x&lt;/b&gt; · arm64 · 512 MB');
     expect(data[1]!.customdata).toEqual([
       [10, '4.0–6.0'],

@@ -16,6 +16,8 @@ function translucent(color: string, alpha: number): string {
   return `rgba(${parseInt(m[1] as string, 16)}, ${parseInt(m[2] as string, 16)}, ${parseInt(m[3] as string, 16)}, ${alpha})`;
 }
 
+const DAY_MS = 86_400_000;
+
 const ci = (c: [number, number] | null): string =>
   c === null ? 'too few samples' : `${c[0].toFixed(1)}–${c[1].toFixed(1)}`;
 
@@ -47,7 +49,7 @@ export function trendFigure(
           ...banded.map((d) => (d.ci as [number, number])[0]).reverse(),
         ],
         fill: 'toself',
-        fillcolor: translucent(color, 0.18),
+        fillcolor: translucent(color, 0.1),
         line: { width: 0, color },
         hoverinfo: 'skip',
         showlegend: false,
@@ -72,6 +74,9 @@ export function trendFigure(
     });
   });
   const shownNames = new Set(series.map((s) => s.name));
+  const days = [...new Set(series.flatMap((s) => s.days.map((d) => d.day)))].sort();
+  const first = Date.parse(days[0] ?? '');
+  const span = (Date.parse(days[days.length - 1] ?? '') - first) / DAY_MS;
   const marked = changes.filter((c) => shownNames.has(c.name));
   const layout: PlotLayout = {
     paper_bgcolor: theme.background,
@@ -79,7 +84,15 @@ export function trendFigure(
     font: { color: theme.text, size: 12 },
     margin: { l: 64, r: 16, t: 24, b: 48 },
     hovermode: 'closest',
-    xaxis: { type: 'date', title: { text: 'Day (UTC)' }, gridcolor: theme.grid },
+    // Days are the unit: Plotly would label a short range by the hour.
+    xaxis: {
+      type: 'date',
+      title: { text: 'Day (UTC)' },
+      gridcolor: theme.grid,
+      tickformat: '%b %-d, %Y',
+      ...(span < 14 ? { dtick: DAY_MS } : {}),
+      ...(span === 0 ? { range: [first - DAY_MS, first + DAY_MS] } : {}),
+    },
     yaxis: {
       title: { text: `${metricLabel} (${unit}), median` },
       rangemode: 'tozero',
