@@ -34,7 +34,12 @@ const PACKAGES = ['zip', 'image'] as const;
  */
 export function lambdaPerfDays(
   days: number,
-  { runtimes = RUNTIMES.length, memories = MEMORY.length, seed = 20261202, driftFrom = Infinity } = {},
+  {
+    runtimes = RUNTIMES.length,
+    memories = MEMORY.length,
+    seed = 20261202,
+    driftFrom = Infinity,
+  }: { runtimes?: number; memories?: number; seed?: number; driftFrom?: number } = {},
 ): DayFile[] {
   const next = seededRandom(seed);
   const start = Date.parse('2025-12-01T00:00:00Z');
