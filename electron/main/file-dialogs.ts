@@ -125,7 +125,7 @@ export function createFileDialogs(
         defaultPath: defaultDir(),
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
+          { name: 'CSV and lambda-perf JSON files', extensions: ['csv', 'tsv', 'txt', 'json'] },
           { name: 'All files', extensions: ['*'] },
         ],
       };

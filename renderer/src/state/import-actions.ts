@@ -1,6 +1,7 @@
 import { reactive } from 'vue';
 import { dropDuplicateRows } from '../../../shared/csv/import-csv';
-import { columnsFromSamples } from '../../../shared/sample-columns';
+import { columnsFromSamples, type SampleColumns } from '../../../shared/sample-columns';
+import { baselineTagOf } from '../import/baseline-import';
 import { api, errorText } from '../api';
 import { EXAMPLE_DATASET_NAME, exampleSamples } from '../analysis/example-data';
 import {
@@ -24,7 +25,9 @@ export const setImportRunner = (r: ImportRunner): void => {
   runner = r;
 };
 
-const datasetName = (fileName: string): string => fileName.replace(/\.(csv|tsv|txt)$/i, '');
+/** A lambda-perf day is named by its tag (`public baseline 2026-01-05`), whatever the file was called. */
+const datasetName = (fileName: string, columns: SampleColumns): string =>
+  baselineTagOf(columns) ?? fileName.replace(/\.(csv|tsv|txt|json)$/i, '');
 
 /** Puts each parsed file into the workspace, or a failure entry saying why; open data stays. */
 export function applyImportResults(
@@ -41,7 +44,7 @@ export function applyImportResults(
     const { report } = result;
     ids.push(
       ws.addDataset({
-        name: datasetName(result.fileName),
+        name: datasetName(result.fileName, result.columns),
         columns: result.columns,
         source: 'import',
         filePath: sources[i]?.path,

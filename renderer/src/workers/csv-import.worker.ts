@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import '../zod-jitless';
 import { importCsvColumns } from '../../../shared/csv/import-csv';
+import { importBaselineFile, isBaselineFile, type FileParseResult } from '../import/baseline-import';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { portableColumns, transferables } from './sample-columns';
 
@@ -20,9 +21,11 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const text = 'text' in request ? request.text : await request.file.text();
     post({ id, type: 'progress', phase: 'parsing', fraction: 0 });
     const read = performance.now();
-    const result = importCsvColumns(text, fileName, {
-      onProgress: (fraction) => post({ id, type: 'progress', phase: 'parsing', fraction }),
-    });
+    const result: FileParseResult = isBaselineFile(fileName)
+      ? importBaselineFile(text, fileName)
+      : importCsvColumns(text, fileName, {
+          onProgress: (fraction) => post({ id, type: 'progress', phase: 'parsing', fraction }),
+        });
     const parsed = performance.now();
     if (!result.ok) {
       post({ id, type: 'done', ok: false, error: result.error, report: result.report });

@@ -1,0 +1,140 @@
+// Page functions run in Chromium: they need the DOM's types.
+/// <reference lib="dom" />
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  buildRenderer,
+  CHROMIUM,
+  installTestBridge,
+  launchChromium,
+  serveDir,
+} from './support/renderer-harness';
+import { lambdaPerfDays } from './support/lambda-perf-days';
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.log(`trend e2e skipped: ${CHROMIUM} is not installed`);
+
+const DAYS = lambdaPerfDays(5, { runtimes: 2, memories: 2, driftFrom: 3 });
+
+describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let outDir: string;
+  let server: { url: string; close: () => Promise<void> };
+  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-trend-'));
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await buildRenderer();
+    server = await serveDir(outDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 1300 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    page.on('worker', (w) =>
+      w.on('console', (m) => m.type() === 'error' && consoleErrors.push(`worker: ${m.text()}`)),
+    );
+    await installTestBridge(
+      page,
+      DAYS.map((f) => ({ name: f.name, path: `/data/2025/${f.name}`, text: f.text })),
+    );
+    await page.goto(server.url);
+    console.log(`trend e2e screenshots: ${shots}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  const shot = async (name: string, selector = '[data-testid=trend-view]') => {
+    await page.locator(selector).screenshot({ path: join(shots, `${name}.png`) });
+  };
+  const renders = () => page.getAttribute('[data-testid=trend-chart]', 'data-render-count').then(Number);
+
+  it('imports daily JSON files through the worker as "public baseline" datasets', async () => {
+    await page.waitForSelector('[data-testid=example-banner]');
+    await page.click('[data-testid=import-button]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=dataset]').length === 5);
+    const names = await page.$$eval('[data-testid=dataset]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(names[0]).toContain('public baseline 2025-12-01');
+    expect(names[4]).toContain('public baseline 2025-12-05');
+  });
+
+  it('draws a line with a CI band per group, the first 10 by name', async () => {
+    await page.click('[data-testid=tab-trend]');
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) > 0,
+    );
+    // 2 runtimes × 2 sizes × 2 archs × (zip, image): 16 lines, the first 10 by name shown.
+    expect(await page.textContent('[data-testid=trend-count]')).toContain('10 of 16 lines');
+    const traces = page.locator('[data-testid=trend-chart] .scatterlayer .trace');
+    expect(await traces.count()).toBe(20);
+    // Bands are filled paths; lines carry a marker per day.
+    expect(await page.locator('[data-testid=trend-chart] .scatterlayer .js-fill').count()).toBe(10);
+    expect(
+      await page.locator('[data-testid=trend-chart] .scatterlayer .trace:nth-child(2) .point').count(),
+    ).toBe(5);
+    await shot('01-trend-light');
+  });
+
+  it('filters the lines, and a click on a point shows only that day', async () => {
+    const before = await renders();
+    await page.fill('[data-testid=trend-search]', 'nodejs22.x arm64 128');
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) > n,
+      before,
+    );
+    expect(await page.textContent('[data-testid=trend-count]')).toContain('2 of 16 lines');
+    const point = page.locator('[data-testid=trend-chart] .scatterlayer .trace:nth-child(2) .point').nth(3);
+    await point.click({ force: true });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=dataset].hidden').length === 4);
+    const shown = await page.$$eval('[data-testid=dataset]:not(.hidden)', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('public baseline 2025-12-04');
+    await shot('02-trend-clicked-light');
+  });
+
+  it('names a bad JSON file and what was expected', async () => {
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{"name": "my-app", "version": "1.0.0"}'], 'package.json'));
+      data.items.add(new File(['{"metadata": {}, "runtimeData": [\n  {"d": "x",\n'], '2026-01-01.json'));
+      document
+        .querySelector('.app')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=import-failure]').length === 2);
+    const failures = await page.$$eval('[data-testid=import-failure]', (els) =>
+      els.map((e) => e.textContent),
+    );
+    expect(failures[0]).toContain(
+      'package.json: expected an object with metadata and runtimeData (a maxday/lambda-perf daily file)',
+    );
+    expect(failures[1]).toMatch(/2026-01-01\.json: line \d+, column \d+: not JSON/);
+    await shot('03-bad-json-light', '[data-testid=import-reports]');
+  });
+
+  it('looks right in the dark theme', async () => {
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    const hidden = page.locator('[data-testid=dataset].hidden input[type=checkbox]');
+    while ((await hidden.count()) > 0) await hidden.first().check();
+    await page.fill('[data-testid=trend-search]', '');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=dataset].hidden').length === 0);
+    await page.waitForSelector('[data-testid=trend-chart] .js-fill');
+    await shot('04-trend-dark');
+    await page.click('[data-testid=toggle-theme]');
+    expect(consoleErrors).toEqual([]);
+  });
+});
