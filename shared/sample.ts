@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GROUP_KEYS, METRICS } from './sample-keys';
 
 /** CPU architecture as Lambda names it. */
 export const ArchSchema = z.enum(['x86_64', 'arm64']);
@@ -36,11 +37,11 @@ export const SampleSchema = z.object({
 export type Sample = z.infer<typeof SampleSchema>;
 
 /** The metrics the statistics and charts can show. */
-export const MetricSchema = z.enum(['init', 'duration', 'total', 'billed', 'maxmemory']);
+export const MetricSchema = z.enum(METRICS);
 export type Metric = z.infer<typeof MetricSchema>;
 
 /** The dimensions samples can be grouped by. */
-export const GroupKeySchema = z.enum(['name', 'runtime', 'arch', 'memory']);
+export const GroupKeySchema = z.enum(GROUP_KEYS);
 export type GroupKey = z.infer<typeof GroupKeySchema>;
 
 /** A sample with every optional field unknown: handy for parsers and tests. */

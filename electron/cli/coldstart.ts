@@ -1,15 +1,16 @@
 import { EXIT, UsageError, type CliIo } from './io';
 import { commands } from './commands';
 
-function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+async function helpText(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
   return [
     'coldstart — measure and compare AWS Lambda cold starts (Cold Start Lab CLI)',
     '',
     'Usage: coldstart <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'coldstart <command> --help' for a command's options.",
   ].join('\n');
@@ -19,18 +20,19 @@ function helpText(): string {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(`${helpText()}\n`);
+    io.stdout(`${await helpText()}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${__COLDSTART_VERSION__}\n`);
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`coldstart: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return EXIT.ok;

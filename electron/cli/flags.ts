@@ -1,4 +1,5 @@
-import { GroupKeySchema, MetricSchema, type GroupKey, type Metric } from '../../shared/sample';
+import type { GroupKey, Metric } from '../../shared/sample';
+import { GROUP_KEYS, METRICS } from '../../shared/sample-keys';
 import { UsageError } from './io';
 
 /** A positive whole number flag, checked strictly (`--times 1e3` or `--times 3x` are errors). */
@@ -21,8 +22,8 @@ export function byFlag(text: string | undefined): GroupKey[] {
   if (text === undefined) return ['name'];
   const keys = text.split(',').map((k) => k.trim());
   for (const key of keys) {
-    if (!GroupKeySchema.safeParse(key).success) {
-      throw new UsageError(`--by: '${key}' is not one of ${GroupKeySchema.options.join(', ')}`);
+    if (!(GROUP_KEYS as readonly string[]).includes(key)) {
+      throw new UsageError(`--by: '${key}' is not one of ${GROUP_KEYS.join(', ')}`);
     }
   }
   return [...new Set(keys)] as GroupKey[];
@@ -30,11 +31,11 @@ export function byFlag(text: string | undefined): GroupKey[] {
 
 /** `--metric`: `init` when absent. */
 export function metricFlag(text: string | undefined): Metric {
-  const parsed = MetricSchema.safeParse(text ?? 'init');
-  if (!parsed.success) {
-    throw new UsageError(`--metric: '${text}' is not one of ${MetricSchema.options.join(', ')}`);
+  const metric = text ?? 'init';
+  if (!(METRICS as readonly string[]).includes(metric)) {
+    throw new UsageError(`--metric: '${text}' is not one of ${METRICS.join(', ')}`);
   }
-  return parsed.data;
+  return metric as Metric;
 }
 
 /** For commands that take options only. */

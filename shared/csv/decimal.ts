@@ -4,7 +4,7 @@ export const INVALID = -2;
 export const NEGATIVE = -3;
 
 // Powers of ten that are exact doubles.
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+export const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0xfeff;

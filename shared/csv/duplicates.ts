@@ -187,17 +187,15 @@ function candidateRows(hashes: Uint32Array): Int32Array {
     if ((was & bit) === 0) seen[word] = was | bit;
     else twice[word] = (twice[word] as number) | bit;
   }
+  // One pass into room for every row, then the used part: a second pass of random bitmap reads cost more
+  // than the 4 bytes a row that are given back.
+  const rows = new Int32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
     const bucket = (hashes[i] as number) & mask;
-    if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) count += 1;
+    if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) rows[count++] = i;
   }
-  const rows = new Int32Array(count);
-  for (let i = 0, k = 0; i < n; i++) {
-    const bucket = (hashes[i] as number) & mask;
-    if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) rows[k++] = i;
-  }
-  return rows;
+  return rows.slice(0, count);
 }
 
 /**
