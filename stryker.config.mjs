@@ -1,0 +1,42 @@
+// @ts-check
+// Mutation testing (`npm run mutate`, never part of `npm test`): which changes to shared/ and to the engine's
+// measure/restore/recover would the unit and engine tests notice? Scores are in the README ("Mutation testing").
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const tempDirName = '.stryker-tmp';
+
+// The seed-run fixtures sit beside the repository (../shared) and tests find them two levels up from tests/.
+// A sandbox lives at .stryker-tmp/sandbox-*/, so without this link those tests would skip inside it and the
+// score would not be the one `npm test` earns.
+const seedRuns = fileURLToPath(new URL('../shared', import.meta.url));
+const seedLink = fileURLToPath(new URL(`${tempDirName}/shared`, import.meta.url));
+if (existsSync(seedRuns) && !existsSync(seedLink)) {
+  mkdirSync(fileURLToPath(new URL(tempDirName, import.meta.url)), { recursive: true });
+  symlinkSync(seedRuns, seedLink, 'dir');
+}
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vite.config.ts', related: true },
+  mutate: [
+    'shared/**/*.ts',
+    'electron/engine/measure/**/*.ts',
+    'electron/engine/restore.ts',
+    'electron/engine/recover.ts',
+  ],
+  // Only the tests that run the mutated source in-process: not the CLI, e2e and Electron tests that spawn
+  // built files (they would not see the mutant), nor the renderer project and the benches.
+  testFiles: ['tests/shared/**/*.test.ts', 'tests/engine/**/*.test.ts'],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  // Two cores, shared with everything else on the machine.
+  concurrency: 2,
+  tempDirName,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 80, low: 70, break: null },
+};
