@@ -19,16 +19,14 @@ if (existsSync(seedRuns) && !existsSync(seedLink)) {
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vite.config.ts', related: true },
+  // Only the in-process node tests; see vitest.mutate.config.ts (and MUTATE_TESTS there).
+  vitest: { configFile: 'vitest.mutate.config.ts', related: true },
   mutate: [
     'shared/**/*.ts',
     'electron/engine/measure/**/*.ts',
     'electron/engine/restore.ts',
     'electron/engine/recover.ts',
   ],
-  // Only the tests that run the mutated source in-process: not the CLI, e2e and Electron tests that spawn
-  // built files (they would not see the mutant), nor the renderer project and the benches.
-  testFiles: ['tests/shared/**/*.test.ts', 'tests/engine/**/*.test.ts'],
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs (stryker.config.mjs): the node tests that load shared/ and the engine in-process.
+// Not the CLI, e2e and Electron tests, which spawn built files that never see a mutant, nor the renderer
+// and bench projects. MUTATE_TESTS (comma-separated paths or globs) narrows them for a run on one module;
+// Stryker's own `testFiles` option is not used because with it static mutants are never activated
+// (stryker-js issues 6144 and 6209) and survive falsely.
+const include = process.env.MUTATE_TESTS?.split(',').filter(Boolean) ?? [
+  'tests/shared/**/*.test.ts',
+  'tests/engine/**/*.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    name: 'node',
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    environment: 'node',
+    include,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
