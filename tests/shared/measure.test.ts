@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   AwsConnectionSchema,
+  ConnectionCheckSchema,
   FetchRequestSchema,
+  FunctionInfoSchema,
   MAX_MEMORY_MB,
   MIN_MEMORY_MB,
   MeasurePlanSchema,
   RecoveryItemSchema,
+  RunPhaseSchema,
+  RunProgressSchema,
   RunStateSchema,
   RunSummarySchema,
   type MeasurePlan,
@@ -55,6 +59,8 @@ describe('AwsConnectionSchema', () => {
     const ftp = AwsConnectionSchema.safeParse({ ...ok, endpoint: 'ftp://localhost:4566' });
     expect(messages(ftp)).toEqual(['http: or https: URL']);
     expect(AwsConnectionSchema.safeParse({ ...ok, endpoint: 'localhost:4566' }).success).toBe(false);
+    const httpLater = AwsConnectionSchema.safeParse({ ...ok, endpoint: 'ftp://host/?next=http://x' });
+    expect(messages(httpLater)).toEqual(['http: or https: URL']);
     expect(AwsConnectionSchema.safeParse({ ...ok, endpoint: 'not a url' }).success).toBe(false);
   });
 });
@@ -178,5 +184,78 @@ describe('run records', () => {
     };
     expect(RunSummarySchema.parse(summary)).toEqual(summary);
     expect(RunSummarySchema.safeParse({ ...summary, kind: 'import' }).success).toBe(false);
+  });
+});
+
+describe('function, connection and progress records', () => {
+  it('read a function with its package type and log format, and nothing else', () => {
+    const info = {
+      name: 'api',
+      runtime: null,
+      arch: 'arm64',
+      memoryMB: 128,
+      packageType: 'Image',
+      logFormat: 'JSON',
+      logGroup: '/aws/lambda/api',
+      lastModified: null,
+    };
+    expect(FunctionInfoSchema.parse(info)).toEqual(info);
+    expect(FunctionInfoSchema.parse({ ...info, packageType: 'Zip', logFormat: 'Text' }).packageType).toBe(
+      'Zip',
+    );
+    expect(FunctionInfoSchema.safeParse({ ...info, packageType: 'Jar' }).success).toBe(false);
+    expect(FunctionInfoSchema.safeParse({ ...info, logFormat: 'XML' }).success).toBe(false);
+    expect(FunctionInfoSchema.safeParse({ ...info, logGroup: undefined }).success).toBe(false);
+  });
+
+  it('read a connection check and a progress report, and require their fields', () => {
+    const check = { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', region: 'eu-west-1' };
+    expect(ConnectionCheckSchema.parse({ ...check, unreservedConcurrency: 900 })).toEqual({
+      ...check,
+      unreservedConcurrency: 900,
+    });
+    expect(ConnectionCheckSchema.safeParse(check).success).toBe(false);
+    const progress = {
+      runId: 'r1',
+      phase: 'invoking',
+      done: 1,
+      total: 4,
+      functionName: 'api',
+      memoryMB: 128,
+      elapsedMs: 1500,
+      etaMs: null,
+      message: null,
+    };
+    expect(RunProgressSchema.parse(progress)).toEqual(progress);
+    expect(RunProgressSchema.safeParse({ ...progress, done: 1.5 }).success).toBe(false);
+    expect(RunProgressSchema.safeParse({ ...progress, phase: 'sleeping' }).success).toBe(false);
+  });
+
+  it('know every phase of a run, in order', () => {
+    expect(RunPhaseSchema.options).toEqual([
+      'preparing',
+      'updating',
+      'waiting',
+      'invoking',
+      'restoring',
+      'fetching',
+      'done',
+    ]);
+  });
+
+  it('know fetch runs as well as measure runs', () => {
+    const summary = {
+      id: 'f1',
+      kind: 'fetch',
+      name: 'api',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      endedAt: '2026-01-01T00:01:00.000Z',
+      state: 'completed',
+      functions: ['api'],
+      memorySizes: [],
+      samples: 0,
+      errors: [],
+    };
+    expect(RunSummarySchema.parse(summary).kind).toBe('fetch');
   });
 });
