@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Sample } from '../../shared/sample';
 import {
+  DEFAULT_ASSUMPTIONS,
   LAMBDA_PRICES,
   costPerMillion,
   estimateRun,
@@ -119,5 +120,70 @@ describe('formatting', () => {
     expect(formatDuration(45.6)).toBe('46 s');
     expect(formatDuration(200)).toBe('3 min 20 s');
     expect(formatDuration(3900)).toBe('1 h 05 min');
+  });
+});
+
+describe('pricing edges', () => {
+  it('counts the samples it skipped, and prices a sample with memory and architecture only', () => {
+    const result = costPerMillion([
+      sample({ memoryMB: 128, arch: 'arm64', billedMs: 1000 }),
+      sample({ memoryMB: null, arch: 'arm64' }),
+      sample({ memoryMB: 128, arch: null }),
+    ]);
+    expect(result).toEqual({ usd: expect.closeTo(0.125 * 13.3334 + 0.2, 6), n: 1, skipped: 2 });
+  });
+
+  it('uses the default assumptions when none are given', () => {
+    const run = { functions: ['f'], memorySizes: [1024], times: 2, parallel: 1, warm: 1 };
+    const f = [{ name: 'f', arch: 'x86_64' as const, memoryMB: 128 }];
+    expect(DEFAULT_ASSUMPTIONS).toEqual({ coldBilledMs: 800, warmBilledMs: 50, updateSeconds: 3 });
+    expect(estimateRun(run, f)).toEqual(estimateRun(run, f, DEFAULT_ASSUMPTIONS));
+    expect(estimateRun(run, f).durationSeconds).toBeCloseTo(2 * (3 + 0.85), 9);
+  });
+
+  it('counts an unknown function without sizes as one configuration, at no cost', () => {
+    const e = estimateRun({ functions: ['gone'], memorySizes: [], times: 4, parallel: 2, warm: 1 }, [], {
+      coldBilledMs: 1000,
+      warmBilledMs: 100,
+      updateSeconds: 2,
+    });
+    expect(e).toEqual({
+      updates: 2,
+      coldInvocations: 4,
+      warmInvocations: 4,
+      invocations: 8,
+      durationSeconds: 2 * (2 + 1 + 0.1),
+      costUsd: 0,
+      unknownFunctions: ['gone'],
+    });
+  });
+
+  it('rounds updates up when the samples do not divide by parallel', () => {
+    const run = { functions: ['f'], memorySizes: [128], times: 5, parallel: 2, warm: 0 };
+    expect(estimateRun(run, [{ name: 'f', arch: 'arm64', memoryMB: 128 }]).updates).toBe(3);
+  });
+
+  it('shows amounts with the digits they need, and a dash for no number', () => {
+    expect(formatUsd(100)).toBe('$100');
+    expect(formatUsd(99.5)).toBe('$99.50');
+    expect(formatUsd(1)).toBe('$1.00');
+    expect(formatUsd(0.999)).toBe('$1.00');
+    expect(formatUsd(0.05)).toBe('$0.050');
+    expect(formatUsd(0.0000001234)).toBe('$0.00000012');
+    expect(formatUsd(1e-12)).toBe('$0.00000000');
+    expect(formatUsd(NaN)).toBe('—');
+    expect(formatUsd(Infinity)).toBe('—');
+  });
+
+  it('shows durations at the unit boundaries, and a dash for no duration', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(59.4)).toBe('59 s');
+    expect(formatDuration(59.6)).toBe('1 min 00 s');
+    expect(formatDuration(3599.4)).toBe('59 min 59 s');
+    expect(formatDuration(3600)).toBe('1 h 00 min');
+    expect(formatDuration(7265)).toBe('2 h 01 min');
+    expect(formatDuration(-1)).toBe('—');
+    expect(formatDuration(NaN)).toBe('—');
+    expect(formatDuration(Infinity)).toBe('—');
   });
 });

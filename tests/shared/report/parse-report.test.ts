@@ -299,3 +299,166 @@ describe('sampleFromReport', () => {
     ).toBeNull();
   });
 });
+
+describe('parseReport: edges of the text format', () => {
+  const notAReport = { ok: false, reason: 'not-a-report' };
+
+  it('reads a record with white space around it', () => {
+    expect(record(`  ${TAB_REPORT}  \n`)).toEqual(record(TAB_REPORT));
+  });
+
+  it('is not fooled by a log line that mentions INIT_REPORT or labels after other text', () => {
+    // Exactly 11 characters before the label: the length of `INIT_REPORT `.
+    expect(parseReport('my-app log Status: failed after INIT_REPORT 1')).toEqual(notAReport);
+    expect(parseReport('NOT_REPORT Init Duration: 100 ms')).toEqual(notAReport);
+    expect(parseReport('REPORT generated in Duration: 12 ms')).toEqual(notAReport);
+  });
+
+  it('needs a RequestId or a Duration in a REPORT, and an Init Duration or a Status in an INIT_REPORT', () => {
+    expect(parseReport('REPORT Memory Size: 128 MB\tMax Memory Used: 40 MB')).toEqual(notAReport);
+    expect(record('REPORT Duration: 5 ms').durationMs).toBe(5);
+    expect(record('REPORT RequestId: r1').requestId).toBe('r1');
+    expect(parseReport('INIT_REPORT Phase: init')).toEqual(notAReport);
+    const noStatus = record('INIT_REPORT Init Duration: 5 ms\tPhase: init');
+    expect(noStatus).toMatchObject({ kind: 'init_report', initDurationMs: 5, status: 'success' });
+    expect(record('INIT_REPORT Phase: init\tStatus: timeout')).toMatchObject({
+      initDurationMs: null,
+      status: 'timeout',
+    });
+  });
+
+  it('keeps the first of a repeated label', () => {
+    const r = record('REPORT RequestId: a\tDuration: 1 ms\tBilled Duration: 2 ms\tDuration: 99 ms');
+    expect(r.durationMs).toBe(1);
+  });
+
+  it('reads a number without a unit or glued to it, and nothing else around it', () => {
+    expect(record('REPORT RequestId: a\tDuration: 5\tBilled Duration: 6 ms').durationMs).toBe(5);
+    expect(record('REPORT RequestId: a\tDuration: 2.72ms').durationMs).toBe(2.72);
+    expect(record('REPORT RequestId: a\tDuration: about 2 ms').durationMs).toBeNull();
+    expect(record('REPORT RequestId: a\tDuration: 2 ms (approx)').durationMs).toBeNull();
+  });
+
+  it('gives null for an empty RequestId or Status value, not an empty string', () => {
+    const r = record('REPORT RequestId: \tDuration: 1 ms\tStatus: \tError Type: ');
+    expect(r.requestId).toBeNull();
+    expect(r.status).toBe('success');
+    expect(r.errorType).toBeNull();
+  });
+
+  it('reads a zone without a colon, and a prefix without a zone as UTC whatever the local zone', () => {
+    expect(record(`2023-07-29T20:30:11.606+0200 ${TAB_REPORT}`).timestamp).toBe('2023-07-29T18:30:11.606Z');
+    expect(record(`2023-07-29T16:30:11.606-02:00 ${TAB_REPORT}`).timestamp).toBe('2023-07-29T18:30:11.606Z');
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(record(`2023-07-29 18:30:11.606 ${TAB_REPORT}`).timestamp).toBe('2023-07-29T18:30:11.606Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('gives no time for a prefix that is not a real time, and still reads the record', () => {
+    const r = record(`2023-13-45 99:99:99 ${TAB_REPORT}`);
+    expect(r.timestamp).toBeNull();
+    expect(r.durationMs).toBe(2.72);
+  });
+});
+
+describe('parseReport: edges of the JSON log format', () => {
+  const base = { type: 'platform.report', record: { requestId: 'j', metrics: { durationMs: 1 } } };
+  const notAReport = { ok: false, reason: 'not-a-report' };
+
+  it('is not a report when record is not an object', () => {
+    for (const rec of [[1], 'text', null, 42]) {
+      expect(parseReport(JSON.stringify({ ...base, record: rec }))).toEqual(notAReport);
+    }
+  });
+
+  it('takes the time from the event, else from the prefix; an unreadable time is left out', () => {
+    const withTime = { ...base, time: '2023-07-29T20:30:11.606+02:00' };
+    expect(record(JSON.stringify(withTime)).timestamp).toBe('2023-07-29T18:30:11.606Z');
+    const bad = JSON.stringify({ ...base, time: 'yesterday' });
+    expect(record(bad).timestamp).toBeNull();
+    expect(record(`2023-07-29 18:30:11.606 ${bad}`).timestamp).toBe('2023-07-29T18:30:11.606Z');
+    expect(record(JSON.stringify({ ...base, time: 1690655411606 })).timestamp).toBeNull();
+  });
+
+  it('gives null or success for empty or non-string requestId, status and errorType', () => {
+    const r = record(
+      JSON.stringify({ ...base, record: { requestId: '', status: '', errorType: '', metrics: {} } }),
+    );
+    expect(r).toMatchObject({ requestId: null, status: 'success', errorType: null });
+    const typed = record(
+      JSON.stringify({ ...base, record: { requestId: 7, status: 3, errorType: true, metrics: {} } }),
+    );
+    expect(typed).toMatchObject({ requestId: null, status: 'success', errorType: null });
+  });
+
+  it('reads every metric of platform.report, and a metrics value that is not an object as none', () => {
+    const metrics = {
+      durationMs: 2,
+      billedDurationMs: 3,
+      memorySizeMB: 128,
+      maxMemoryUsedMB: 40,
+      initDurationMs: 0,
+      restoreDurationMs: 5,
+      billedRestoreDurationMs: 6,
+    };
+    expect(record(JSON.stringify({ ...base, record: { requestId: 'j', metrics } }))).toMatchObject({
+      durationMs: 2,
+      billedDurationMs: 3,
+      memorySizeMB: 128,
+      maxMemoryUsedMB: 40,
+      initDurationMs: 0,
+      restoreDurationMs: 5,
+      billedRestoreDurationMs: 6,
+    });
+    const none = record(JSON.stringify({ ...base, record: { requestId: 'j', metrics: 'x' } }));
+    expect(none.durationMs).toBeNull();
+  });
+
+  it('gives null for a negative metric, and keeps 0', () => {
+    const r = record(
+      JSON.stringify({
+        ...base,
+        record: { requestId: 'j', metrics: { durationMs: -1, billedDurationMs: 0 } },
+      }),
+    );
+    expect(r.durationMs).toBeNull();
+    expect(r.billedDurationMs).toBe(0);
+  });
+
+  it('reads platform.initReport without a status as an error, with one as given', () => {
+    const init = { type: 'platform.initReport', record: { metrics: { durationMs: 85.3 } } };
+    expect(record(JSON.stringify(init))).toMatchObject({ status: 'error', initDurationMs: 85.3 });
+    const ok = { ...init, record: { ...init.record, status: 'success' } };
+    expect(record(JSON.stringify(ok))).toMatchObject({ status: 'success', durationMs: null });
+  });
+});
+
+describe('findReports and sampleFromReport: edges', () => {
+  it('gives no records for something that is not text', () => {
+    expect(findReports(null as unknown as string)).toEqual([]);
+    expect(findReports(42 as unknown as string)).toEqual([]);
+  });
+
+  it('gives no sample for a REPORT without Duration or without Billed Duration', () => {
+    expect(sampleFromReport(record('REPORT RequestId: a\tBilled Duration: 3 ms'), { name: 'f' })).toBeNull();
+    expect(sampleFromReport(record('REPORT RequestId: a\tDuration: 3 ms'), { name: 'f' })).toBeNull();
+  });
+
+  it('takes the memory from the context when the record has none, and only a positive whole number', () => {
+    const noMemory = record('REPORT RequestId: a\tDuration: 1 ms\tBilled Duration: 1 ms');
+    expect(sampleFromReport(noMemory, { name: 'f', memoryMB: 512 })?.memoryMB).toBe(512);
+    expect(sampleFromReport(noMemory, { name: 'f' })?.memoryMB).toBeNull();
+    expect(sampleFromReport(noMemory, { name: 'f', memoryMB: 0 })?.memoryMB).toBeNull();
+    expect(sampleFromReport(noMemory, { name: 'f', memoryMB: 128.5 })?.memoryMB).toBeNull();
+    expect(sampleFromReport(noMemory, { name: 'f', memoryMB: -128 })?.memoryMB).toBeNull();
+    const fromRecord = record(
+      'REPORT RequestId: a\tDuration: 1 ms\tBilled Duration: 1 ms\tMemory Size: 256 MB',
+    );
+    expect(sampleFromReport(fromRecord, { name: 'f', memoryMB: 512 })?.memoryMB).toBe(256);
+  });
+});

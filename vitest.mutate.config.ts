@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+
+// The tests Stryker runs (stryker.config.mjs): the node tests that load shared/ and the engine in-process.
+// Not the CLI, e2e and Electron tests, which spawn built files that never see a mutant, nor the renderer
+// and bench projects. MUTATE_TESTS (comma-separated paths or globs) narrows them for a run on one module;
+// Stryker's own `testFiles` option is not used because with it static mutants are never activated
+// (stryker-js issues 6144 and 6209) and survive falsely.
+const include = process.env.MUTATE_TESTS?.split(',').filter(Boolean) ?? [
+  'tests/shared/**/*.test.ts',
+  'tests/engine/**/*.test.ts',
+];
+
+// A plain object, not vitest/config's defineConfig: importing that augments Vite's types for the whole
+// typecheck, and vite.config.ts's widened project literals would no longer fit them.
+export default {
+  test: {
+    name: 'node',
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    environment: 'node',
+    include,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+};
