@@ -291,7 +291,11 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await text('[data-test="compare-selected"]')).toBe('Compare 2 runs');
       await page.locator('[data-test="compare-selected"]').click();
       await page.locator('[data-testid="analyse-view"]').waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="dataset"]').length === 2);
+      // Compare shows the two runs side by side; the third one open since the restart is hidden, not closed.
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="dataset"]:not(.hidden)').length === 2,
+      );
+      expect(await page.locator('[data-testid="dataset"]').count()).toBe(3);
       await screenshots('09-compare');
       expect(pageErrors).toEqual([]);
     });

@@ -17,9 +17,6 @@ export interface SweepTheme {
   palette: readonly string[];
 }
 
-// Plotly reads trace names and hover text as HTML-like markup: names go through the chart's escape.
-const plotlyText = escapeMarkup;
-
 export const seriesLabel = (s: Pick<SweepSeries, 'name' | 'arch'>): string =>
   s.arch ? `${s.name} (${s.arch})` : s.name;
 
@@ -40,7 +37,7 @@ export function sweepFigure(
     return {
       type: 'scatter',
       mode: 'markers',
-      name: plotlyText(seriesLabel(s)),
+      name: escapeMarkup(seriesLabel(s)),
       x: s.points.map((p) => `${p.memoryMB} MB`),
       y: est.map((e) => e.median),
       marker: { size: 9, color: theme.palette[i % theme.palette.length] },
@@ -57,7 +54,7 @@ export function sweepFigure(
         est[k]!.ci ? `${est[k]!.ci![0].toFixed(1)}–${est[k]!.ci![1].toFixed(1)} ms` : 'too few samples',
       ]),
       hovertemplate:
-        `${plotlyText(seriesLabel(s))}<br>%{x}: median %{y:.1f} ms<br>95% interval %{customdata[1]}` +
+        `${escapeMarkup(seriesLabel(s))}<br>%{x}: median %{y:.1f} ms<br>95% interval %{customdata[1]}` +
         `<br>n = %{customdata[0]}<extra></extra>`,
       offsetgroup: String(i),
     };

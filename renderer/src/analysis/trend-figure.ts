@@ -1,5 +1,5 @@
 import type { PlotData, PlotLayout } from 'plotly.js-dist';
-import { plotlyText } from './sweep-figure';
+import { escapeMarkup as plotlyText } from './chart-labels';
 import type { TrendChange, TrendSeries } from './trend-rows';
 
 export interface TrendTheme {

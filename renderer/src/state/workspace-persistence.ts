@@ -95,9 +95,12 @@ export function readSavedWorkspace(storage: Storage = localStorage): SavedWorksp
   }
 }
 
-/** Whether a start should restore a workspace instead of showing the example data. */
+/**
+ * Whether a start should restore a workspace instead of showing the example data: only when something in it can
+ * come back (a dropped file cannot; it is reported, and the example shows).
+ */
 export const hasSavedWorkspace = (storage: Storage = localStorage): boolean =>
-  (readSavedWorkspace(storage)?.datasets.length ?? 0) > 0;
+  (readSavedWorkspace(storage)?.datasets ?? []).some((d) => d.kind !== 'dropped');
 
 /** Saved chart settings over the defaults, each only when it has the default's type (older or newer versions). */
 function chartFrom(saved: Record<string, unknown>): ChartSettings {
