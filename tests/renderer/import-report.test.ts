@@ -111,3 +111,29 @@ describe('import reports', () => {
     expect(ws.state.datasets.map((d) => d.source)).toEqual(['import']);
   });
 });
+
+describe('a file with many unknown columns', () => {
+  it('names the first 20 and says how many there were', () => {
+    const ws = createTestWorkspace();
+    const unknown = Array.from({ length: 200_000 }, (_, i) => `x${i}`);
+    ws.addDataset({
+      name: 'wide',
+      source: 'import',
+      columns: columnsFromSamples([]),
+      report: {
+        fileName: 'wide.csv',
+        imported: 0,
+        skipped: [],
+        unknownColumns: unknown,
+        warnings: [],
+        duplicates: [],
+        archFromFileName: null,
+        memoryFromFileName: null,
+      } as never,
+    });
+    const panel = mount(ImportReportPanel, { props: { datasets: ws.state.datasets, failures: [] } });
+    const line = panel.get('[data-testid=unknown-columns]').text();
+    expect(line).toMatch(/^Ignored 200,000 unknown columns: x0, x1, .*x19, …$/);
+    expect(line).not.toContain('x20');
+  });
+});

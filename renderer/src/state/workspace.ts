@@ -1,7 +1,7 @@
 import { markRaw, reactive, shallowReactive } from 'vue';
 import type { Arch, Metric, Sample } from '../../../shared/sample';
-import { appendSamples, pickRows, type SampleColumns } from '../../../shared/sample-columns';
-import { findRequestIdOverlap, rowsWithout } from '../../../shared/request-id-overlap';
+import { appendSamples, type SampleColumns } from '../../../shared/sample-columns';
+import { withoutOverlap, type DatasetOverlap } from './dataset-overlap';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { GroupRank, GroupSort } from '../analysis/group-order';
 
@@ -44,54 +44,6 @@ export interface Dataset {
   pendingDuplicates: number[][];
   /** Samples counted once because an earlier dataset holds the same RequestId; null when none overlapped. */
   overlap: DatasetOverlap | null;
-}
-
-/** What adding a dataset found already open: the same invocations (RequestIds) in earlier datasets. */
-export interface DatasetOverlap {
-  with: { datasetId: string; name: string; count: number }[];
-  /** Samples left out of this dataset (the earlier datasets keep them). */
-  dropped: number;
-  /** True once the user chose to keep them after all. */
-  kept: boolean;
-  /** The dataset as it came, for "keep them". */
-  readonly all: SampleColumns;
-  readonly allDuplicates: number[][];
-}
-
-/**
- * Leaves out of `columns` the samples an earlier dataset already holds (same RequestId), renumbering the
- * duplicate groups found by the import to the rows that stay.
- */
-function withoutOverlap(
-  earlier: readonly Dataset[],
-  columns: SampleColumns,
-  duplicates: number[][],
-): { columns: SampleColumns; duplicates: number[][]; overlap: DatasetOverlap } | null {
-  const found = findRequestIdOverlap(
-    earlier.map((d) => d.columns.requestId),
-    columns.requestId,
-  );
-  if (!found) return null;
-  const kept = rowsWithout(columns.length, found.rows);
-  const newIndex = new Int32Array(columns.length).fill(-1);
-  kept.forEach((row, i) => (newIndex[row] = i));
-  const renumbered = duplicates
-    .map((group) => group.map((row) => newIndex[row] as number).filter((row) => row >= 0))
-    .filter((group) => group.length > 1);
-  return {
-    columns: pickRows(columns, kept),
-    duplicates: renumbered,
-    overlap: {
-      with: found.byDataset.map(({ index, count }) => {
-        const d = earlier[index] as Dataset;
-        return { datasetId: d.id, name: d.name, count };
-      }),
-      dropped: found.rows.length,
-      kept: false,
-      all: markRaw(columns),
-      allDuplicates: duplicates,
-    },
-  };
 }
 
 export interface NewDataset {
