@@ -9,8 +9,7 @@ export const startsInFutureMessage = (start: number, now: number): string =>
 
 /**
  * CloudWatch has nothing after now. A range that starts in the future is refused (it could only ever be
- * empty); one that ends in the future is read up to now, and says so, so that the summary and the
- * ingestion warning speak of the range actually read.
+ * empty); one that ends in the future is read as asked, with a warning that says so.
  */
 export function clipFetchRange(
   request: FetchRequest,
@@ -25,12 +24,13 @@ export function clipFetchRange(
       'CloudWatch Logs holds only what has happened: give a range that starts in the past.',
     );
   }
-  // Logs Insights takes whole seconds: up to the end of the current second, so that an event logged a moment
-  // ago is not cut off by rounding the end down.
-  const upToNow = Math.ceil(now / 1000) * 1000;
-  if (end <= upToNow) return { request, warnings: [] };
+  if (end <= now) return { request, warnings: [] };
+  // Read as asked: log events are stamped when a function emits them, and a clock a little ahead of this one
+  // (or Logs Insights' whole seconds) must not cut the last of them off. The warning says what the range can hold.
   return {
-    request: { ...request, end: iso(upToNow) },
-    warnings: [`The range ends in the future (${iso(end)}): it was read up to now, ${iso(upToNow)}.`],
+    request,
+    warnings: [
+      `The range ends in the future (${iso(end)}): it holds only what happened up to now, ${iso(now)}.`,
+    ],
   };
 }
