@@ -5,6 +5,7 @@ import { exportCsv } from '../../shared/csv/export-csv';
 import { dropDuplicateRows, importCsvColumns } from '../../shared/csv/import-csv';
 import type { Sample } from '../../shared/sample';
 import type { SampleColumns } from '../../shared/sample-columns';
+import { fileErrorText } from './file-errors';
 import { UsageError, type CliIo } from './io';
 
 export interface CsvFilesRead {
@@ -18,22 +19,8 @@ export interface CsvFilesRead {
   failed: string[];
 }
 
-function fileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory, not a CSV file';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'cannot read it';
-  }
-}
+/** What went wrong with a CSV file, in a few words (see fileErrorText). */
+const fileError = (error: unknown): string => fileErrorText(error, 'a CSV file');
 
 /**
  * Reads and imports CSV files for a command: every import warning and error goes to stderr once, as one line

@@ -1,3 +1,6 @@
+import type { GroupKey } from '../../shared/sample';
+import type { GroupValues } from '../../shared/stats/group-stats';
+
 /**
  * Rows (the header first) as aligned plain-text columns two spaces apart, each line without trailing
  * blanks. Columns are left-aligned unless `leftAligned` says otherwise (numbers read best right-aligned).
@@ -18,4 +21,15 @@ export function textTable(
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** A group's value in a table cell: memory with its unit, an unknown value as `(unknown)`. */
+export function groupCell(key: GroupKey, value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '(unknown)';
+  return key === 'memory' ? `${value} MB` : String(value);
+}
+
+/** A table's group columns of one row, in the order of `by`. */
+export function groupCells(group: GroupValues, by: readonly GroupKey[]): string[] {
+  return by.map((key) => groupCell(key, group[key]));
 }

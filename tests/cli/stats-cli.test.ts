@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -148,7 +148,7 @@ describe('coldstart stats', () => {
 
   describe('exit codes and messages', () => {
     it.each([
-      [[], 'coldstart stats: no CSV file given (coldstart stats FILE.csv ...)'],
+      [[], 'coldstart stats: no file or folder given (coldstart stats FILE.csv|DAY.json|FOLDER ...)'],
       [
         ['x.csv', '--metric', 'speed'],
         "coldstart stats: --metric: 'speed' is not one of init, duration, total, billed, maxmemory",
@@ -167,23 +167,25 @@ describe('coldstart stats', () => {
     });
 
     it('3 when no file could be read, one line per file', async () => {
+      mkdirSync(join(dir, 'no-days'), { recursive: true });
       const r = await stats(
         'missing.csv',
         file('empty.csv', ''),
         file('binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])),
         file('header.csv', 'Name;Memory;Init;Cold;Billed\n'),
         file('noinit.csv', 'Name;Memory;Cold;Billed\nf;128;1;1\n'),
-        '.',
+        'no-days',
       );
       expect(r.code).toBe(3);
       expect(r.stdout).toBe('');
+      // A folder is read as lambda-perf days, before the CSV files.
       expect(r.stderr.trimEnd().split('\n')).toEqual([
-        'coldstart stats: missing.csv: no such file',
+        'coldstart stats: no-days: no daily lambda-perf file (YYYY-MM-DD.json) in this folder',
+        'coldstart stats: missing.csv: no such file or folder',
         'coldstart stats: empty.csv: the file is empty',
         'coldstart stats: binary.csv: this is a binary file (or text that is not UTF-8), not a CSV file',
         'coldstart stats: header.csv: only a header on line 1, no data rows',
         'coldstart stats: noinit.csv: missing required column Init in the header on line 1 (it has: Name;Memory;Cold;Billed)',
-        'coldstart stats: .: is a directory, not a CSV file',
         'coldstart stats: no file could be read (6 tried)',
       ]);
     });
@@ -192,7 +194,7 @@ describe('coldstart stats', () => {
       const r = await stats(file('runs.csv', RUNS), 'missing.csv', '--json');
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stdout)).toHaveLength(2);
-      expect(r.stderr).toContain('coldstart stats: missing.csv: no such file');
+      expect(r.stderr).toContain('coldstart stats: missing.csv: no such file or folder');
       expect(r.stderr).toContain(
         'coldstart stats: 1 of 2 files could not be read (missing.csv); the statistics cover the others',
       );

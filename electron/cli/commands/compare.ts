@@ -4,16 +4,18 @@ import type { BoxStats, GroupStats, GroupValues } from '../../../shared/stats/gr
 import type { GroupKey, Metric } from '../../../shared/sample';
 import type { SampleColumns } from '../../../shared/sample-columns';
 import { GATE_ALPHA, compareShift, type Verdict } from '../../../shared/stats/shift-compare';
-import { readCsvFiles } from '../csv-files';
 import { byFlag, metricFlag } from '../flags';
 import { EXIT, UsageError, type CliIo, type Command } from '../io';
+import { readSampleFiles } from '../sample-files';
 import { textTable } from '../text-table';
 
-const usage = `coldstart compare BASE.csv NEW.csv [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
+const usage = `coldstart compare BASE NEW [--metric init] [--stat median|p90|p99] [--threshold 10%] [--by name] [--drop-duplicates] [--json]
 
 Per group, the change of a statistic from BASE to NEW with its 95% interval: a CI gate for cold-start
 regressions. A group fails only when the data show at 95% confidence (one-sided Mann–Whitney test) that it
 got slower by more than the threshold; with too few samples for that it gets no verdict.
+BASE and NEW are CSV files or daily JSON files of the public baseline maxday/lambda-perf (a .json file, or a
+folder: every YYYY-MM-DD.json in it and below, read together).
 
   --metric     init (default), duration, total, billed or maxmemory
   --stat       median (default), p90, p95, p99 or mean
@@ -168,7 +170,7 @@ function formatTable(
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'change per group from one CSV run to another; exit 1 when a group got slower (CI gate)',
+  summary: 'change per group from one run (or baseline) to another; exit 1 when a group got slower (CI gate)',
   usage,
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -184,7 +186,9 @@ export const compareCommand: Command = {
       },
     });
     if (positionals.length !== 2) {
-      throw new UsageError(`expected two files, BASE.csv and NEW.csv; got ${positionals.length}.\n${usage}`);
+      throw new UsageError(
+        `expected two files (or folders), BASE and NEW; got ${positionals.length}.\n${usage}`,
+      );
     }
     const metric = metricFlag(values.metric);
     const stat = (values.stat ?? 'median') as Stat;
@@ -196,9 +200,9 @@ export const compareCommand: Command = {
 
     // Each file on its own: a comparison needs both, and the message names the one that failed.
     const readOptions = { command: 'compare', dropDuplicates: Boolean(values['drop-duplicates']) };
-    const baseRead = await readCsvFiles([basePath], io, readOptions);
+    const baseRead = await readSampleFiles([basePath], io, readOptions);
     if (baseRead.failed.length > 0) return EXIT.noInput;
-    const newRead = await readCsvFiles([newPath], io, readOptions);
+    const newRead = await readSampleFiles([newPath], io, readOptions);
     if (newRead.failed.length > 0) return EXIT.noInput;
     const rows = compareSamples(baseRead.columns, newRead.columns, { metric, stat, by, thresholdPercent });
     const compared = rows.filter((r) => r.base && r.new);

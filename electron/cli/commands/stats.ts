@@ -2,19 +2,21 @@ import { parseArgs } from 'node:util';
 import type { GroupKey } from '../../../shared/sample';
 import { groupStatsOfColumns } from '../../../shared/stats/column-stats';
 import { METRIC_LABELS, type GroupStats } from '../../../shared/stats/group-stats';
-import { readCsvFiles } from '../csv-files';
 import { byFlag, metricFlag } from '../flags';
 import { EXIT, UsageError, type Command } from '../io';
-import { textTable } from '../text-table';
+import { exitAfterReading, fileCount, readSampleFiles } from '../sample-files';
+import { groupCells, textTable } from '../text-table';
 
-const usage = `coldstart stats FILE.csv [FILE.csv ...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
+const usage = `coldstart stats FILE|FOLDER [...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
 
-Statistics per group of the samples in one or more CSV files: n, min, q1, median, q3, p90, p95, p99, max,
+Statistics per group of the samples in one or more files: n, min, q1, median, q3, p90, p95, p99, max,
 mean, sd, and the boxplot's whiskers and outliers exactly as ggplot2's geom_boxplot draws them.
+Reads CSV files and the daily JSON files of the public baseline maxday/lambda-perf (a .json file, or a
+folder: every YYYY-MM-DD.json in it and below; they hold init durations only).
 
   --by               group by name (default), runtime, arch, memory, or several: name,arch,memory
   --metric           init (default; cold starts only), duration, total (init + duration), billed, maxmemory
-  --drop-duplicates  keep one of each group of duplicated rows (default: keep all, with a warning)
+  --drop-duplicates  CSV files: keep one of each group of duplicated rows (default: keep all, with a warning)
   --json             one JSON array on stdout, one object per group
 
 Import warnings go to stderr, one line each.
@@ -25,11 +27,6 @@ script still notices the missing file); 2 unusable arguments; 3 no file could be
 /** The `--json` shape: the group keys in use, then the numbers flat. */
 export function statsJson(groups: readonly GroupStats[]): object[] {
   return groups.map(({ group, metric, stats }) => ({ group, metric, ...stats }));
-}
-
-function groupCell(key: GroupKey, value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '(unknown)';
-  return key === 'memory' ? `${value} MB` : String(value);
 }
 
 const num = (v: number | null): string => (v === null ? '-' : v.toFixed(2));
@@ -59,7 +56,7 @@ export function statsTable(groups: readonly GroupStats[], by: readonly GroupKey[
     'outliers',
   ];
   const rows = groups.map(({ group, stats: s }) => [
-    ...by.map((key) => groupCell(key, group[key])),
+    ...groupCells(group, by),
     String(s.n),
     ...[s.min, s.q1, s.median, s.q3, s.p90, s.p95, s.p99, s.max, s.mean, s.sd].map(num),
     `${num(s.whiskerLow)}-${num(s.whiskerHigh)}`,
@@ -70,7 +67,7 @@ export function statsTable(groups: readonly GroupStats[], by: readonly GroupKey[
 
 export const statsCommand: Command = {
   name: 'stats',
-  summary: 'statistics per group of one or more CSV files',
+  summary: 'statistics per group of CSV files and lambda-perf public baselines',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -83,11 +80,12 @@ export const statsCommand: Command = {
         json: { type: 'boolean' },
       },
     });
-    if (positionals.length === 0) throw new UsageError('no CSV file given (coldstart stats FILE.csv ...)');
+    if (positionals.length === 0)
+      throw new UsageError('no file or folder given (coldstart stats FILE.csv|DAY.json|FOLDER ...)');
     const by = byFlag(values.by);
     const metric = metricFlag(values.metric);
 
-    const files = await readCsvFiles(positionals, io, {
+    const files = await readSampleFiles(positionals, io, {
       command: 'stats',
       dropDuplicates: values['drop-duplicates'] === true,
     });
@@ -101,16 +99,12 @@ export const statsCommand: Command = {
     } else if (groups.length === 0) {
       io.stdout(`No ${metric} values in ${files.samples} samples (${METRIC_LABELS[metric]}).\n`);
     } else {
-      const fileCount = `${files.read.length} file${files.read.length === 1 ? '' : 's'}`;
-      io.stdout(`${metric}: ${METRIC_LABELS[metric]}; ${files.samples} samples from ${fileCount}\n\n`);
+      io.stdout(
+        `${metric}: ${METRIC_LABELS[metric]}; ${files.samples} samples from ${fileCount(files.read.length)}\n\n`,
+      );
       io.stdout(`${statsTable(groups, by)}\n`);
     }
     if (groups.length === 0) io.stderr(`warning: no sample has a ${metric} value\n`);
-    if (files.failed.length === 0) return EXIT.ok;
-    const total = files.failed.length + files.read.length;
-    io.stderr(
-      `coldstart stats: ${files.failed.length} of ${total} files could not be read (${files.failed.join(', ')}); the statistics cover the others\n`,
-    );
-    return EXIT.someFailed;
+    return exitAfterReading(files, io, 'stats', 'the statistics cover the others');
   },
 };

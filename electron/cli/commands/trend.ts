@@ -7,11 +7,10 @@ import {
   type TrendPoint,
   type TrendSet,
 } from '../../../shared/trend/daily-medians';
-import { isBaselinePath, readBaselineFiles } from '../baseline-files';
-import { readCsvFiles } from '../csv-files';
 import { byFlag, metricFlag } from '../flags';
-import { EXIT, UsageError, type CliIo, type Command } from '../io';
-import { textTable } from '../text-table';
+import { EXIT, UsageError, type Command } from '../io';
+import { exitAfterReading, fileCount, readSampleFiles } from '../sample-files';
+import { groupCells, textTable } from '../text-table';
 
 const usage = `coldstart trend FILE|FOLDER [...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
 
@@ -36,17 +35,12 @@ export function trendJson(points: readonly TrendPoint[]): object[] {
   return points.map(({ group, day, n, median, medianCi }) => ({ group, day, n, median, medianCi }));
 }
 
-function groupCell(key: GroupKey, value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '(unknown)';
-  return key === 'memory' ? `${value} MB` : String(value);
-}
-
 /** A plain-text table, one row per group and day; a group's name is written on its first day only. */
 export function trendTable(points: readonly TrendPoint[], by: readonly GroupKey[]): string {
   const header = [...by, 'day', 'n', 'median', '95% CI'];
   let previous = '';
   const rows = points.map(({ group, day, n, median, medianCi }) => {
-    const cells = by.map((key) => groupCell(key, group[key]));
+    const cells = groupCells(group, by);
     const same = cells.join('\u0000') === previous;
     previous = cells.join('\u0000');
     return [
@@ -58,37 +52,6 @@ export function trendTable(points: readonly TrendPoint[], by: readonly GroupKey[
     ];
   });
   return textTable([header, ...rows], (i) => i <= by.length);
-}
-
-interface TrendInput {
-  sets: TrendSet[];
-  samples: number;
-  read: string[];
-  failed: string[];
-}
-
-/** CSV files and lambda-perf JSON files/folders, in the order given within each kind. */
-async function readTrendInput(
-  paths: readonly string[],
-  io: CliIo,
-  dropDuplicates: boolean,
-): Promise<TrendInput> {
-  const json: string[] = [];
-  const csv: string[] = [];
-  for (const path of paths) ((await isBaselinePath(path, io)) ? json : csv).push(path);
-  const baselines = await readBaselineFiles(json, io, { command: 'trend' });
-  const csvFiles = await readCsvFiles(csv, io, { command: 'trend', dropDuplicates });
-  const sets: TrendSet[] = baselines.columns.map((columns, k) => ({
-    columns,
-    day: baselines.days[k] as string,
-  }));
-  for (const columns of csvFiles.columns) if (columns.length > 0) sets.push({ columns, day: null });
-  return {
-    sets,
-    samples: baselines.samples + csvFiles.samples,
-    read: [...baselines.read, ...csvFiles.read],
-    failed: [...baselines.failed, ...csvFiles.failed],
-  };
 }
 
 export const trendCommand: Command = {
@@ -111,12 +74,16 @@ export const trendCommand: Command = {
     const by = byFlag(values.by);
     const metric = metricFlag(values.metric);
 
-    const input = await readTrendInput(positionals, io, values['drop-duplicates'] === true);
+    const input = await readSampleFiles(positionals, io, {
+      command: 'trend',
+      dropDuplicates: values['drop-duplicates'] === true,
+    });
     if (input.read.length === 0) {
       io.stderr(`coldstart trend: no file could be read (${input.failed.length} tried)\n`);
       return EXIT.noInput;
     }
-    const { points, undated } = dailyMedians(input.sets, by, metric, medianCi95);
+    const sets: TrendSet[] = input.columns.map((columns, k) => ({ columns, day: input.days[k] ?? null }));
+    const { points, undated } = dailyMedians(sets, by, metric, medianCi95);
     if (undated > 0)
       io.stderr(
         `warning: ${undated} sample${undated === 1 ? ' has' : 's have'} no Timestamp that gives a day and ${undated === 1 ? 'is' : 'are'} left out\n`,
@@ -126,18 +93,12 @@ export const trendCommand: Command = {
     } else if (points.length === 0) {
       io.stdout(`No ${metric} values with a day in ${input.samples} samples (${METRIC_LABELS[metric]}).\n`);
     } else {
-      const fileCount = `${input.read.length} file${input.read.length === 1 ? '' : 's'}`;
       io.stdout(
-        `${metric}: ${METRIC_LABELS[metric]}; median per day; ${input.samples} samples from ${fileCount}\n\n`,
+        `${metric}: ${METRIC_LABELS[metric]}; median per day; ${input.samples} samples from ${fileCount(input.read.length)}\n\n`,
       );
       io.stdout(`${trendTable(points, by)}\n`);
     }
     if (points.length === 0) io.stderr(`warning: no sample has a ${metric} value and a day\n`);
-    if (input.failed.length === 0) return EXIT.ok;
-    const total = input.failed.length + input.read.length;
-    io.stderr(
-      `coldstart trend: ${input.failed.length} of ${total} files could not be read (${input.failed.join(', ')}); the trend covers the others\n`,
-    );
-    return EXIT.someFailed;
+    return exitAfterReading(input, io, 'trend', 'the trend covers the others');
   },
 };
