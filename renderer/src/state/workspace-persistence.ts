@@ -37,7 +37,7 @@ const SavedDatasetSchema = z.discriminatedUnion('kind', [
 ]);
 type SavedDataset = z.infer<typeof SavedDatasetSchema>;
 
-const SavedWorkspaceSchema = z.object({
+export const SavedWorkspaceSchema = z.object({
   version: z.literal(1),
   view: z.enum(['analyse', 'measure', 'fetch', 'history']),
   datasets: z.array(SavedDatasetSchema),

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import type { RunSummary } from '../../../shared/measure';
+import type { Sample } from '../../../shared/sample';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -79,13 +81,25 @@ export interface FixtureFile {
   text: string;
 }
 
+/** A run of the history as main keeps it: its summary, and the samples openRun answers with. */
+export interface FixtureRun {
+  summary: RunSummary;
+  samples: Sample[];
+}
+
 /**
  * Installs a test implementation of `window.coldstart` before the app loads: openCsvFiles answers with
- * the given files, the save calls record what they get (window.__saved), menu and theme listeners are
- * kept so the test can fire them, and CSP violations are collected (window.__cspViolations).
+ * the given files, listRuns and openRun with the given runs (none by default), the save calls record what
+ * they get (window.__saved), menu and theme listeners are kept so the test can fire them, and CSP
+ * violations are collected (window.__cspViolations).
  */
-export async function installTestBridge(page: Page, files: FixtureFile[]): Promise<void> {
-  await page.addInitScript((openFiles: FixtureFile[]) => {
+export async function installTestBridge(
+  page: Page,
+  files: FixtureFile[],
+  runs: FixtureRun[] = [],
+): Promise<void> {
+  const fixtures: [FixtureFile[], FixtureRun[]] = [files, runs];
+  await page.addInitScript(([openFiles, history]: [FixtureFile[], FixtureRun[]]) => {
     type Saved = { kind: 'csv' | 'image'; defaultName: string; format?: string; data: string };
     const w = window as unknown as Record<string, unknown>;
     const saved: Saved[] = [];
@@ -117,6 +131,18 @@ export async function installTestBridge(page: Page, files: FixtureFile[]): Promi
         return ok({ dark });
       },
       openCsvFiles: () => ok({ canceled: false, files: openFiles, errors: [] }),
+      ...(history.length > 0 && {
+        listRuns: () => ok(history.map((r) => r.summary)),
+        openRun: ({ runId }: { runId: string }) => {
+          const found = history.find((r) => r.summary.id === runId);
+          return found
+            ? ok(found)
+            : Promise.resolve({
+                ok: false,
+                error: { code: 'not-found', message: `run ${runId} is not in the history`, hint: null },
+              });
+        },
+      }),
       // Like main: only files "opened" before come back; a test removes one with window.__forgetFile.
       reopenFiles: ({ paths }: { paths: string[] }) => {
         const gone = new Set((w.__goneFiles as string[] | undefined) ?? []);
@@ -165,7 +191,7 @@ export async function installTestBridge(page: Page, files: FixtureFile[]): Promi
                   error: { code: 'internal', message: `${name} is not part of this test`, hint: null },
                 }),
     });
-  }, files);
+  }, fixtures);
 }
 
 /** Width and height from a PNG's IHDR chunk, after checking its 8-byte signature. */
