@@ -22,6 +22,9 @@ export interface TrendPoint {
   n: number;
   median: number;
   medianCi: [number, number] | null;
+  /** The 90th percentile (R's type 7) and its 95% interval: none below 36 samples (quantile-ci.ts). */
+  p90: number;
+  p90Ci: [number, number] | null;
 }
 
 export interface DailyMedians {
@@ -222,12 +225,15 @@ export function dailyMedians(
   const points = order.map((b): TrendPoint => {
     const sorted = sortValues(byBucket.subarray(offsets[b], offsets[b + 1]), values);
     const ci = medianCi(sorted);
+    const p90Ci = quantileCi(sorted, 0.9);
     return {
       group: groups[bucketGroup[b] as number] as GroupValues,
       day: dayIds.values[bucketDay[b] as number] as string,
       n: sorted.length,
       median: quantileType7(sorted, 0.5),
       medianCi: ci === null ? null : [ci[0], ci[1]],
+      p90: quantileType7(sorted, 0.9),
+      p90Ci: p90Ci === null ? null : [p90Ci.low, p90Ci.high],
     };
   });
   return { points, undated };

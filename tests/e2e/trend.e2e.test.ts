@@ -137,4 +137,26 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     await page.click('[data-testid=toggle-theme]');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('draws a dashed p90 per line on request, without a band below 36 samples a day', async () => {
+    const before = await renders();
+    await page.check('[data-testid=trend-p90]');
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) > n,
+      before,
+    );
+    // 10 median bands, 10 medians and 10 p90 lines; lambda-perf lists 10 a day: no p90 band.
+    expect(await page.locator('[data-testid=trend-chart] .scatterlayer .trace').count()).toBe(30);
+    expect(await page.locator('[data-testid=trend-chart] .scatterlayer .js-fill').count()).toBe(10);
+    const dashed = page.locator(
+      '[data-testid=trend-chart] .scatterlayer .js-line[style*="stroke-dasharray"]',
+    );
+    expect(await dashed.count()).toBe(10);
+    expect(await page.textContent('[data-testid=trend-p90-note]')).toContain(
+      'too few samples for its 95% interval (36 a day needed)',
+    );
+    await shot('05-trend-p90-light');
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -86,8 +86,10 @@ describe('trend rows', () => {
       ['2026-01-02', 10, 114.5],
       ['2026-01-03', 10, 124.5],
     ]);
-    // n = 10: the 2nd to the 9th value (shared/stats/quantile-ci.ts).
+    // n = 10: the 2nd to the 9th value (shared/stats/quantile-ci.ts); the p90 needs 36 for an interval.
     expect(node.days[0]!.ci).toEqual([101, 108]);
+    expect(node.days[0]!.p90).toBeCloseTo(108.1, 10);
+    expect(node.days[0]!.p90Ci).toBeNull();
     expect(trend.changes).toEqual([]);
   });
 
@@ -151,9 +153,9 @@ describe('trend figure', () => {
         memoryMB: 512,
         own: true,
         days: [
-          { day: '2026-01-01', n: 10, median: 5, ci: [4, 6] as [number, number] },
-          { day: '2026-01-02', n: 3, median: 7, ci: null },
-          { day: '2026-01-03', n: 10, median: 8, ci: [7, 9] as [number, number] },
+          { day: '2026-01-01', n: 10, median: 5, ci: [4, 6] as [number, number], p90: 6, p90Ci: null },
+          { day: '2026-01-02', n: 3, median: 7, ci: null, p90: 8, p90Ci: null },
+          { day: '2026-01-03', n: 10, median: 8, ci: [7, 9] as [number, number], p90: 9, p90Ci: null },
         ],
       },
     ];
@@ -174,5 +176,82 @@ describe('trend figure', () => {
       [10, '7.0–9.0'],
     ]);
     expect((layout.shapes as { x0: string }[]).map((s) => s.x0)).toEqual(['2026-01-03']);
+  });
+});
+
+describe('trend figure with the p90', () => {
+  const theme = { text: '#000', grid: '#eee', background: '#fff', palette: ['#112233'] };
+  const day = (d: string, n: number, p90: number, p90Ci: [number, number] | null) => ({
+    day: d,
+    n,
+    median: p90 / 2,
+    ci: [p90 / 2 - 1, p90 / 2 + 1] as [number, number],
+    p90,
+    p90Ci,
+  });
+  const series = (days: ReturnType<typeof day>[]) => [
+    {
+      key: 'k',
+      label: 'api · arm64 · 512 MB',
+      name: 'api',
+      runtime: null,
+      arch: 'arm64',
+      memoryMB: 512,
+      own: true,
+      days,
+    },
+  ];
+
+  it('draws no p90 unless asked', () => {
+    const { data, layout } = trendFigure(
+      series([day('2026-01-01', 40, 20, [18, 24])]),
+      [],
+      'ms',
+      'Init',
+      theme,
+    );
+    expect(data.map((d) => d.name)).toEqual(['api · arm64 · 512 MB median 95% CI', 'api · arm64 · 512 MB']);
+    expect((layout.yaxis as { title: { text: string } }).title.text).toBe('Init (ms), median');
+  });
+
+  it('draws the p90 dashed over its band on days of 36 samples or more, none on the others', () => {
+    const days = [
+      day('2026-01-01', 40, 20, [18, 24]),
+      day('2026-01-02', 10, 30, null),
+      day('2026-01-03', 36, 22, [19, 25]),
+    ];
+    const { data, layout } = trendFigure(series(days), [], 'ms', 'Init', theme, true);
+    expect(data.map((d) => d.name)).toEqual([
+      'api · arm64 · 512 MB median 95% CI',
+      'api · arm64 · 512 MB p90 95% CI',
+      'api · arm64 · 512 MB',
+      'api · arm64 · 512 MB p90',
+    ]);
+    const [, band, , p90] = data as [unknown, (typeof data)[number], unknown, (typeof data)[number]];
+    expect(band.x).toEqual(['2026-01-01', '2026-01-03', '2026-01-03', '2026-01-01']);
+    expect(band.y).toEqual([24, 25, 19, 18]);
+    expect(band.fillcolor).toBe('rgba(17, 34, 51, 0.06)');
+    expect(p90.y).toEqual([20, 30, 22]);
+    expect((p90.line as { dash: string }).dash).toBe('dash');
+    expect(p90.showlegend).toBe(false);
+    expect(p90.legendgroup).toBe('k');
+    expect(p90.meta).toEqual({ series: 0, p90: true });
+    expect(p90.customdata).toEqual([
+      [40, '18.0–24.0 ms'],
+      [10, 'too few samples (36 needed)'],
+      [36, '19.0–25.0 ms'],
+    ]);
+    expect((layout.yaxis as { title: { text: string } }).title.text).toBe(
+      'Init (ms), median and p90 (dashed)',
+    );
+  });
+
+  it('draws the p90 without a band when no day has 36 samples', () => {
+    const { data } = trendFigure(series([day('2026-01-01', 10, 20, null)]), [], 'ms', 'Init', theme, true);
+    expect(data.map((d) => d.name)).toEqual([
+      'api · arm64 · 512 MB median 95% CI',
+      'api · arm64 · 512 MB',
+      'api · arm64 · 512 MB p90',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { PlotData, PlotLayout } from 'plotly.js-dist';
 import { escapeMarkup as plotlyText } from './chart-labels';
-import type { TrendChange, TrendSeries } from './trend-rows';
+import { minSamplesForQuantileCi } from '../../../shared/stats/quantile-ci';
+import type { TrendChange, TrendDay, TrendSeries } from './trend-rows';
 
 export interface TrendTheme {
   text: string;
@@ -21,12 +22,49 @@ const DAY_MS = 86_400_000;
 const ci = (c: [number, number] | null): string =>
   c === null ? 'too few samples' : `${c[0].toFixed(1)}–${c[1].toFixed(1)}`;
 
+/** Below this many samples a day's p90 has no 95% interval (quantile-ci.ts): (0.9)ⁿ must be ≤ 2.5%. */
+export const P90_CI_MIN_SAMPLES = minSamplesForQuantileCi(0.9);
+
 /**
- * The trend as a Plotly figure: per line its 95% interval as a band (high along the days, low back, filled)
- * drawn first, then the medians as a line with markers. Days without an interval (fewer than 6 samples)
- * leave the band out there rather than drawing one the data do not hold. Each median trace carries its
- * series index in `meta`, so a click says which line and day. Configuration changes of the shown functions
- * are dotted vertical lines with the change as hover text.
+ * A line's interval as a band: high along the days that have one, low back, filled. Days without one are left
+ * out rather than drawn with a band the data do not hold; null when no day has one.
+ */
+function band(
+  s: TrendSeries,
+  i: number,
+  color: string,
+  interval: (d: TrendDay) => [number, number] | null,
+  what: string,
+  alpha: number,
+): PlotData | null {
+  const banded = s.days.filter((d) => interval(d) !== null);
+  if (banded.length === 0) return null;
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    x: [...banded.map((d) => d.day), ...banded.map((d) => d.day).reverse()],
+    y: [
+      ...banded.map((d) => (interval(d) as [number, number])[1]),
+      ...banded.map((d) => (interval(d) as [number, number])[0]).reverse(),
+    ],
+    fill: 'toself',
+    fillcolor: translucent(color, alpha),
+    line: { width: 0, color },
+    hoverinfo: 'skip',
+    showlegend: false,
+    legendgroup: s.key,
+    name: plotlyText(`${s.label} ${what} 95% CI`),
+    meta: { band: i },
+  };
+}
+
+/**
+ * The trend as a Plotly figure: per line its median's 95% interval as a band drawn first, then the medians as
+ * a line with markers. With `showP90`, each line also gets its p90 as a dashed line (same color, toggled with
+ * it in the legend) over its own band where a day has 36 samples or more; below that the p90 is drawn without
+ * a band and its hover says there are too few samples. Each median and p90 trace carries its series index in
+ * `meta`, so a click says which line and day. Configuration changes of the shown functions are dotted
+ * vertical lines with the change as hover text.
  */
 export function trendFigure(
   series: readonly TrendSeries[],
@@ -34,29 +72,17 @@ export function trendFigure(
   unit: string,
   metricLabel: string,
   theme: TrendTheme,
+  showP90 = false,
 ): { data: PlotData[]; layout: PlotLayout } {
   const data: PlotData[] = [];
+  const tooFewForP90 = `too few samples (${P90_CI_MIN_SAMPLES} needed)`;
   series.forEach((s, i) => {
     const color = theme.palette[i % theme.palette.length] as string;
-    const banded = s.days.filter((d) => d.ci !== null);
-    if (banded.length > 0)
-      data.push({
-        type: 'scatter',
-        mode: 'lines',
-        x: [...banded.map((d) => d.day), ...banded.map((d) => d.day).reverse()],
-        y: [
-          ...banded.map((d) => (d.ci as [number, number])[1]),
-          ...banded.map((d) => (d.ci as [number, number])[0]).reverse(),
-        ],
-        fill: 'toself',
-        fillcolor: translucent(color, 0.1),
-        line: { width: 0, color },
-        hoverinfo: 'skip',
-        showlegend: false,
-        legendgroup: s.key,
-        name: plotlyText(`${s.label} 95% CI`),
-        meta: { band: i },
-      });
+    const medianBand = band(s, i, color, (d) => d.ci, 'median', 0.1);
+    if (medianBand) data.push(medianBand);
+    // Fainter: where the two bands overlap, the median's stays the one that reads.
+    const p90Band = showP90 ? band(s, i, color, (d) => d.p90Ci, 'p90', 0.06) : null;
+    if (p90Band) data.push(p90Band);
     data.push({
       type: 'scatter',
       mode: 'lines+markers',
@@ -72,6 +98,23 @@ export function trendFigure(
         `<br>n = %{customdata[0]}<extra></extra>`,
       meta: { series: i },
     });
+    if (showP90)
+      data.push({
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: plotlyText(`${s.label} p90`),
+        legendgroup: s.key,
+        showlegend: false,
+        x: s.days.map((d) => d.day),
+        y: s.days.map((d) => d.p90),
+        line: { color, width: 1.5, dash: 'dash' },
+        marker: { color, size: 5, symbol: 'diamond-open' },
+        customdata: s.days.map((d) => [d.n, d.p90Ci ? `${ci(d.p90Ci)} ${unit}` : tooFewForP90]),
+        hovertemplate:
+          `${plotlyText(s.label)}<br>%{x}: p90 %{y:.1f} ${unit}<br>95% CI %{customdata[1]}` +
+          `<br>n = %{customdata[0]}<extra></extra>`,
+        meta: { series: i, p90: true },
+      });
   });
   const shownNames = new Set(series.map((s) => s.name));
   const days = [...new Set(series.flatMap((s) => s.days.map((d) => d.day)))].sort();
@@ -94,7 +137,7 @@ export function trendFigure(
       ...(span === 0 ? { range: [first - DAY_MS, first + DAY_MS] } : {}),
     },
     yaxis: {
-      title: { text: `${metricLabel} (${unit}), median` },
+      title: { text: `${metricLabel} (${unit}), ${showP90 ? 'median and p90 (dashed)' : 'median'}` },
       rangemode: 'tozero',
       gridcolor: theme.grid,
     },

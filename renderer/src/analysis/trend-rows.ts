@@ -12,6 +12,9 @@ export interface TrendDay {
   n: number;
   median: number;
   ci: [number, number] | null;
+  /** The p90, with its 95% interval from 36 samples on. */
+  p90: number;
+  p90Ci: [number, number] | null;
 }
 
 /** A line of the trend: one function × runtime × arch × memory, its days in order. */
@@ -131,7 +134,14 @@ export function trendOf(selection: readonly SelectedRows[], metric: Metric): Tre
       };
       series.push(current);
     }
-    current.days.push({ day: p.day, n: p.n, median: p.median, ci: p.medianCi });
+    current.days.push({
+      day: p.day,
+      n: p.n,
+      median: p.median,
+      ci: p.medianCi,
+      p90: p.p90,
+      p90Ci: p.p90Ci,
+    });
   }
   return { series, changes: configurationChanges(series), undated };
 }

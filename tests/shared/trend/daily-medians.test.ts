@@ -22,10 +22,18 @@ describe('dailyMedians', () => {
     );
     expect(undated).toBe(0);
     expect(points).toEqual([
-      { group: { name: 'a' }, day: '2026-11-20', n: 2, median: 8, medianCi: null },
-      { group: { name: 'a' }, day: '2026-11-21', n: 3, median: 2, medianCi: null },
-      { group: { name: 'b' }, day: '2026-11-20', n: 1, median: 30, medianCi: null },
-      { group: { name: 'b' }, day: '2026-11-21', n: 1, median: 10, medianCi: null },
+      { group: { name: 'a' }, day: '2026-11-20', n: 2, median: 8, medianCi: null, p90: 8.8, p90Ci: null },
+      {
+        group: { name: 'a' },
+        day: '2026-11-21',
+        n: 3,
+        median: 2,
+        medianCi: null,
+        p90: 2 + (2.8 - 2) * (4 - 2), // R's type 7 exactly: h = 1 + 2 × 0.9
+        p90Ci: null,
+      },
+      { group: { name: 'b' }, day: '2026-11-20', n: 1, median: 30, medianCi: null, p90: 30, p90Ci: null },
+      { group: { name: 'b' }, day: '2026-11-21', n: 1, median: 10, medianCi: null, p90: 10, p90Ci: null },
     ]);
   });
 
@@ -91,7 +99,15 @@ describe('dailyMedians', () => {
     ]);
     const { points } = dailyMedians([{ columns, day: '2026-11-20' }], ['name'], 'total');
     expect(points).toEqual([
-      { group: { name: 'snap' }, day: '2026-11-20', n: 1, median: 620, medianCi: null },
+      {
+        group: { name: 'snap' },
+        day: '2026-11-20',
+        n: 1,
+        median: 620,
+        medianCi: null,
+        p90: 620,
+        p90Ci: null,
+      },
     ]);
   });
 });
@@ -116,8 +132,35 @@ describe('dailyMedians with the 95% interval of the median (the default)', () =>
     const { points } = dailyMedians([{ columns, day: '2026-11-20' }], ['name'], 'init');
     // Binomial(10, 0.5): P(B ≤ 1) = 11/1024 ≤ 2.5% < P(B ≤ 2) = 56/1024, so ranks 2 and 10 − 1.
     expect(points).toEqual([
-      { group: { name: 'a' }, day: '2026-11-20', n: 10, median: 15.5, medianCi: [12, 19] },
-      { group: { name: 'b' }, day: '2026-11-20', n: 5, median: 3, medianCi: null },
+      {
+        group: { name: 'a' },
+        day: '2026-11-20',
+        n: 10,
+        median: 15.5,
+        medianCi: [12, 19],
+        p90: 19.1,
+        p90Ci: null,
+      },
+      { group: { name: 'b' }, day: '2026-11-20', n: 5, median: 3, medianCi: null, p90: 4.6, p90Ci: null },
+    ]);
+  });
+});
+
+describe('dailyMedians: the p90 and its 95% interval', () => {
+  it('gives the p90 (R type 7) of every day, its interval from 36 values on', () => {
+    // 36 values 1..36 on one day, 35 on the next: Binomial(36, 0.9) gives ranks 29 and 36.
+    const day = (n: number) => Array.from({ length: n }, (_, i) => sample('a', n - i));
+    const { points } = dailyMedians(
+      [
+        { columns: columnsFromSamples(day(36)), day: '2026-11-20' },
+        { columns: columnsFromSamples(day(35)), day: '2026-11-21' },
+      ],
+      ['name'],
+      'init',
+    );
+    expect(points.map(({ day, n, p90, p90Ci }) => ({ day, n, p90, p90Ci }))).toEqual([
+      { day: '2026-11-20', n: 36, p90: 32.5, p90Ci: [29, 36] },
+      { day: '2026-11-21', n: 35, p90: 31.6, p90Ci: null },
     ]);
   });
 });
