@@ -1,21 +1,12 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  pngSize,
-  repoRoot,
-  serveDir,
-  type FixtureFile,
-} from './support/renderer-harness';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, pngSize, repoRoot, type FixtureFile } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 
 const fixtureDir = join(repoRoot, '../shared/fixtures/seed-runs');
 const FILES = ['speed-x86-128.csv', 'speed-x86-1024.csv', 'speed-arm-1024.csv'];
@@ -34,41 +25,22 @@ if (!haveChromium) console.log(`analysis e2e skipped: ${CHROMIUM} is not install
 type Saved = { kind: 'csv' | 'image'; defaultName: string; format?: string; data: string };
 
 describe.skipIf(!haveFixtures || !haveChromium)('analysis workspace in Chromium', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-analysis-'));
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
+  let shots: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1300 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    // The import worker's console too: a CSP violation in there would show up here.
-    page.on('worker', (w) =>
-      w.on('console', (m) => m.type() === 'error' && consoleErrors.push(`worker: ${m.text()}`)),
-    );
     const files: FixtureFile[] = FILES.map((name) => ({
       name,
       path: join(fixtureDir, name),
       text: readFileSync(join(fixtureDir, name), 'utf8'),
     }));
-    await installTestBridge(page, files);
-    await page.goto(server.url);
-    console.log(`analysis e2e screenshots: ${shots}`);
+    app = await openAppPage({ name: 'analysis', viewport: { width: 1360, height: 1300 }, files });
+    ({ page, errors: consoleErrors, shots } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   // The top bar is sticky: a full-page capture would stitch it into the middle, so shoot a tall viewport.
   const shot = async (name: string) => {

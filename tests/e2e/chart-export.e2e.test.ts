@@ -1,19 +1,12 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  pngSize,
-  serveDir,
-} from './support/renderer-harness';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, pngSize } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 import { csvOf, twelveFunctionSamples } from './support/chart-data';
 
 const haveChromium = existsSync(CHROMIUM);
@@ -45,22 +38,18 @@ function pixelAt(args: { base64: string; x: number; y: number }): Promise<number
 }
 
 describe.skipIf(!haveChromium)('chart export with caption in Chromium', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const images = mkdtempSync(join(tmpdir(), 'coldstart-e2e-chart-export-'));
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
+  let images: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await installTestBridge(page, [{ name: FILE, path: `/tmp/${FILE}`, text: csvOf(SAMPLES) }]);
-    await page.goto(server.url);
+    app = await openAppPage({
+      name: 'chart-export',
+      viewport: { width: 1280, height: 900 },
+      files: [{ name: FILE, path: `/tmp/${FILE}`, text: csvOf(SAMPLES) }],
+    });
+    ({ page, errors: consoleErrors, shots: images } = app);
     await page.waitForSelector('[data-testid=chart] path.box');
     await page.click('[data-testid=import-button]');
     await page.waitForSelector('[data-testid=example-banner]', { state: 'detached' });
@@ -70,14 +59,9 @@ describe.skipIf(!haveChromium)('chart export with caption in Chromium', () => {
     // The app is dark: the export is light unless asked otherwise.
     await page.click('[data-testid=toggle-theme]');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    console.log(`chart export e2e images: ${images}`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const saved = () => page.evaluate(() => (window as unknown as { __saved: Saved[] }).__saved.slice());
   const savedCount = (n: number) =>

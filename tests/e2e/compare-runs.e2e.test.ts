@@ -1,18 +1,12 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  serveDir,
-} from './support/renderer-harness';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 import { csvOf } from './support/chart-data';
 import { AFTER_SEED, BEFORE_SEED, RUN_FUNCTIONS, runSamples } from './support/before-after-runs';
 
@@ -20,33 +14,24 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.log(`compare runs e2e skipped: ${CHROMIUM} is not installed`);
 
 describe.skipIf(!haveChromium)('two runs side by side in Chromium', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-compare-'));
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
+  let shots: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await installTestBridge(page, [
-      { name: 'before.csv', path: '/tmp/before.csv', text: csvOf(runSamples(false, BEFORE_SEED)) },
-      { name: 'after.csv', path: '/tmp/after.csv', text: csvOf(runSamples(true, AFTER_SEED)) },
-    ]);
-    await page.goto(server.url);
-    console.log(`compare runs e2e screenshots: ${shots}`);
+    app = await openAppPage({
+      name: 'compare-runs',
+      viewport: { width: 1920, height: 1080 },
+      files: [
+        { name: 'before.csv', path: '/tmp/before.csv', text: csvOf(runSamples(false, BEFORE_SEED)) },
+        { name: 'after.csv', path: '/tmp/after.csv', text: csvOf(runSamples(true, AFTER_SEED)) },
+      ],
+    });
+    ({ page, errors: consoleErrors, shots } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const shot = async (name: string) => {
     await page.evaluate(() => window.scrollTo(0, 0));

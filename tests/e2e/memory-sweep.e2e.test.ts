@@ -1,19 +1,13 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { emptySample, type Sample } from '../../shared/sample';
 import { seededNormal } from '../shared/stats/synthetic-cold-starts';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  serveDir,
-} from './support/renderer-harness';
+import { CHROMIUM } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 import { csvOf } from './support/chart-data';
 
 const haveChromium = existsSync(CHROMIUM);
@@ -58,32 +52,21 @@ function sweepRun(): Sample[] {
 }
 
 describe.skipIf(!haveChromium)('the memory sweep of a four-size run (Chromium)', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-sweep-'));
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let shots: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1500 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-    await installTestBridge(page, [
-      { name: 'sweep-4-sizes.csv', path: '/tmp/sweep-4-sizes.csv', text: csvOf(sweepRun()) },
-    ]);
-    await page.goto(server.url);
-    console.log(`memory sweep e2e screenshots: ${shots}`);
+    app = await openAppPage({
+      name: 'memory-sweep',
+      viewport: { width: 1600, height: 1500 },
+      files: [{ name: 'sweep-4-sizes.csv', path: '/tmp/sweep-4-sizes.csv', text: csvOf(sweepRun()) }],
+    });
+    ({ page, errors: pageErrors, shots } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const shot = (name: string) =>
     page.locator('[data-testid=sweep-view]').screenshot({ path: join(shots, `${name}.png`) });

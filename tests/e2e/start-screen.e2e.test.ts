@@ -1,19 +1,12 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunSummary } from '../../shared/measure';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  serveDir,
-  type FixtureRun,
-} from './support/renderer-harness';
+import { CHROMIUM, type FixtureRun } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 import { csvOf } from './support/chart-data';
 import { AFTER_SEED, BEFORE_SEED, runSamples } from './support/before-after-runs';
 
@@ -41,39 +34,28 @@ const run = (id: string, over: Partial<RunSummary>, seed: number): FixtureRun =>
 };
 
 describe.skipIf(!haveChromium)('the empty start screen offers recent workspaces and runs (Chromium)', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-start-'));
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let shots: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await installTestBridge(
-      page,
-      [
+    app = await openAppPage({
+      name: 'start-screen',
+      viewport: { width: 1024, height: 700 },
+      files: [
         { name: 'before.csv', path: '/tmp/before.csv', text: csvOf(runSamples(false, BEFORE_SEED)) },
         { name: 'after.csv', path: '/tmp/after.csv', text: csvOf(runSamples(true, AFTER_SEED)) },
       ],
-      [
+      runs: [
         run('nightly', { name: 'nightly 512 vs 1024' }, 21),
         run('fetched', { kind: 'fetch', name: 'last 3 days', startedAt: '2026-11-27T08:00:00.000Z' }, 22),
       ],
-    );
-    await page.goto(server.url);
-    console.log(`start screen e2e screenshots: ${shots}`);
+    });
+    ({ page, errors: pageErrors, shots } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const datasetNames = () =>
     page.$$eval('[data-testid=dataset]', (els) => els.map((e) => e.getAttribute('data-name')));

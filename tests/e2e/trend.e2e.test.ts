@@ -1,17 +1,11 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  serveDir,
-} from './support/renderer-harness';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 import { lambdaPerfDays } from './support/lambda-perf-days';
 
 const haveChromium = existsSync(CHROMIUM);
@@ -20,38 +14,21 @@ if (!haveChromium) console.log(`trend e2e skipped: ${CHROMIUM} is not installed`
 const DAYS = lambdaPerfDays(5, { runtimes: 2, memories: 2, driftFrom: 3 });
 
 describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-trend-'));
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
+  let shots: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1300 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
+    app = await openAppPage({
+      name: 'trend',
+      viewport: { width: 1360, height: 1300 },
+      files: DAYS.map((f) => ({ name: f.name, path: `/data/2025/${f.name}`, text: f.text })),
     });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('worker', (w) =>
-      w.on('console', (m) => m.type() === 'error' && consoleErrors.push(`worker: ${m.text()}`)),
-    );
-    await installTestBridge(
-      page,
-      DAYS.map((f) => ({ name: f.name, path: `/data/2025/${f.name}`, text: f.text })),
-    );
-    await page.goto(server.url);
-    console.log(`trend e2e screenshots: ${shots}`);
+    ({ page, errors: consoleErrors, shots } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const shot = async (name: string, selector = '[data-testid=trend-view]') => {
     await page.locator(selector).screenshot({ path: join(shots, `${name}.png`) });

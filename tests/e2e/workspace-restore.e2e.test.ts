@@ -1,19 +1,11 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  repoRoot,
-  serveDir,
-  type FixtureFile,
-} from './support/renderer-harness';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, repoRoot, type FixtureFile } from './support/renderer-harness';
+import { openAppPage, type AppPage } from './support/app-page';
 
 const fixtureDir = join(repoRoot, '../shared/fixtures/seed-runs');
 const FILES = ['speed-x86-128.csv', 'speed-x86-1024.csv', 'speed-arm-1024.csv'];
@@ -24,32 +16,21 @@ if (!haveFixtures)
 if (!haveChromium) console.log(`workspace restore e2e skipped: ${CHROMIUM} is not installed`);
 
 describe.skipIf(!haveFixtures || !haveChromium)('the workspace survives a restart (Chromium)', () => {
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-restore-'));
+  let shots: string;
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const files: FixtureFile[] = FILES.map((name) => ({
       name,
       path: join(fixtureDir, name),
       text: readFileSync(join(fixtureDir, name), 'utf8'),
     }));
-    await installTestBridge(page, files);
-    await page.goto(server.url);
-    console.log(`workspace restore e2e screenshots: ${shots}`);
+    app = await openAppPage({ name: 'workspace-restore', viewport: { width: 1280, height: 900 }, files });
+    ({ page, shots } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const datasetNames = () =>
     page.$$eval('[data-testid=dataset]', (els) => els.map((e) => e.getAttribute('data-name')));
