@@ -175,22 +175,15 @@ export class PlainRowReader {
       from = to + 1;
     }
     if (cell !== width - 1 || name === null) return false;
-    out.add(
-      name,
-      memoryMB,
-      init,
-      duration,
-      billed,
-      maxMemory,
-      restore,
-      arch,
-      runtime,
-      status,
-      errorType,
-      run,
-      requestId,
-      timestamp,
-    );
+    const i = out.addTexts(name, arch, runtime, status, errorType, run, requestId, timestamp);
+    // Written here, not handed to a function: see addTexts.
+    const numbers = out.numberColumns();
+    (numbers[0] as Float64Array)[i] = memoryMB;
+    (numbers[1] as Float64Array)[i] = init;
+    (numbers[2] as Float64Array)[i] = duration;
+    (numbers[3] as Float64Array)[i] = billed;
+    (numbers[4] as Float64Array)[i] = maxMemory;
+    (numbers[5] as Float64Array)[i] = restore;
     return true;
   }
 
