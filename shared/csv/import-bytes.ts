@@ -141,8 +141,10 @@ function beginning(
   totalBytes: number,
   report: ReturnType<typeof emptyImportReport>,
 ): { start: number; line: number; rows: number } | typeof NEEDS_TEXT {
-  const head = decodeBytes(bytes, 0, lastNewline + 1);
-  if (head.length < BINARY_CHECK_CHARS && lastNewline + 1 < totalBytes) return NEEDS_TEXT;
+  // The whole file when the chunk holds it, else its whole lines.
+  const headEnd = bytes.length >= totalBytes ? bytes.length : lastNewline + 1;
+  const head = decodeBytes(bytes, 0, headEnd);
+  if (head.length < BINARY_CHECK_CHARS && headEnd < totalBytes) return NEEDS_TEXT;
   const start = textStart(report, head);
   if (typeof start === 'string') return NEEDS_TEXT;
   // The BOM is one character of text, three bytes; a good `sep=` line is ASCII.
