@@ -10,6 +10,8 @@ const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
 /** What looksBinary reads of a text: the first chunk's lines must hold at least that much of it. */
 const BINARY_CHECK_CHARS = 8192;
+/** How much of the first chunk is decoded to check the file's start (see beginning). */
+const HEAD_BYTES = 1 << 16;
 /** Rows between two progress reports (as readRows). */
 const PROGRESS_EVERY = 1 << 16;
 
@@ -141,8 +143,10 @@ function beginning(
   totalBytes: number,
   report: ReturnType<typeof emptyImportReport>,
 ): { start: number; line: number; rows: number } | typeof NEEDS_TEXT {
-  // The whole file when the chunk holds it, else its whole lines.
-  const headEnd = bytes.length >= totalBytes ? bytes.length : lastNewline + 1;
+  // The whole file when the chunk holds it, else whole lines, about HEAD_BYTES of them (enough to hold
+  // BINARY_CHECK_CHARS characters and the first lines, and not a whole chunk decoded for that).
+  const headLines = bytes.subarray(0, HEAD_BYTES).lastIndexOf(NEWLINE);
+  const headEnd = bytes.length >= totalBytes ? bytes.length : (headLines < 0 ? lastNewline : headLines) + 1;
   const head = decodeBytes(bytes, 0, headEnd);
   if (head.length < BINARY_CHECK_CHARS && headEnd < totalBytes) return NEEDS_TEXT;
   const start = textStart(report, head);
