@@ -183,9 +183,7 @@ export class SampleColumnsBuilder {
     requestId: string | null,
     timestamp: string | null,
   ): void {
-    const i = this.length;
-    if (i === this.capacity) this.grow();
-    // Indexed, not destructured: destructuring goes through the array iterator on every sample.
+    const i = this.addTexts(name, arch, runtime, status, errorType, run, requestId, timestamp);
     const numbers = this.numbers;
     (numbers[0] as Float64Array)[i] = memoryMB;
     (numbers[1] as Float64Array)[i] = initMs;
@@ -193,14 +191,37 @@ export class SampleColumnsBuilder {
     (numbers[3] as Float64Array)[i] = billedMs;
     (numbers[4] as Float64Array)[i] = maxMemoryUsedMB;
     (numbers[5] as Float64Array)[i] = restoreMs;
+  }
+
+  /**
+   * add, in two steps for the importer's fast paths: the texts first, which returns the new sample's index
+   * i; the caller then writes its numbers into numberColumns()[k][i] (NUMBER_COLUMNS' order) itself. A
+   * double handed to a function that is not inlined is boxed into a new heap object: a million rows of
+   * six numbers would be six million objects for the garbage collector, a typed array's element is none.
+   */
+  addTexts(
+    name: string,
+    arch: string | null,
+    runtime: string | null,
+    status: string | null,
+    errorType: string | null,
+    run: string | null,
+    requestId: string | null,
+    timestamp: string | null,
+  ): number {
+    const i = this.length;
+    if (i === this.capacity) this.grow();
+    // Indexed, not destructured: destructuring goes through the array iterator on every sample.
     const codes = this.codes;
     const coders = this.coders;
     (codes[0] as Uint32Array)[i] = (coders[0] as TextCoder).code(name);
-    (codes[1] as Uint32Array)[i] = (coders[1] as TextCoder).code(arch);
-    (codes[2] as Uint32Array)[i] = (coders[2] as TextCoder).code(runtime);
-    (codes[3] as Uint32Array)[i] = (coders[3] as TextCoder).code(status);
-    (codes[4] as Uint32Array)[i] = (coders[4] as TextCoder).code(errorType);
-    (codes[5] as Uint32Array)[i] = (coders[5] as TextCoder).code(run);
+    // A new array holds zeros (null's code): a column no row has a value in (a seed file has five) is then
+    // never written, and its memory never touched.
+    if (arch !== null) (codes[1] as Uint32Array)[i] = (coders[1] as TextCoder).code(arch);
+    if (runtime !== null) (codes[2] as Uint32Array)[i] = (coders[2] as TextCoder).code(runtime);
+    if (status !== null) (codes[3] as Uint32Array)[i] = (coders[3] as TextCoder).code(status);
+    if (errorType !== null) (codes[4] as Uint32Array)[i] = (coders[4] as TextCoder).code(errorType);
+    if (run !== null) (codes[5] as Uint32Array)[i] = (coders[5] as TextCoder).code(run);
     if (requestId !== null && requestId !== '')
       (this.requestIds ??= new TextPacker(this.capacity)).set(i, requestId);
     else this.requestIds?.skip(i);
@@ -208,6 +229,12 @@ export class SampleColumnsBuilder {
       (this.timestamps ??= new TextPacker(this.capacity)).set(i, timestamp);
     else this.timestamps?.skip(i);
     this.length = i + 1;
+    return i;
+  }
+
+  /** The number columns being built, in NUMBER_COLUMNS' order (new arrays after a sample that grew them). */
+  numberColumns(): readonly Float64Array[] {
+    return this.numbers;
   }
 
   addSample(s: Sample): void {

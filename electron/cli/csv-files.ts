@@ -1,8 +1,13 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportCsv } from '../../shared/csv/export-csv';
-import { dropDuplicateRows, importCsvColumns } from '../../shared/csv/import-csv';
+import { importCsvBytes } from '../../shared/csv/import-bytes';
+import {
+  dropDuplicateRows,
+  importCsvColumns,
+  type CsvColumnsImportResult,
+} from '../../shared/csv/import-csv';
 import type { Sample } from '../../shared/sample';
 import type { SampleColumns } from '../../shared/sample-columns';
 import { fileErrorText } from './file-errors';
@@ -22,6 +27,34 @@ export interface CsvFilesRead {
 /** What went wrong with a CSV file, in a few words (see fileErrorText). */
 const fileError = (error: unknown): string => fileErrorText(error, 'a CSV file');
 
+/** Bytes read from a file at a time: a few of them is all the memory the reading takes. */
+const CHUNK_BYTES = 1 << 20;
+
+/** The bytes of a file in chunks, one buffer reused (see importCsvBytes). */
+function* fileChunks(fd: number): Generator<Uint8Array> {
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  for (;;) {
+    const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+    if (n === 0) return;
+    yield buffer.subarray(0, n);
+  }
+}
+
+/**
+ * One CSV file into columns: from its bytes when it is a plain file (most are: see importCsvBytes), else
+ * from its text. Throws only when the file cannot be read.
+ */
+async function importCsvFile(target: string, name: string): Promise<CsvColumnsImportResult> {
+  const fd = openSync(target, 'r');
+  let imported: CsvColumnsImportResult | null;
+  try {
+    imported = importCsvBytes(fileChunks(fd), name, fstatSync(fd).size);
+  } finally {
+    closeSync(fd);
+  }
+  return imported ?? importCsvColumns(await readFile(target, 'utf8'), name);
+}
+
 /**
  * Reads and imports CSV files for a command: every import warning and error goes to stderr once, as one line
  * (`warning: FILE: ...`, `coldstart CMD: FILE: ...`); the command decides what a failed file means.
@@ -33,15 +66,14 @@ export async function readCsvFiles(
 ): Promise<CsvFilesRead> {
   const result: CsvFilesRead = { columns: [], samples: 0, read: [], failed: [] };
   for (const path of paths) {
-    let text: string;
+    let imported: CsvColumnsImportResult;
     try {
-      text = await readFile(resolve(io.cwd, path), 'utf8');
+      imported = await importCsvFile(resolve(io.cwd, path), path);
     } catch (error) {
       io.stderr(`coldstart ${options.command}: ${path}: ${fileError(error)}\n`);
       result.failed.push(path);
       continue;
     }
-    const imported = importCsvColumns(text, path);
     if (!imported.ok) {
       io.stderr(`coldstart ${options.command}: ${path}: ${imported.error}\n`);
       result.failed.push(path);

@@ -1,45 +1,29 @@
 import type { Arch } from '../sample';
 import type { SampleColumnsBuilder } from '../sample-columns';
-import { EMPTY, parseNonNegativeAt, POW10 } from './decimal';
+import { parseNonNegativeAt, POW10 } from './decimal';
 import type { ColumnIndex } from './header-mapping';
-
-// What each cell of a row is, by its position in the header.
-const IGNORED = 0;
-const NAME = 1;
-const MEMORY = 2;
-const INIT = 3;
-const COLD = 4;
-const BILLED = 5;
-const MAX_MEMORY = 6;
-const RESTORE = 7;
-const ARCH = 8;
-/** Text cells from here on, in the order of PlainRowReader's text slots. */
-const RUNTIME = 9;
-const STATUS = 10;
-const ERROR_TYPE = 11;
-const RUN = 12;
-const REQUEST_ID = 13;
-const TIMESTAMP = 14;
-
-const ROLES: [keyof ColumnIndex, number][] = [
-  ['name', NAME],
-  ['memory', MEMORY],
-  ['init', INIT],
-  ['cold', COLD],
-  ['billed', BILLED],
-  ['maxMemory', MAX_MEMORY],
-  ['restore', RESTORE],
-  ['arch', ARCH],
-  ['runtime', RUNTIME],
-  ['status', STATUS],
-  ['errorType', ERROR_TYPE],
-  ['run', RUN],
-  ['requestId', REQUEST_ID],
-  ['timestamp', TIMESTAMP],
-];
-
-/** Text slots from here on (REQUEST_ID, TIMESTAMP) are packed columns: unique per row. */
-const FIRST_PACKED_SLOT = REQUEST_ID - RUNTIME + 1;
+import {
+  APOSTROPHE,
+  ARCH,
+  BILLED,
+  COLD,
+  ERROR_TYPE,
+  FIRST_PACKED_SLOT,
+  IGNORED,
+  INIT,
+  MAX_MEMORY,
+  MEMORY,
+  NAME,
+  NOT_PLAIN_NUMBER,
+  plainEdge,
+  plainNumber,
+  REQUEST_ID,
+  RUN,
+  RUNTIME,
+  STATUS,
+  TEXT_SLOTS,
+  rolesOf,
+} from './plain-roles';
 
 /** What a text cell gives when it is not in its plain form: the row goes to RowReader. */
 const NOT_PLAIN = undefined;
@@ -51,16 +35,11 @@ function copyOf(text: string, from: number, to: number): string {
   return String.fromCharCode(...codes);
 }
 
-const APOSTROPHE = 39;
-
 /** Where the cell starting at or before `from` ends: the next delimiter, or the end of the line. */
 function cellEnd(text: string, delimiter: string, from: number, end: number): number {
   const to = text.indexOf(delimiter, from);
   return to < 0 || to > end ? end : to;
 }
-
-/** Printable ASCII other than a space: a text cell that starts and ends with one needs no trimming. */
-const plainEdge = (c: number): boolean => c > 32 && c < 127;
 
 /**
  * The fast path of the import for a text without quotes: a row whose cells are all in their plain form is
@@ -77,7 +56,7 @@ export class PlainRowReader {
   private readonly roles: Uint8Array;
   private readonly delimiter: string;
   /** Per text slot (name, then RUNTIME..TIMESTAMP): the last value read. */
-  private readonly lastValue: (string | null)[] = new Array<string | null>(7).fill(null);
+  private readonly lastValue: (string | null)[] = new Array<string | null>(TEXT_SLOTS).fill(null);
 
   constructor(
     private readonly text: string,
@@ -90,11 +69,7 @@ export class PlainRowReader {
     private readonly memoryDefault: number,
   ) {
     this.delimiter = delimiter;
-    this.roles = new Uint8Array(width);
-    for (const [key, role] of ROLES) {
-      const at = index[key];
-      if (at >= 0 && at < width) this.roles[at] = role;
-    }
+    this.roles = rolesOf(index, width);
   }
 
   /** Reads the line text[start, end) into `out`; false (and nothing added) when the row is not plain. */
@@ -187,44 +162,28 @@ export class PlainRowReader {
           to = cellEnd(text, delimiter, i, end);
           v = parseNonNegativeAt(text, from, to, this.decimalComma);
         }
-        if (v < 0 && v !== EMPTY) return false;
-        const value = v === EMPTY ? NaN : v;
-        if (role === MEMORY) {
-          if (v === EMPTY) memoryMB = NaN;
-          else if (!Number.isInteger(v) || v === 0) return false;
-          else memoryMB = v;
-        } else if (role === INIT) {
-          // An Init of 0 is how some tools write "no init phase": a warm start.
-          init = v === 0 ? NaN : value;
-        } else if (role === COLD) {
-          if (v === EMPTY) return false;
-          duration = v;
-        } else if (role === BILLED) {
-          if (v === EMPTY) return false;
-          billed = v;
-        } else if (role === MAX_MEMORY) maxMemory = value;
+        const value = plainNumber(role, v);
+        if (value === NOT_PLAIN_NUMBER) return false;
+        if (role === MEMORY) memoryMB = value;
+        else if (role === INIT) init = value;
+        else if (role === COLD) duration = value;
+        else if (role === BILLED) billed = value;
+        else if (role === MAX_MEMORY) maxMemory = value;
         else restore = value;
       }
       if (to >= end) break;
       from = to + 1;
     }
     if (cell !== width - 1 || name === null) return false;
-    out.add(
-      name,
-      memoryMB,
-      init,
-      duration,
-      billed,
-      maxMemory,
-      restore,
-      arch,
-      runtime,
-      status,
-      errorType,
-      run,
-      requestId,
-      timestamp,
-    );
+    const i = out.addTexts(name, arch, runtime, status, errorType, run, requestId, timestamp);
+    // Written here, not handed to a function: see addTexts.
+    const numbers = out.numberColumns();
+    (numbers[0] as Float64Array)[i] = memoryMB;
+    (numbers[1] as Float64Array)[i] = init;
+    (numbers[2] as Float64Array)[i] = duration;
+    (numbers[3] as Float64Array)[i] = billed;
+    (numbers[4] as Float64Array)[i] = maxMemory;
+    (numbers[5] as Float64Array)[i] = restore;
     return true;
   }
 

@@ -1,0 +1,200 @@
+import type { Arch } from '../sample';
+import { SampleColumnsBuilder } from '../sample-columns';
+import { findDuplicates } from './duplicates';
+import { hintsFromFileName, type FileNameHints } from './file-name-hints';
+import { mapHeader, type ColumnIndex } from './header-mapping';
+import { firstReasons, type ImportReport } from './import-report';
+import type { CsvColumnsImportResult } from './import-csv';
+import { RowReader } from './row-reader';
+import type { RowView } from './row-view';
+import { firstNonBlankLine, guessDelimiter, looksBinary } from './text-checks';
+
+/** What RowReader and the fast paths are built with once the header is known. */
+export type RowReaderArgs = readonly [
+  index: ColumnIndex,
+  width: number,
+  decimalComma: boolean,
+  archDefault: Arch | null,
+  /** NaN when unknown. */
+  memoryDefault: number,
+];
+
+export const fail = (report: ImportReport, error: string): CsvColumnsImportResult => ({
+  ok: false,
+  error,
+  report,
+});
+
+/** Where the rows of a text start, once its BOM and any `sep=` line are off, and their delimiter. */
+export interface TextStart {
+  /** Offset of the first row in the text. */
+  offset: number;
+  /** Lines before that row (the `sep=` line). */
+  linesBefore: number;
+}
+
+/**
+ * The checks before the first row: BOM, empty, binary, Excel's `sep=` first line (which names the
+ * delimiter), else the delimiter the first non-blank line suggests. Sets report.delimiter; a string is the
+ * error that ends the import.
+ */
+export function textStart(report: ImportReport, input: string): TextStart | string {
+  const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom === 0 ? input : input.slice(bom);
+  if (text.trim() === '') return 'the file is empty';
+  if (looksBinary(text)) return 'this is a binary file (or text that is not UTF-8), not a CSV file';
+  const sepLine = /^sep=(.)\r?\n/i.exec(text);
+  if (sepLine) {
+    const d = sepLine[1];
+    if (d !== ';' && d !== ',' && d !== '\t')
+      return `line 1: unsupported delimiter in '${sepLine[0].trim()}'`;
+    report.delimiter = d;
+    return { offset: bom + sepLine[0].length, linesBefore: 1 };
+  }
+  report.delimiter = guessDelimiter(firstNonBlankLine(text));
+  return { offset: bom, linesBefore: 0 };
+}
+
+/**
+ * One import's rows into columns, whichever way the rows are cut (text or bytes, fast path or RowReader):
+ * the header, the skipped rows and their reasons, the warnings and the duplicates are found here, once.
+ */
+export class ColumnsImport {
+  readonly samples: SampleColumnsBuilder;
+  /** Set by the header: the arguments of RowReader, also those of a fast path's reader. */
+  readerArgs: RowReaderArgs | null = null;
+  private mapping: { index: ColumnIndex } | string | null = null;
+  private headerLine = 0;
+  private reader: RowReader | null = null;
+  private dataRows = 0;
+  /** File line of each sample, for messages (a typed array: numbers the garbage collector never scans). */
+  private sampleLines: Int32Array;
+  private readonly hints: FileNameHints;
+
+  constructor(
+    private readonly report: ImportReport,
+    /** About how many rows there are: the columns then seldom grow and copy. */
+    capacity: number,
+  ) {
+    this.samples = new SampleColumnsBuilder(capacity);
+    this.sampleLines = new Int32Array(Math.max(16, capacity));
+    this.hints = hintsFromFileName(report.fileName);
+  }
+
+  /** One row of the file; false stops the import (a bad header). */
+  readonly onRow = (row: RowView, line: number, quoteError: string | null): boolean => {
+    const report = this.report;
+    if (row.blank()) {
+      // Blank lines are skipped silently; a row of empty cells (`;;;;`) is a row, reported below.
+      if (row.width === 1 || this.mapping === null) return true;
+    }
+    if (this.mapping === null) {
+      this.headerLine = line;
+      const header = Array.from({ length: row.width }, (_, i) => row.cell(i));
+      const mapping = mapHeader(header, report, line);
+      this.mapping = mapping;
+      if (typeof mapping === 'string') return false;
+      const hints = this.hints;
+      this.readerArgs = [
+        mapping.index,
+        row.width,
+        report.delimiter !== ',',
+        mapping.index.arch < 0 ? hints.arch : null,
+        mapping.index.memory < 0 ? (hints.memoryMB ?? NaN) : NaN,
+      ];
+      this.reader = new RowReader(...this.readerArgs);
+      return true;
+    }
+    const reader = this.reader;
+    if (reader === null) return false;
+    this.dataRows += 1;
+    if (quoteError !== null) {
+      report.skipped.push({ line, column: null, reason: quoteError });
+      return true;
+    }
+    if (!reader.read(row, this.samples)) {
+      report.skipped.push({ line, column: reader.failedColumn, reason: reader.failure });
+      return true;
+    }
+    this.noteLine(line);
+    return true;
+  };
+
+  /** A data row on `line` that a fast path has just added to `samples`. */
+  plainRowAdded(line: number): void {
+    this.dataRows += 1;
+    this.noteLine(line);
+  }
+
+  private noteLine(line: number): void {
+    const n = this.samples.length;
+    if (n > this.sampleLines.length) {
+      const grown = new Int32Array(this.sampleLines.length * 2);
+      grown.set(this.sampleLines);
+      this.sampleLines = grown;
+    }
+    this.sampleLines[n - 1] = line;
+  }
+
+  /** The columns and the report, once every row has been handed in. */
+  finish(): CsvColumnsImportResult {
+    const { report, hints, samples } = this;
+    const header = this.mapping;
+    if (header === null) return fail(report, 'the file is empty');
+    if (typeof header === 'string') return fail(report, header);
+
+    report.archFromFileName = hints.arch;
+    report.memoryFromFileName = hints.memoryMB;
+    if (header.index.arch < 0) {
+      report.warnings.push(
+        hints.arch === null
+          ? `no Arch column and the file name does not say: architecture unknown${ambiguity(hints.ambiguities, 'arch')}`
+          : `no Arch column: ${hints.arch} taken from the file name for every row`,
+      );
+    }
+    if (header.index.memory < 0) {
+      report.warnings.push(
+        hints.memoryMB === null
+          ? `no Memory column and the file name does not say: memory unknown${ambiguity(hints.ambiguities, 'memory')}`
+          : `no Memory column: ${hints.memoryMB} MB taken from the file name for every row`,
+      );
+    }
+
+    if (this.dataRows === 0) return fail(report, `only a header on line ${this.headerLine}, no data rows`);
+    report.imported = samples.length;
+    if (samples.length === 0) {
+      return fail(
+        report,
+        `no row could be read (${report.skipped.length} skipped): ${firstReasons(report.skipped)}`,
+      );
+    }
+    if (report.skipped.length > 0) {
+      report.warnings.push(
+        `${report.skipped.length} row${report.skipped.length === 1 ? '' : 's'} skipped: ${firstReasons(report.skipped)}`,
+      );
+    }
+
+    const columns = samples.finish();
+    report.duplicates = findDuplicates(columns);
+    if (report.duplicates.length > 0) {
+      const extra = report.duplicates.reduce((sum, g) => sum + g.length - 1, 0);
+      const [first] = report.duplicates;
+      const lines = this.sampleLines;
+      const example =
+        first === undefined
+          ? ''
+          : `, e.g. line ${lines[first[1] as number]} repeats line ${lines[first[0] as number]}`;
+      report.warnings.push(
+        `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}`,
+      );
+    }
+    return { ok: true, columns, report };
+  }
+}
+
+function ambiguity(ambiguities: string[], kind: 'arch' | 'memory'): string {
+  const relevant = ambiguities.filter((a) =>
+    kind === 'arch' ? a.includes('architecture') : a.includes('memory'),
+  );
+  return relevant.length === 0 ? '' : ` (${relevant.join('; ')})`;
+}

@@ -1,0 +1,236 @@
+import type { Arch } from '../sample';
+import type { SampleColumnsBuilder } from '../sample-columns';
+import { ByteStrings, decodeBytes, FNV_START, fnvStep } from './byte-strings';
+import { parseNonNegativeAt, POW10 } from './decimal';
+import type { ColumnIndex } from './header-mapping';
+import {
+  APOSTROPHE,
+  ARCH,
+  BILLED,
+  COLD,
+  ERROR_TYPE,
+  FIRST_PACKED_SLOT,
+  IGNORED,
+  INIT,
+  MAX_MEMORY,
+  MEMORY,
+  NAME,
+  NOT_PLAIN_NUMBER,
+  plainEdge,
+  plainNumber,
+  REQUEST_ID,
+  RUN,
+  RUNTIME,
+  STATUS,
+  TEXT_SLOTS,
+  rolesOf,
+} from './plain-roles';
+
+const POINT = 46;
+const COMMA = 44;
+/** What textCell gives for a cell that is not plain. */
+const NOT_PLAIN = undefined;
+
+/**
+ * PlainRowReader for UTF-8 bytes: a row whose cells are all in their plain form (the same rule: see
+ * PlainRowReader and plain-roles.ts) goes from the bytes straight into the columns, with no string per
+ * number and one string per distinct text (ByteStrings). Any other row it leaves to RowReader.
+ * Numbers: digits with at most one decimal separator and up to 15 digits are read here, as
+ * parseNonNegativeAt reads them (one exact division); any other number cell is decoded and read by
+ * parseNonNegativeAt itself, so that there is one set of number rules.
+ */
+export class PlainByteRowReader {
+  private readonly roles: Uint8Array;
+  private readonly delimiter: number;
+  /** The second decimal separator the cells may use besides '.' (-1: none). */
+  private readonly comma: number;
+  private readonly strings = new ByteStrings();
+  /** Set by textCell: where the cell it read ends. */
+  private cellTo = 0;
+  /** The bytes the last row was read from: the last values below are in them. */
+  private bytes: Uint8Array | null = null;
+  /** Per text slot (name, then RUNTIME..TIMESTAMP): the last value read and where its bytes are. */
+  private readonly lastValue: (string | null)[] = new Array<string | null>(TEXT_SLOTS).fill(null);
+  private readonly lastFrom = new Int32Array(TEXT_SLOTS);
+  private readonly lastLength = new Int32Array(TEXT_SLOTS);
+
+  constructor(
+    delimiter: string,
+    index: ColumnIndex,
+    private readonly width: number,
+    private readonly decimalComma: boolean,
+    private readonly archDefault: Arch | null,
+    /** NaN when unknown. */
+    private readonly memoryDefault: number,
+  ) {
+    this.delimiter = delimiter.charCodeAt(0);
+    this.comma = decimalComma ? COMMA : -1;
+    this.roles = rolesOf(index, width);
+  }
+
+  /** Reads the line bytes[start, end) into `out`; false (and nothing added) when the row is not plain. */
+  read(bytes: Uint8Array, start: number, end: number, out: SampleColumnsBuilder): boolean {
+    if (bytes !== this.bytes) {
+      this.bytes = bytes;
+      this.lastValue.fill(null);
+    }
+    const delimiter = this.delimiter;
+    const comma = this.comma;
+    const roles = this.roles;
+    const width = this.width;
+    let name: string | null = null;
+    let memoryMB = this.memoryDefault;
+    let init = NaN;
+    let duration = NaN;
+    let billed = NaN;
+    let maxMemory = NaN;
+    let restore = NaN;
+    let arch = this.archDefault;
+    let runtime: string | null = null;
+    let status: string | null = null;
+    let errorType: string | null = null;
+    let run: string | null = null;
+    let requestId: string | null = null;
+    let timestamp: string | null = null;
+    let cell = 0;
+    for (let from = start; ; cell++) {
+      if (cell >= width) return false;
+      const role = roles[cell] as number;
+      let to: number;
+      if (role === NAME || role >= RUNTIME) {
+        const value = this.textCell(bytes, from, end, role === NAME ? 0 : role - RUNTIME + 1);
+        if (value === NOT_PLAIN) return false;
+        to = this.cellTo;
+        if (role === NAME) {
+          if (value === null) return false;
+          name = value;
+        } else if (role === RUNTIME) runtime = value;
+        else if (role === STATUS) status = value;
+        else if (role === ERROR_TYPE) errorType = value;
+        else if (role === RUN) run = value;
+        else if (role === REQUEST_ID) requestId = value;
+        else timestamp = value;
+      } else if (role === ARCH) {
+        to = cellEnd(bytes, delimiter, from, end);
+        const length = to - from;
+        if (length === 0) arch = null;
+        else if (length === 6 && isX86(bytes, from)) arch = 'x86_64';
+        else if (length === 5 && isArm64(bytes, from)) arch = 'arm64';
+        else return false;
+      } else if (role === IGNORED) {
+        to = cellEnd(bytes, delimiter, from, end);
+      } else {
+        let mantissa = 0;
+        let digits = 0;
+        let point = -1;
+        let i = from;
+        let c = 0;
+        for (; i < end; i++) {
+          c = bytes[i] as number;
+          const d = c - 48;
+          if (d >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            digits += 1;
+          } else if ((c === POINT || c === comma) && point < 0) point = i;
+          else break;
+        }
+        let v: number;
+        if ((i === end || c === delimiter) && digits > 0 && digits <= 15) {
+          to = i;
+          v = point < 0 || point === i - 1 ? mantissa : mantissa / (POW10[i - point - 1] as number);
+        } else {
+          to = cellEnd(bytes, delimiter, i, end);
+          const text = decodeBytes(bytes, from, to);
+          v = parseNonNegativeAt(text, 0, text.length, this.decimalComma);
+        }
+        const value = plainNumber(role, v);
+        if (value === NOT_PLAIN_NUMBER) return false;
+        if (role === MEMORY) memoryMB = value;
+        else if (role === INIT) init = value;
+        else if (role === COLD) duration = value;
+        else if (role === BILLED) billed = value;
+        else if (role === MAX_MEMORY) maxMemory = value;
+        else restore = value;
+      }
+      if (to >= end) break;
+      from = to + 1;
+    }
+    if (cell !== width - 1 || name === null) return false;
+    const i = out.addTexts(name, arch, runtime, status, errorType, run, requestId, timestamp);
+    // Written here, not handed to a function: see addTexts.
+    const numbers = out.numberColumns();
+    (numbers[0] as Float64Array)[i] = memoryMB;
+    (numbers[1] as Float64Array)[i] = init;
+    (numbers[2] as Float64Array)[i] = duration;
+    (numbers[3] as Float64Array)[i] = billed;
+    (numbers[4] as Float64Array)[i] = maxMemory;
+    (numbers[5] as Float64Array)[i] = restore;
+    return true;
+  }
+
+  /**
+   * The text cell of a slot starting at `from` (its end in cellTo): null when empty, NOT_PLAIN when it starts
+   * or ends with a space or a control character (it may need trimming) or a `'` (perhaps the export's formula
+   * escape, see formula-escape.ts). Most cells repeat the one above them: that is checked first (compared
+   * from the end, where names differ); other repeating texts are interned, unique ones (request ids,
+   * timestamps) decoded.
+   */
+  private textCell(
+    bytes: Uint8Array,
+    from: number,
+    end: number,
+    slot: number,
+  ): string | null | typeof NOT_PLAIN {
+    const delimiter = this.delimiter;
+    const last = this.lastValue[slot];
+    if (last != null) {
+      const length = this.lastLength[slot] as number;
+      const after = from + length;
+      if (after === end || (after < end && bytes[after] === delimiter)) {
+        const lastFrom = this.lastFrom[slot] as number;
+        let k = length - 1;
+        while (k >= 0 && bytes[from + k] === bytes[lastFrom + k]) k--;
+        if (k < 0) {
+          this.cellTo = after;
+          return last;
+        }
+      }
+    }
+    let hash = FNV_START;
+    let to = from;
+    for (; to < end; to++) {
+      const c = bytes[to] as number;
+      if (c === delimiter) break;
+      hash = fnvStep(hash, c);
+    }
+    this.cellTo = to;
+    if (to === from) return null;
+    const first = bytes[from] as number;
+    if (!plainEdge(first) || !plainEdge(bytes[to - 1] as number) || first === APOSTROPHE) return NOT_PLAIN;
+    // Request ids and timestamps are unique per row: not worth interning.
+    const value =
+      slot < FIRST_PACKED_SLOT ? this.strings.intern(bytes, from, to, hash) : decodeBytes(bytes, from, to);
+    this.lastValue[slot] = value;
+    this.lastFrom[slot] = from;
+    this.lastLength[slot] = to - from;
+    return value;
+  }
+}
+
+/** Where the cell starting at or before `from` ends: the next delimiter, or the end of the line. */
+function cellEnd(bytes: Uint8Array, delimiter: number, from: number, end: number): number {
+  let to = from;
+  while (to < end && bytes[to] !== delimiter) to++;
+  return to;
+}
+
+// x86_64, arm64
+const isX86 = (b: Uint8Array, at: number): boolean =>
+  b[at] === 120 &&
+  b[at + 1] === 56 &&
+  b[at + 2] === 54 &&
+  b[at + 3] === 95 &&
+  b[at + 4] === 54 &&
+  b[at + 5] === 52;
+const isArm64 = (b: Uint8Array, at: number): boolean =>
+  b[at] === 97 && b[at + 1] === 114 && b[at + 2] === 109 && b[at + 3] === 54 && b[at + 4] === 52;
