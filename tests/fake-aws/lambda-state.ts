@@ -83,6 +83,11 @@ export interface FakeAwsFaults {
    * environment, or a throttled invocation retried onto one its batch just freed): warm answers.
    */
   warmNextInvocations: number;
+  /**
+   * Configurations are returned without a RevisionId, as by an endpoint that does not implement revisions
+   * (an emulator): an update without one is applied unconditionally, as Lambda applies it.
+   */
+  omitRevisionIds: boolean;
 }
 
 export interface FakeStats {
@@ -120,6 +125,7 @@ export class LambdaState {
     conflictNext: 0,
     warmAfterNextUpdates: 0,
     warmNextInvocations: 0,
+    omitRevisionIds: false,
   };
   readonly stats: FakeStats = {
     invocations: 0,
