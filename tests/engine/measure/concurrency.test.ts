@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parallelFor } from '../../../electron/engine/measure/concurrency';
+
+describe('parallelFor', () => {
+  it('keeps --parallel when nothing bounds it, or the bound is at least as large', () => {
+    expect(parallelFor('f', 10, null, null)).toEqual({ parallel: 10, cut: null });
+    expect(parallelFor('f', 10, 10, null)).toEqual({ parallel: 10, cut: null });
+    expect(parallelFor('f', 10, null, 10)).toEqual({ parallel: 10, cut: null });
+  });
+
+  it('is bounded by the reserved concurrency before the account pool, and says why', () => {
+    expect(parallelFor('f', 10, 9, 3)).toEqual({
+      parallel: 9,
+      cut: 'f: --parallel 10 cut to 9: its reserved concurrency is 9.',
+    });
+    // A function's own pool: the account's smaller unreserved pool does not apply to it.
+    expect(parallelFor('f', 10, 20, 3)).toEqual({ parallel: 10, cut: null });
+  });
+
+  it('is bounded by the account unreserved pool without a reservation', () => {
+    expect(parallelFor('g', 10, null, 4)).toEqual({
+      parallel: 4,
+      cut: 'g: --parallel 10 cut to 4: the account has 4 unreserved concurrent executions.',
+    });
+  });
+
+  it('never goes below one', () => {
+    expect(parallelFor('g', 5, null, 0).parallel).toBe(1);
+    expect(parallelFor('g', 5, null, -2)).toEqual({
+      parallel: 1,
+      cut: 'g: --parallel 5 cut to 1: the account has -2 unreserved concurrent executions.',
+    });
+  });
+});
