@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { parallelFor } from '../../../electron/engine/measure/concurrency';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AwsClients } from '../../../electron/engine/aws-clients';
+import {
+  accountUnreservedConcurrency,
+  parallelFor,
+  reservedConcurrency,
+} from '../../../electron/engine/measure/concurrency';
+import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../../fake-aws/server';
+import { newClient } from '../left-by-run';
 
 describe('parallelFor', () => {
   it('keeps --parallel when nothing bounds it, or the bound is at least as large', () => {
@@ -30,5 +38,41 @@ describe('parallelFor', () => {
       parallel: 1,
       cut: 'g: --parallel 5 cut to 1: the account has -2 unreserved concurrent executions.',
     });
+  });
+});
+
+describe('the concurrency Lambda reports', () => {
+  let fake: FakeAws | undefined;
+  let lambda: LambdaClient | undefined;
+  afterEach(async () => {
+    lambda?.destroy();
+    await fake?.close();
+    fake = undefined;
+  });
+
+  async function clients(options: FakeAwsOptions): Promise<AwsClients> {
+    fake = await startFakeAws(options);
+    lambda = newClient(fake);
+    return { lambda } as AwsClients;
+  }
+
+  it("reads the account's unreserved pool and a function's reservation", async () => {
+    const c = await clients({
+      accountConcurrency: 50,
+      functions: [{ name: 'r', reservedConcurrency: 7 }, { name: 'p' }],
+    });
+    expect(await accountUnreservedConcurrency(c)).toBe(43);
+    expect(await reservedConcurrency(c, 'r')).toBe(7);
+    expect(await reservedConcurrency(c, 'p')).toBeNull();
+  });
+
+  it('does without them when Lambda will not tell (throttled here), but not for a function that does not exist', async () => {
+    const c = await clients({ functions: [{ name: 'p' }] });
+    await expect(reservedConcurrency(c, 'missing')).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+    fake!.lambda.faults.throttleRate = 1;
+    expect(await accountUnreservedConcurrency(c)).toBeNull();
+    expect(await reservedConcurrency(c, 'p')).toBeNull();
   });
 });
