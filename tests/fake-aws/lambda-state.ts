@@ -277,7 +277,7 @@ export class LambdaState {
   /** Someone else changes the function (console, IaC): a new revision, applied at once. */
   externalChange(
     name: string,
-    change: { variables?: Record<string, string> | null; memoryMB?: number },
+    change: { variables?: Record<string, string> | null; memoryMB?: number; kmsKeyArn?: string | null },
   ): void {
     const fn = this.find(name);
     if (!fn) throw new Error(`no fake function ${name}`);
@@ -285,7 +285,7 @@ export class LambdaState {
       memoryMB: change.memoryMB ?? fn.latest.memoryMB,
       timeoutS: fn.latest.timeoutS,
       variables: change.variables === undefined ? fn.latest.variables : change.variables,
-      kmsKeyArn: fn.latest.kmsKeyArn,
+      kmsKeyArn: change.kmsKeyArn === undefined ? fn.latest.kmsKeyArn : change.kmsKeyArn,
     });
     fn.latest = next;
     fn.serving = next;
