@@ -80,6 +80,8 @@ describe('recover', () => {
     expect(result.map((i) => i.action)).toEqual(['restored']);
     expect(h.fake.lambda.describe('stuck')).toMatchObject({ memoryMB: 256 });
     expect(h.fake.lambda.describe('stuck').variables).toEqual({ A: '1' });
+    // The run had ended (partial): its history is not rewritten as interrupted.
+    expect((await h.engine.listRuns())[0]).toMatchObject({ id: outcome.runId, state: 'partial' });
   });
 
   it('leaves a run alone while its process is alive', async () => {
