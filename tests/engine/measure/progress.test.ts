@@ -34,6 +34,12 @@ describe('ProgressTracker', () => {
     ]);
   });
 
+  it('is preparing until told otherwise', () => {
+    const { t, seen } = tracker(1);
+    t.report(null);
+    expect(seen[0]).toMatchObject({ phase: 'preparing', functionName: null, memoryMB: null, done: 0 });
+  });
+
   it('turns the pace so far into an ETA for what remains', () => {
     const { t, seen } = tracker(10);
     vi.advanceTimersByTime(3000);
