@@ -73,6 +73,7 @@ describe('recover', () => {
       )
     ).done;
     expect(outcome.errors.map((e) => e.code)).toEqual(['RestoreFailed']);
+    expect(outcome.errors[0]?.hint).toBe('Run `coldstart recover` to try again.');
     // The last marker the run wrote (two updates: one per sample), still there.
     expect(h.fake.lambda.describe('stuck').variables).toEqual({ A: '1', [MARKER_KEY]: `${outcome.runId}-2` });
     expect((await h.engine.findInterruptedRuns()).map((i) => i.action)).toEqual(['restore']);
