@@ -39,6 +39,11 @@ describe('a measure run', () => {
     await run.done;
     expect(seen[0]?.total).toBe(8);
     expect(seen.at(-1)).toMatchObject({ phase: 'done', done: 4, total: 4, message: 'partial' });
+    expect(seen.find((p) => p.message === 'Reading here')).toMatchObject({
+      phase: 'preparing',
+      functionName: 'here',
+      memoryMB: null,
+    });
     const restoring = seen.find((p) => p.phase === 'restoring');
     expect(restoring).toMatchObject({ functionName: 'here', memoryMB: 128, message: 'Restoring here' });
   });

@@ -259,6 +259,9 @@ describe('measure', () => {
       await h.engine.startMeasurement(defaultConnection, plan({ functions: ['m'] }))
     ).done;
     expect(outcome.state).toBe('failed');
+    expect(outcome.errors[0]?.message).toBe(
+      'm carries the marker COLDSTART_LAB_RUN=20260101-000000-abcd-3 of another run: one still measuring it, or one that was interrupted.',
+    );
     expect(outcome.errors[0]?.hint).toMatch(/coldstart recover/);
     expect(h.fake.lambda.stats.updates).toBe(0);
   });
