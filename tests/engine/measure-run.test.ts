@@ -25,6 +25,8 @@ describe('a measure run', () => {
     expect(outcome.restored).toHaveLength(1);
     expect(outcome.restored[0]).toMatch(/^x: restored and verified/);
     expect(h.fake.lambda.describe('y')).toEqual(before);
+    // One update measured the sample that cancelled, one restored: none was sent after the cancel.
+    expect(h.fake.lambda.stats.updates).toBe(2);
     expect(h.fake.lambda.describe('x').variables).toEqual({ K: 'v' });
   });
 
@@ -33,7 +35,7 @@ describe('a measure run', () => {
     const seen: RunProgress[] = [];
     const run = await h.engine.startMeasurement(
       defaultConnection,
-      plan({ functions: ['gone', 'here'], times: 2, warm: 1 }),
+      plan({ functions: ['gone', 'here'], times: 2, warm: 1, parallel: 1 }),
       { onProgress: (p) => seen.push(p) },
     );
     await run.done;
@@ -44,6 +46,14 @@ describe('a measure run', () => {
       functionName: 'here',
       memoryMB: null,
     });
+    const runId = seen[0]?.runId ?? '';
+    expect(seen.find((p) => p.phase === 'updating')).toMatchObject({
+      functionName: 'here',
+      memoryMB: 128,
+      message: `here: new environment ${runId}-1`,
+    });
+    expect(seen.find((p) => p.phase === 'waiting')?.message).toBe('here: waiting for the update');
+    expect(seen.find((p) => p.phase === 'invoking')?.message).toBe('here: 1 cold invocation(s) at 128 MB');
     const restoring = seen.find((p) => p.phase === 'restoring');
     expect(restoring).toMatchObject({ functionName: 'here', memoryMB: 128, message: 'Restoring here' });
   });
@@ -58,5 +68,29 @@ describe('a measure run', () => {
     const outcome = await run.done;
     expect(outcome.samples).toHaveLength(2);
     expect(batches).toEqual([1, 1]);
+  });
+
+  it('measures memory sizes in the order given, back to the original size too', async () => {
+    h = await startHarness({ functions: [{ name: 'm', memoryMB: 128 }] });
+    const outcome = await (
+      await h.engine.startMeasurement(
+        defaultConnection,
+        plan({ functions: ['m'], times: 1, memorySizes: [1024, 128] }),
+      )
+    ).done;
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.samples.map((s) => s.memoryMB)).toEqual([1024, 128]);
+    expect(h.fake.lambda.describe('m').memoryMB).toBe(128);
+  });
+
+  it("stops on an update Lambda keeps refusing with 409, as Lambda's error, and restores", async () => {
+    h = await startHarness({ functions: [{ name: 'k', variables: { A: '1' } }] });
+    h.fake.lambda.faults.conflictNext = 6; // more than the engine retries
+    const outcome = await (
+      await h.engine.startMeasurement(defaultConnection, plan({ functions: ['k'] }))
+    ).done;
+    expect(outcome.state).toBe('failed');
+    expect(outcome.errors.map((e) => e.code)).toEqual(['ResourceConflictException']);
+    expect(h.fake.lambda.describe('k')).toMatchObject({ memoryMB: 128, variables: { A: '1' } });
   });
 });
