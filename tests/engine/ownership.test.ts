@@ -143,6 +143,15 @@ describe('the pieces of ownership', () => {
     });
   });
 
+  it('takes a function whose Environment someone removed for theirs', () => {
+    const none: FunctionConfiguration = { MemorySize: 1024, RevisionId: 'r9' };
+    expect(ownershipOf(none, original, written, RUN)).toMatchObject({
+      kind: 'theirs',
+      markerRemovable: false,
+    });
+    expect(isExactlyWritten(none, original, written[0]!)).toBe(false);
+  });
+
   it('removes only a marker of this run', () => {
     const other = config({ A: 'x', [MARKER_KEY]: '20261201-000000-ffff-5' });
     expect(ownershipOf(other, original, written, RUN)).toMatchObject({

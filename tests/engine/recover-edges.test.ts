@@ -1,4 +1,4 @@
-import { access, appendFile, readFile } from 'node:fs/promises';
+import { access, appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARKER_KEY } from '../../electron/engine/journal';
@@ -37,9 +37,19 @@ describe('recover', () => {
   it('says which functions it cannot reach, and reaches them with the connection given', async () => {
     h = await startHarness({ functions: [{ name: 'f', memoryMB: 1024, variables: OURS }] });
     // A journal without a region, of an endpoint that is gone, on a machine without a default region.
-    await leaveInterruptedRun(h.stateDir, { region: '', url: 'http://127.0.0.1:9' }, [left('f')]);
+    await leaveInterruptedRun(h.stateDir, { region: '', url: 'http://127.0.0.1:9' }, [
+      left('f'),
+      left('done'),
+      left('untouched'),
+    ]);
+    // Of these two, one was restored before the kill and one never changed: nothing to report.
+    const journalPath = join(h.stateDir, 'runs', RUN, 'journal.json');
+    const journal = JSON.parse(await readFile(journalPath, 'utf8'));
+    journal.functions[1].restore = 'restored';
+    journal.functions[2].changed = false;
+    await writeFile(journalPath, JSON.stringify(journal));
     const store = new RunStore(h.stateDir);
-    const bare = { HOME: h.stateDir };
+    const bare = { HOME: h.stateDir, AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: 'fake' };
     expect(await recoverInterruptedRuns(store, bare, TIMING)).toEqual([
       {
         runId: RUN,
@@ -50,8 +60,8 @@ describe('recover', () => {
           "f: cannot connect: No AWS region: none given, none in AWS_REGION, none in profile 'default'.",
       },
     ]);
-    expect(await journalStates()).toEqual(['pending']);
-    const done = await recoverInterruptedRuns(store, { ...h.env }, TIMING, {
+    expect(await journalStates()).toEqual(['pending', 'restored', 'pending']);
+    const done = await recoverInterruptedRuns(store, bare, TIMING, {
       region: h.fake.region,
       endpoint: h.fake.url,
     });

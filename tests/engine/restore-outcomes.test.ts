@@ -137,7 +137,7 @@ describe('restoreFunction waits for an update in progress', () => {
   });
 
   it('an update in progress that ends Failed: judged by what Lambda shows then, and restored', async () => {
-    left = await leftByTheRun({ updateDelayMs: 150 });
+    left = await leftByTheRun({ updateDelayMs: 1000 });
     const { fake } = left;
     fake.lambda.failNextUpdate('f', 'Lambda was unable to configure access to your environment variables.');
     const intended = { marker: `${RUN}-8`, memoryMB: 2048 };
