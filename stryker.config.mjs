@@ -26,8 +26,15 @@ export default {
     'electron/engine/measure/**/*.ts',
     'electron/engine/restore.ts',
     'electron/engine/recover.ts',
+    // Decides whether a function is still ours before every write and every undo: safety-critical.
+    'electron/engine/ownership.ts',
   ],
   coverageAnalysis: 'perTest',
+  // A mutant's time limit is its tests' time in the first run x timeoutFactor + timeoutMS. The fake-AWS
+  // engine tests wait for updates and invocations over HTTP, and on a loaded machine take several times
+  // longer than in that first run: with the default 5 s a slow but correct run would count as a timeout
+  // (that is, as killed). 20 s leaves that margin; a mutant that really hangs still times out.
+  timeoutMS: 20_000,
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   // Two cores, shared with everything else on the machine.

@@ -52,6 +52,7 @@ export function isExactlyWritten(
   written: WrittenConfig,
 ): boolean {
   return (
+    // Stryker disable next-line ConditionalExpression: unread variables never equal ours, which hold the marker
     unreadableEnvironment(config) === null &&
     config.MemorySize === written.memoryMB &&
     sameVariables(config.Environment?.Variables, ourVariables(original, written.marker))
@@ -96,6 +97,8 @@ export function ownershipOf(
   const unreadable = unreadableEnvironment(config);
   if (unreadable !== null) return { kind: 'unreadable', detail: unreadable };
   if (matchesOriginal(config, original)) return { kind: 'original' };
+  // Newest first; each write has its own marker, so at most one entry can match.
+  // Stryker disable next-line ArrayDeclaration,MethodExpression: with no entries or one match the order and a filler change nothing
   const ours = [...(written ?? [])].reverse().find((w) => isExactlyWritten(config, original, w));
   if (ours) return { kind: 'ours', written: ours };
   const last = written?.at(-1);

@@ -19,10 +19,13 @@ export interface RestoreTarget {
 /** Current configuration once no update is in progress (a Failed last update is fine here). */
 async function settledConfiguration(lambda: LambdaClient, name: string, timing: PollTiming) {
   const config = await getConfiguration(lambda, name);
+  // Stryker disable next-line ConditionalExpression: waiting on a settled function returns the same configuration
   if (config.LastUpdateStatus !== 'InProgress') return config;
   try {
     return await waitUntilUpdated(lambda, name, timing);
   } catch (error) {
+    // Without a signal the wait fails as an EngineError only with 'aws' (ended Failed, or timed out).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see above
     if (error instanceof EngineError && error.code === 'aws') return getConfiguration(lambda, name);
     throw error;
   }
@@ -38,20 +41,21 @@ async function removeOurMarker(
   lambda: LambdaClient,
   functionName: string,
   current: FunctionConfiguration,
+  revisionId: string,
   timing: PollTiming,
-): Promise<string> {
+): Promise<FunctionConfiguration> {
+  // Stryker disable next-line OptionalChaining: only called when the variables carry our marker
   const { [MARKER_KEY]: _ours, ...theirs } = current.Environment?.Variables ?? {};
   await updateConfiguration(
     lambda,
     {
       FunctionName: functionName,
       Environment: { Variables: theirs },
-      RevisionId: current.RevisionId,
+      RevisionId: revisionId,
     },
     timing,
   );
-  await settledConfiguration(lambda, functionName, timing);
-  return `only our marker key ${MARKER_KEY} was removed from it (written with their revision ${current.RevisionId})`;
+  return settledConfiguration(lambda, functionName, timing);
 }
 
 /**
@@ -86,19 +90,31 @@ export async function restoreFunction(
           `so it cannot be checked or restored. Grant kms:Decrypt on the key ${current.KMSKeyArn ?? '(its customer managed key)'}, then run \`coldstart recover\`.`,
       };
     }
-    if (owner.kind === 'theirs') {
-      const kept = owner.markerRemovable
-        ? await removeOurMarker(lambda, functionName, current, timing)
-        : `nothing was written to it; originally ${original.memoryMB} MB with ${variableCount(original)} variable(s), see the run's journal.json`;
+    if (owner.kind === 'theirs' && !owner.markerRemovable) {
       return {
         action: 'skipped',
-        detail: `${functionName}: ${owner.detail}; left alone, not restored: their change stays, ${kept}.`,
+        detail: `${functionName}: ${owner.detail}; left alone, not restored: their change stays, nothing was written to it; originally ${original.memoryMB} MB with ${variableCount(original)} variable(s), see the run's journal.json.`,
       };
     }
+    // Every write below, the removal of our marker too, is conditional on the revision just judged.
     if (!current.RevisionId) {
       return {
         action: 'failed',
-        detail: `${functionName}: Lambda returned no RevisionId, so a restore could overwrite someone else's change; left as it is.`,
+        detail: `${functionName}: Lambda returned no RevisionId, so any write could overwrite someone else's change; left as it is.`,
+      };
+    }
+    if (owner.kind === 'theirs') {
+      const after = await removeOurMarker(lambda, functionName, current, current.RevisionId, timing);
+      // A removal that failed leaves our marker: the entry stays pending, so that recovery tries again.
+      if (after.LastUpdateStatus === 'Failed') {
+        return {
+          action: 'failed',
+          detail: `${functionName}: ${owner.detail}; left alone, not restored, but removing our marker key ${MARKER_KEY} failed: ${after.LastUpdateStatusReason ?? ''}`,
+        };
+      }
+      return {
+        action: 'skipped',
+        detail: `${functionName}: ${owner.detail}; left alone, not restored: their change stays, only our marker key ${MARKER_KEY} was removed from it (written with their revision ${current.RevisionId}).`,
       };
     }
     await updateConfiguration(

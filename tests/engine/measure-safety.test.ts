@@ -48,6 +48,7 @@ describe('someone else changes the function mid-run', () => {
     const outcome = await measure({ functions: ['api'], times: 4 });
     expect(outcome.samples).toHaveLength(1);
     expect(outcome.errors.map((e) => e.code)).toEqual(['ChangedBySomeoneElse', 'NotRestored']);
+    expect(outcome.errors[1]?.hint).toBeNull();
     expect(outcome.restored.join('\n')).toMatch(/only our marker key COLDSTART_LAB_RUN was removed/);
     expect(h.fake.lambda.describe('api').variables).toEqual({ ...MINE, FEATURE: 'on' });
     expect(h.fake.lambda.describe('api').memoryMB).toBe(2048);

@@ -68,10 +68,11 @@ describe('measure', () => {
 
   it('restores a function that had no Environment at all', async () => {
     h = await startHarness({ functions: [{ name: 'bare', variables: null }] });
-    const outcome = await (
-      await h.engine.startMeasurement(defaultConnection, plan({ functions: ['bare'] }))
-    ).done;
+    const run = await h.engine.startMeasurement(defaultConnection, plan({ functions: ['bare'] }));
+    const outcome = await run.done;
     expect(outcome.state).toBe('completed');
+    const journal = JSON.parse(await readFile(join(h.stateDir, 'runs', run.runId, 'journal.json'), 'utf8'));
+    expect(journal.functions[0].original).toMatchObject({ memoryMB: 128, variables: null, kmsKeyArn: null });
     expect(h.fake.lambda.describe('bare').variables ?? {}).toEqual({});
   });
 
@@ -258,6 +259,9 @@ describe('measure', () => {
       await h.engine.startMeasurement(defaultConnection, plan({ functions: ['m'] }))
     ).done;
     expect(outcome.state).toBe('failed');
+    expect(outcome.errors[0]?.message).toBe(
+      'm carries the marker COLDSTART_LAB_RUN=20260101-000000-abcd-3 of another run: one still measuring it, or one that was interrupted.',
+    );
     expect(outcome.errors[0]?.hint).toMatch(/coldstart recover/);
     expect(h.fake.lambda.stats.updates).toBe(0);
   });

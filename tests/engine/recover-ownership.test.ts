@@ -48,7 +48,7 @@ describe('recover decides by what the run wrote', () => {
       ['locked', 'failed'],
     ]);
     expect(planned[0]?.detail).toMatch(
-      /still exactly as run \S+ left it \(COLDSTART_LAB_RUN=\S+-4, 1024 MB\)/,
+      /still exactly as run \S+ left it \(COLDSTART_LAB_RUN=\S+-4, 1024 MB\); its original 256 MB and 1 variable\(s\) will be put back\.$/,
     );
     expect(planned[1]?.detail).toBe(
       `edited: changed by someone else since: memory 1024 → 2048 MB; variable(s) added: ADDED (now revision ${h.fake.lambda.describe('edited').revisionId}); it will not be restored, only our marker key COLDSTART_LAB_RUN will be removed. The original is in the run's journal.json.`,

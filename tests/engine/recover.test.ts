@@ -73,6 +73,7 @@ describe('recover', () => {
       )
     ).done;
     expect(outcome.errors.map((e) => e.code)).toEqual(['RestoreFailed']);
+    expect(outcome.errors[0]?.hint).toBe('Run `coldstart recover` to try again.');
     // The last marker the run wrote (two updates: one per sample), still there.
     expect(h.fake.lambda.describe('stuck').variables).toEqual({ A: '1', [MARKER_KEY]: `${outcome.runId}-2` });
     expect((await h.engine.findInterruptedRuns()).map((i) => i.action)).toEqual(['restore']);
@@ -80,6 +81,8 @@ describe('recover', () => {
     expect(result.map((i) => i.action)).toEqual(['restored']);
     expect(h.fake.lambda.describe('stuck')).toMatchObject({ memoryMB: 256 });
     expect(h.fake.lambda.describe('stuck').variables).toEqual({ A: '1' });
+    // The run had ended (partial): its history is not rewritten as interrupted.
+    expect((await h.engine.listRuns())[0]).toMatchObject({ id: outcome.runId, state: 'partial' });
   });
 
   it('leaves a run alone while its process is alive', async () => {

@@ -1,38 +1,21 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MARKER_KEY, type OriginalConfig } from '../../electron/engine/journal';
 import { restoreFunction } from '../../electron/engine/restore';
 import { startFakeAws, type FakeAws } from '../fake-aws/server';
+import { leftByTheRun as leave, newClient, ORIGINAL, OURS, RUN, TIMING, WRITTEN } from './left-by-run';
 
 // restoreFunction against the fake, with the real SDK client: it may only undo what is provably ours.
 let fake: FakeAws;
 let lambda: LambdaClient;
+let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
-  lambda?.destroy();
-  await fake?.close();
+  await close?.();
+  close = undefined;
 });
 
-const RUN = '20261201-101010-beef';
-const TIMING = { minDelayS: 0.01, maxDelayS: 0.05, maxWaitS: 10 };
-const ORIGINAL: OriginalConfig = {
-  memoryMB: 256,
-  variables: { A: '1', B: 'two' },
-  revisionId: null,
-  kmsKeyArn: null,
-};
-const WRITTEN = [{ marker: `${RUN}-7`, memoryMB: 1024 }];
-const OURS = { ...ORIGINAL.variables, [MARKER_KEY]: `${RUN}-7` };
-
-/** A function in the state the run left it: original variables + our marker at our memory. */
 async function leftByTheRun() {
-  fake = await startFakeAws({ functions: [{ name: 'f', memoryMB: 256, variables: ORIGINAL.variables }] });
-  fake.lambda.externalChange('f', { variables: OURS, memoryMB: 1024 });
-  lambda = new LambdaClient({
-    region: fake.region,
-    endpoint: fake.url,
-    credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-    maxAttempts: 1,
-  });
+  const left = await leave();
+  ({ fake, lambda, close } = left);
 }
 
 const restore = () => restoreFunction(lambda, 'f', { original: ORIGINAL, written: WRITTEN }, RUN, TIMING);
@@ -108,12 +91,11 @@ describe('restoreFunction', () => {
         },
       ],
     });
-    lambda = new LambdaClient({
-      region: fake.region,
-      endpoint: fake.url,
-      credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-      maxAttempts: 1,
-    });
+    lambda = newClient(fake);
+    close = async () => {
+      lambda.destroy();
+      await fake.close();
+    };
     const result = await restore();
     expect(result.action).toBe('failed');
     expect(result.detail).toMatch(

@@ -73,7 +73,7 @@ function environmentJson(fn: FakeFunction, c: FakeConfig) {
   return { Environment: { Variables: c.variables } };
 }
 
-function configurationJson(fn: FakeFunction) {
+function configurationJson(fn: FakeFunction, state: LambdaState) {
   const c = fn.latest;
   return {
     FunctionName: fn.spec.name,
@@ -90,7 +90,7 @@ function configurationJson(fn: FakeFunction) {
     Version: '$LATEST',
     ...environmentJson(fn, c),
     ...(c.kmsKeyArn === null ? {} : { KMSKeyArn: c.kmsKeyArn }),
-    RevisionId: c.revisionId,
+    ...(state.faults.omitRevisionIds ? {} : { RevisionId: c.revisionId }),
     State: 'Active',
     LastUpdateStatus: fn.lastUpdateStatus,
     ...(fn.lastUpdateStatusReason === null ? {} : { LastUpdateStatusReason: fn.lastUpdateStatusReason }),
@@ -165,7 +165,10 @@ export async function handleLambdaRequest(
     const page = all.slice(start, start + maxItems);
     const next =
       start + maxItems < all.length ? Buffer.from(String(start + maxItems)).toString('base64') : undefined;
-    return ok({ Functions: page.map(configurationJson), ...(next ? { NextMarker: next } : {}) });
+    return ok({
+      Functions: page.map((f) => configurationJson(f, state)),
+      ...(next ? { NextMarker: next } : {}),
+    });
   }
 
   const fn = state.find(name);
@@ -183,14 +186,14 @@ export async function handleLambdaRequest(
 
   if (sub === undefined && req.method === 'GET') {
     return ok({
-      Configuration: configurationJson(fn),
+      Configuration: configurationJson(fn, state),
       Code: { RepositoryType: 'S3', Location: 'https://example.invalid/code.zip' },
       ...(fn.spec.reservedConcurrency === null
         ? {}
         : { Concurrency: { ReservedConcurrentExecutions: fn.spec.reservedConcurrency } }),
     });
   }
-  if (sub === 'configuration' && req.method === 'GET') return ok(configurationJson(fn));
+  if (sub === 'configuration' && req.method === 'GET') return ok(configurationJson(fn, state));
   if (sub === 'configuration' && req.method === 'PUT') return updateConfiguration(fn, req, state);
   if (sub === 'invocations' && req.method === 'POST') return invoke(fn, req, state, logStore);
   return lambdaError(404, 'UnknownOperationException', `Unknown path ${req.method} ${req.path}`);
@@ -260,7 +263,7 @@ function updateConfiguration(fn: FakeFunction, req: FakeRequest, state: LambdaSt
   const timeoutS = typeof body.Timeout === 'number' ? body.Timeout : fn.latest.timeoutS;
   const next: FakeConfig = state.newConfig({ memoryMB, timeoutS, variables, kmsKeyArn });
   state.beginUpdate(fn, next);
-  return ok(configurationJson(fn));
+  return ok(configurationJson(fn, state));
 }
 
 async function invoke(

@@ -83,6 +83,11 @@ export interface FakeAwsFaults {
    * environment, or a throttled invocation retried onto one its batch just freed): warm answers.
    */
   warmNextInvocations: number;
+  /**
+   * Configurations are returned without a RevisionId, as by an endpoint that does not implement revisions
+   * (an emulator): an update without one is applied unconditionally, as Lambda applies it.
+   */
+  omitRevisionIds: boolean;
 }
 
 export interface FakeStats {
@@ -120,6 +125,7 @@ export class LambdaState {
     conflictNext: 0,
     warmAfterNextUpdates: 0,
     warmNextInvocations: 0,
+    omitRevisionIds: false,
   };
   readonly stats: FakeStats = {
     invocations: 0,
@@ -271,7 +277,7 @@ export class LambdaState {
   /** Someone else changes the function (console, IaC): a new revision, applied at once. */
   externalChange(
     name: string,
-    change: { variables?: Record<string, string> | null; memoryMB?: number },
+    change: { variables?: Record<string, string> | null; memoryMB?: number; kmsKeyArn?: string | null },
   ): void {
     const fn = this.find(name);
     if (!fn) throw new Error(`no fake function ${name}`);
@@ -279,7 +285,7 @@ export class LambdaState {
       memoryMB: change.memoryMB ?? fn.latest.memoryMB,
       timeoutS: fn.latest.timeoutS,
       variables: change.variables === undefined ? fn.latest.variables : change.variables,
-      kmsKeyArn: fn.latest.kmsKeyArn,
+      kmsKeyArn: change.kmsKeyArn === undefined ? fn.latest.kmsKeyArn : change.kmsKeyArn,
     });
     fn.latest = next;
     fn.serving = next;

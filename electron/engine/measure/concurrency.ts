@@ -5,6 +5,7 @@ import { errorName } from '../aws-errors';
 export async function accountUnreservedConcurrency(clients: AwsClients): Promise<number | null> {
   try {
     const out = await clients.lambda.send(new GetAccountSettingsCommand({}));
+    // Stryker disable next-line OptionalChaining: without AccountLimit the TypeError lands in the catch, also null
     return out.AccountLimit?.UnreservedConcurrentExecutions ?? null;
   } catch {
     return null; // without lambda:GetAccountSettings the SDK's throttling retries are the bound
