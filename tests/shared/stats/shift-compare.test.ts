@@ -199,6 +199,18 @@ describe('exact Mann–Whitney distribution', () => {
     // Beyond |z| = 7.07 the continued fraction is good to about 1e-8 relative: p-values that far out are ~1e-12.
     expect(normalUpperTail(8) / 6.2209605742717849e-16).toBeCloseTo(1, 7);
   });
+
+  it('normal upper tail on both sides of its switch to the continued fraction and at its cut-off', () => {
+    // R 4.2: sprintf("%.17g", pnorm(c(37, 7.07, 7.08, 2, -3), lower.tail = FALSE))
+    expect(normalUpperTail(7.07) / 7.7466848656364781e-13).toBeCloseTo(1, 7);
+    expect(normalUpperTail(7.08) / 7.2077230864674783e-13).toBeCloseTo(1, 7);
+    expect(normalUpperTail(2)).toBeCloseTo(0.022750131948179212, 15);
+    expect(normalUpperTail(-3)).toBeCloseTo(0.9986501019683699, 15);
+    expect(normalUpperTail(37) / 5.7255712225245771e-300).toBeCloseTo(1, 6);
+    expect(normalUpperTail(37.5)).toBe(0);
+    expect(normalUpperTail(-37.5)).toBe(1);
+    expect(normalUpperTail(NaN)).toBeNaN();
+  });
 });
 
 describe('pairwiseDifferencesAt', () => {
