@@ -322,7 +322,13 @@ export function groupStats(
   const byGroup = new Float64Array(offsets[groupCount] as number);
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    if (v === v) byGroup[(filled[groupOf[i] as number] as number)++] = v;
+    if (v === v) {
+      // Not `byGroup[(filled[g] as number)++]`: Stryker's instrumenter loses the parentheses of that form.
+      const g = groupOf[i] as number;
+      const slot = filled[g] as number;
+      byGroup[slot] = v;
+      filled[g] = slot + 1;
+    }
   }
 
   const result: GroupStats[] = [];

@@ -102,7 +102,13 @@ export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup
   for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
   const filled = starts.slice(0, groups);
   const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[(filled[groupOf[i] as number] as number)++] = i;
+  // Not `rows[(filled[g] as number)++]`: Stryker's instrumenter loses the parentheses of that form.
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] as number;
+    const slot = filled[g] as number;
+    rows[slot] = i;
+    filled[g] = slot + 1;
+  }
 
   return firstRow.map((row, g) => ({
     values: keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number)),

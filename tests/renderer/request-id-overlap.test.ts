@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { findRequestIdOverlap, rowsWithout } from '../../shared/request-id-overlap';
 import { columnsFromSamples, samplesFromColumns } from '../../shared/sample-columns';
 import { emptySample, type Sample } from '../../shared/sample';
 import ImportReportPanel from '../../renderer/src/components/ImportReportPanel.vue';
@@ -15,38 +14,7 @@ const cold = (name: string, requestId: string | null, initMs = 100): Sample => (
 });
 const cols = (samples: Sample[]) => columnsFromSamples(samples);
 
-describe('findRequestIdOverlap', () => {
-  it('finds the incoming rows an earlier dataset already holds, counted per dataset', () => {
-    const measured = cols([cold('api', 'r1'), cold('api', 'r2'), cold('api', 'r3')]);
-    const other = cols([cold('api', 'r9')]);
-    const fetched = cols([
-      cold('api', 'r0'),
-      cold('api', 'r2'),
-      cold('api', null),
-      cold('api', 'r3'),
-      cold('api', 'r9'),
-    ]);
-    const found = findRequestIdOverlap([measured.requestId, other.requestId], fetched.requestId);
-    expect(found).toEqual({
-      rows: [1, 3, 4],
-      byDataset: [
-        { index: 0, count: 2 },
-        { index: 1, count: 1 },
-      ],
-    });
-  });
-  it('finds nothing without request ids (seed files) or without a common one', () => {
-    const seed = cols([cold('api', null)]);
-    expect(findRequestIdOverlap([seed.requestId], seed.requestId)).toBeNull();
-    expect(
-      findRequestIdOverlap([cols([cold('a', 'x')]).requestId], cols([cold('a', 'y')]).requestId),
-    ).toBeNull();
-  });
-  it('lists the rows that stay', () => {
-    expect([...rowsWithout(6, [0, 2, 5])]).toEqual([1, 3, 4]);
-    expect([...rowsWithout(3, [])]).toEqual([0, 1, 2]);
-  });
-});
+// findRequestIdOverlap and rowsWithout themselves: tests/shared/request-id-overlap.test.ts.
 
 describe('workspace: the same invocation in two datasets counts once', () => {
   it('leaves the second copy out of the later dataset, says so, and can keep it after all', () => {

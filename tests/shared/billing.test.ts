@@ -25,6 +25,19 @@ describe('initBillingOf', () => {
   });
 });
 
+describe('initBillingOf at its edges', () => {
+  it('has no init to bill for an Init Duration of 0', () => {
+    expect(initBillingOf(cold(0, 3, 4))).toBeNull();
+  });
+  it('allows one ms of slack either way, and not two', () => {
+    // init + duration = 110.5: included from 109 on; duration 10.5: excluded up to 12.
+    expect(initBillingOf(cold(100, 10.5, 109))).toBe('included');
+    expect(initBillingOf(cold(100, 10.5, 108))).toBe('unknown');
+    expect(initBillingOf(cold(100, 10.5, 12))).toBe('excluded');
+    expect(initBillingOf(cold(100, 10.5, 13))).toBe('unknown');
+  });
+});
+
 describe('initBilledByRule', () => {
   it('bills init from 2025-08-01 on, before that only for custom runtimes', () => {
     expect(initBilledByRule('2025-07-31T23:59:59Z', 'nodejs22.x')).toBe(false);
@@ -32,6 +45,10 @@ describe('initBilledByRule', () => {
     expect(initBilledByRule('2023-07-01T00:00:00Z', 'provided.al2')).toBe(true);
     expect(initBilledByRule(null, 'python3.11')).toBeNull();
     expect(initBilledByRule('not a date', 'python3.11')).toBeNull();
+    expect(initBilledByRule(null, 'provided.al2023')).toBe(true);
+    expect(initBilledByRule('2025-08-01', null)).toBe(true);
+    expect(initBilledByRule('x2025-08-01T00:00:00Z', null)).toBeNull();
+    expect(initBilledByRule('2025-8-1T00:00:00Z', null)).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import {
   pickRows,
   sampleAt,
   samplesFromColumns,
+  SampleColumnsBuilder,
 } from '../../shared/sample-columns';
 
 const full: Sample = {
@@ -93,6 +94,44 @@ describe('SampleColumns', () => {
     expect(samePackedText(columns.requestId, 0, 3)).toBe(false);
     expect(samePackedText(columns.requestId, 1, 2)).toBe(true);
     expect(samePackedText(columns.requestId, 1, 3)).toBe(false);
+  });
+
+  it('starts from no room at all (an empty pick or append) and still grows', () => {
+    const builder = new SampleColumnsBuilder(0);
+    const samples = Array.from({ length: 40 }, (_, i) => ({ ...full, durationMs: i, timestamp: `t${i}` }));
+    for (const s of samples) builder.addSample(s);
+    expect(samplesFromColumns(builder.finish())).toEqual(samples);
+    expect(samplesFromColumns(pickRows(columnsFromSamples(samples), []))).toEqual([]);
+  });
+
+  it('keeps no unused room: a few samples in a large builder are copied out of it', () => {
+    const builder = new SampleColumnsBuilder(1000);
+    for (let i = 0; i < 10; i++) builder.addSample({ ...full, requestId: `r${i}` });
+    const columns = builder.finish();
+    expect(columns.memoryMB.length).toBe(10);
+    expect(columns.memoryMB.buffer.byteLength).toBe(10 * 8);
+    expect(columns.name.codes.buffer.byteLength).toBe(10 * 4);
+    expect(columns.requestId?.ends.buffer.byteLength).toBe(10 * 4);
+  });
+
+  it('codes a text seen before, after other texts, with its first code', () => {
+    const columns = columnsFromSamples(
+      ['a', 'b', 'b', 'a', 'c', 'a'].map((name) => ({ ...full, name, run: name === 'c' ? null : 'run-1' })),
+    );
+    expect([...columns.name.codes]).toEqual([1, 2, 2, 1, 3, 1]);
+    expect(columns.name.values).toEqual(['a', 'b', 'c']);
+    expect([...columns.run.codes]).toEqual([1, 1, 1, 1, 0, 1]);
+  });
+
+  it('compares packed texts of equal length character by character, the first row included', () => {
+    const columns = columnsFromSamples(['ab', 'ac', 'ab', 'ba'].map((requestId) => ({ ...full, requestId })));
+    expect(samePackedText(columns.requestId, 0, 2)).toBe(true);
+    expect(samePackedText(columns.requestId, 2, 0)).toBe(true);
+    expect(samePackedText(columns.requestId, 0, 1)).toBe(false);
+    expect(samePackedText(columns.requestId, 0, 3)).toBe(false);
+    expect(samePackedText(columns.requestId, 1, 3)).toBe(false);
+    expect(samePackedText(null, 0, 3)).toBe(true);
+    expect(packedTextOf(null, 0)).toBeNull();
   });
 
   it('packs more values than one batch', () => {

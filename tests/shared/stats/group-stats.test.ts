@@ -38,6 +38,15 @@ describe('quantileType7', () => {
     expect(quantileType7(v, 0.95)).toBe(18.969999999999992);
     expect(quantileType7(v, 0.99)).toBe(24.514000000000006);
   });
+
+  it('gives the value itself between equal neighbours, as R does (no 0.7 × 0.1 + 0.3 × 0.1 rounding)', () => {
+    // R 4.2: sprintf("%.17g", quantile(rep(0.1, 11), 0.03, names = FALSE)) is 0.10000000000000001 (the double
+    // 0.1), and quantile(c(3.3, 3.3, 4), 0.15) is 3.2999999999999998 (3.3); interpolating would give
+    // 0.09999999999999999 and 3.2999999999999994.
+    expect(quantileType7(Array<number>(11).fill(0.1), 0.03)).toBe(0.1);
+    expect(quantileType7([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 5], 0.03)).toBe(0.1);
+    expect(quantileType7([3.3, 3.3, 4], 0.15)).toBe(3.3);
+  });
 });
 
 describe('sortValues', () => {
@@ -75,6 +84,21 @@ describe('sortValues', () => {
     ).toBe(true);
     expect([...sortValues(new Float64Array([3, 1, 2]))]).toEqual([1, 2, 3]);
   });
+
+  it('sorts right whatever scratch it is handed: too short, the values themselves, or exactly long enough', () => {
+    const values = new Float64Array(3000).map(() => Math.round(random() * 1e6) / 100);
+    const expected = nativeSorted(values);
+    expect([...sortValues(values.slice(), new Float64Array(10))]).toEqual(expected);
+    const same = values.slice();
+    expect([...sortValues(same, same)]).toEqual(expected);
+    // Another view of the values' own memory is not scratch either: it would be overwritten while read.
+    const shared = values.slice();
+    expect([...sortValues(shared, new Float64Array(shared.buffer))]).toEqual(expected);
+    // Scratch exactly as long as the values is used (and holds values afterwards), not a fresh buffer.
+    const scratch = new Float64Array(3000).fill(-1);
+    expect([...sortValues(values.slice(), scratch)]).toEqual(expected);
+    expect(scratch.includes(-1)).toBe(false);
+  });
 });
 
 describe('boxStats', () => {
@@ -96,6 +120,15 @@ describe('boxStats', () => {
     });
     expect(s?.mean).toBeCloseTo(50.640909090909091, 12);
     expect(s?.sd).toBeCloseTo(31.581456728449197, 12);
+  });
+
+  it("computes the mean as R's mean does: corrected by the mean residual, not the bare sum / n", () => {
+    // R 4.2: mean(c(0.1, 0.2, 0.3)) is 0.20000000000000001 (0.2), mean(c(0.1, 0.7, 0.3, 0.9, 1.3)) is
+    // 0.66000000000000003 (0.66); the bare sums / n are 0.20000000000000004 and 0.6599999999999999.
+    expect(boxStats([0.1, 0.2, 0.3])?.mean).toBe(0.2);
+    expect(boxStats([0.1, 0.7, 0.3, 0.9, 1.3])?.mean).toBe(0.66);
+    expect(boxStats([0.1, 0.2, 0.3])?.sd).toBeCloseTo(0.1, 15);
+    expect(boxStats([1, 3])?.sd).toBeCloseTo(Math.SQRT2, 15);
   });
 
   it('has whiskers at min and max when nothing is beyond 1.5 × IQR', () => {

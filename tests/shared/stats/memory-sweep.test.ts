@@ -70,6 +70,80 @@ describe('memorySweep', () => {
     expect(api!.cheapest).toBe(512);
     expect(api!.balanced).toBe(1024);
   });
+  it('prices warm invocations from warm samples when the run took some, and SnapStart restores as cold starts', () => {
+    const warm = (memoryMB: number, billedMs: number): Sample => ({
+      ...emptySample('snap'),
+      arch: 'x86_64',
+      memoryMB,
+      durationMs: billedMs - 0.5,
+      billedMs,
+    });
+    const restored = (memoryMB: number, restoreMs: number): Sample => ({
+      ...emptySample('snap'),
+      arch: 'x86_64',
+      memoryMB,
+      restoreMs,
+      durationMs: 20,
+      billedMs: restoreMs + 20,
+    });
+    const [snap] = memorySweep(
+      [
+        ...[300, 310, 320, 330, 340, 350].map((r) => restored(256, r)),
+        ...[50, 55, 60, 65, 70, 75].map((r) => restored(512, r)),
+        warm(256, 7),
+        warm(512, 3),
+        warm(512, 5),
+        { ...warm(1024, 2), memoryMB: null },
+      ],
+      [0, 1],
+      1,
+    );
+    expect(snap!.points.map((p) => [p.memoryMB, p.n, p.warmFrom])).toEqual([
+      [256, 6, 'warm samples'],
+      [512, 6, 'warm samples'],
+    ]);
+    expect(snap!.points[0]!.init.median).toBe(325);
+    expect(snap!.points[1]!.total.median).toBe(82.5);
+    // No cold share: every invocation is a warm one, at the warm samples' billed ms (512 MB: 3 and 5 in turn).
+    expect(snap!.points[0]!.costPerMillion[0]).toBeCloseTo(invocationCost(7, 256, 'x86_64') * 1e6, 9);
+    expect(snap!.points[1]!.costPerMillion[0]).toBeCloseTo(
+      ((invocationCost(3, 512, 'x86_64') + invocationCost(5, 512, 'x86_64')) / 2) * 1e6,
+      9,
+    );
+    const allCold = [50, 55, 60, 65, 70, 75].map((r) => invocationCost(r + 20, 512, 'x86_64'));
+    expect(snap!.points[1]!.costPerMillion[1]).toBeCloseTo((allCold.reduce((a, b) => a + b) / 6) * 1e6, 9);
+    // Picked at the all-cold share: 512 MB restores in a fifth of the time, for less than half the cost.
+    expect(snap!.cheapest).toBe(512);
+    expect(snap!.fastest).toBe(512);
+    expect(snap!.balanced).toBe(512);
+  });
+
+  it('prices nothing and picks no cost without an architecture, and sorts series by name, then architecture', () => {
+    const series = memorySweep(
+      [
+        ...cold(11, 'zeta', 'x86_64', 128, 900, 300),
+        ...cold(12, 'zeta', 'x86_64', 1024, 200, 40),
+        ...cold(13, 'zeta', 'arm64', 128, 900, 300),
+        ...cold(14, 'zeta', 'arm64', 1024, 200, 40),
+        ...cold(15, 'alpha', 'arm64', 128, 900, 300).map((s) => ({ ...s, arch: null })),
+        ...cold(16, 'alpha', 'arm64', 1024, 200, 40).map((s) => ({ ...s, arch: null })),
+      ],
+      [1],
+    );
+    expect(series.map((s) => [s.name, s.arch])).toEqual([
+      ['alpha', null],
+      ['zeta', 'arm64'],
+      ['zeta', 'x86_64'],
+    ]);
+    const alpha = series[0]!;
+    expect(alpha.points.every((p) => Number.isNaN(p.costPerMillion[0]))).toBe(true);
+    expect(alpha.cheapest).toBeNull();
+    expect(alpha.balanced).toBeNull();
+    // Four to five times faster at 1024 MB: clearly the fastest.
+    expect(alpha.fastest).toBe(1024);
+    expect(series[1]!.fastest).toBe(1024);
+  });
+
   it('gives no interval and picks nothing with too few samples (3 a size)', () => {
     const few = memorySweep(
       [...cold(7, 'f', 'x86_64', 128, 300, 20, 3), ...cold(8, 'f', 'x86_64', 256, 200, 10, 3)],

@@ -87,6 +87,30 @@ describe("compareShift against R's wilcox.test", () => {
     expect(2 * test.pValue).toBeCloseTo(0.00087679802965587479, 14);
   });
 
+  it('corrects for ties within each side and across them as R does, also at a shift', () => {
+    // R 4.2: wilcox.test(y, x, alternative = "greater") W = 57.5, p = 0.020443675877305431; with mu = 1,
+    // W = 49.5, p = 0.10079864484405572; wilcox.test(log(y), log(x), conf.int = TRUE) estimate
+    // 1.8000283435740432, interval 1.0000136588396376 … 4.0000244872329223 (R finds them by root finding).
+    const x = [1, 2, 2, 3, 5, 5, 5, 8];
+    const y = [2, 4, 5, 6, 6, 9, 9, 9, 10];
+    expect(testGreater(x, y, 0)).toEqual({
+      u: 57.5,
+      pValue: expect.closeTo(0.020443675877305431, 15),
+      method: 'normal',
+    });
+    expect(testGreater(x, y, 1)).toEqual({
+      u: 49.5,
+      pValue: expect.closeTo(0.10079864484405572, 15),
+      method: 'normal',
+    });
+    const r = compareShift(x, y, 10);
+    expect(r.ratio! / 1.8000283435740432).toBeCloseTo(1, 4);
+    expect(r.ratioCi![0] / 1.0000136588396376).toBeCloseTo(1, 4);
+    expect(r.ratioCi![1] / 4.0000244872329223).toBeCloseTo(1, 4);
+    // Ties make the interval's ranks normal-approximate: coverage is the nominal 95%, not an exact figure.
+    expect(r.coverage).toBe(0.95);
+  });
+
   it("counts the gate's U as R's W", () => {
     for (const c of Object.values(R)) {
       const x = sorted(c.base.map(Math.log));
@@ -174,6 +198,18 @@ describe('exact Mann–Whitney distribution', () => {
     expect(normalUpperTail(3) / 0.0013498980316300946).toBeCloseTo(1, 13);
     // Beyond |z| = 7.07 the continued fraction is good to about 1e-8 relative: p-values that far out are ~1e-12.
     expect(normalUpperTail(8) / 6.2209605742717849e-16).toBeCloseTo(1, 7);
+  });
+
+  it('normal upper tail on both sides of its switch to the continued fraction and at its cut-off', () => {
+    // R 4.2: sprintf("%.17g", pnorm(c(37, 7.07, 7.08, 2, -3), lower.tail = FALSE))
+    expect(normalUpperTail(7.07) / 7.7466848656364781e-13).toBeCloseTo(1, 7);
+    expect(normalUpperTail(7.08) / 7.2077230864674783e-13).toBeCloseTo(1, 7);
+    expect(normalUpperTail(2)).toBeCloseTo(0.022750131948179212, 15);
+    expect(normalUpperTail(-3)).toBeCloseTo(0.9986501019683699, 15);
+    expect(normalUpperTail(37) / 5.7255712225245771e-300).toBeCloseTo(1, 6);
+    expect(normalUpperTail(37.5)).toBe(0);
+    expect(normalUpperTail(-37.5)).toBe(1);
+    expect(normalUpperTail(NaN)).toBeNaN();
   });
 });
 

@@ -80,6 +80,54 @@ describe('dailyMedians', () => {
     expect(undated).toBe(2);
   });
 
+  it('groups by runtime and architecture too, unknown ones last, and by nothing as one group per day', () => {
+    const columns = columnsFromSamples([
+      sample('f', 1, { runtime: 'python3.12', arch: 'x86_64' }),
+      sample('f', 2, { runtime: 'nodejs20.x', arch: 'x86_64' }),
+      sample('f', 4, { runtime: null, arch: 'arm64' }),
+      sample('f', 8, { runtime: 'nodejs20.x', arch: null }),
+      sample('f', 16, { runtime: 'nodejs20.x', arch: 'arm64' }),
+    ]);
+    const sets = [{ columns, day: '2026-11-20' }];
+    expect(dailyMedians(sets, ['runtime', 'arch'], 'init').points.map((p) => [p.group, p.median])).toEqual([
+      [{ runtime: 'nodejs20.x', arch: 'arm64' }, 16],
+      [{ runtime: 'nodejs20.x', arch: 'x86_64' }, 2],
+      [{ runtime: 'nodejs20.x', arch: null }, 8],
+      [{ runtime: 'python3.12', arch: 'x86_64' }, 1],
+      [{ runtime: null, arch: 'arm64' }, 4],
+    ]);
+    expect(dailyMedians(sets, ['arch'], 'init').points.map((p) => [p.group, p.n])).toEqual([
+      [{ arch: 'arm64' }, 2],
+      [{ arch: 'x86_64' }, 2],
+      [{ arch: null }, 1],
+    ]);
+    const everything = dailyMedians([...sets, { columns, day: '2026-11-19' }], [], 'init');
+    expect(everything.points).toEqual([
+      { group: {}, day: '2026-11-19', n: 5, median: 4, medianCi: null },
+      { group: {}, day: '2026-11-20', n: 5, median: 4, medianCi: null },
+    ]);
+  });
+
+  it('keeps neighbouring rows of different groups or days apart, and finds a group again after others', () => {
+    const columns = columnsFromSamples([
+      sample('a', 1, { memoryMB: 128, timestamp: '2026-11-20T10:00:00Z' }),
+      sample('a', 2, { memoryMB: 256, timestamp: '2026-11-20T10:00:01Z' }),
+      sample('a', 4, { memoryMB: 256, timestamp: '2026-11-21T10:00:02Z' }),
+      sample('b', 8, { memoryMB: 256, timestamp: '2026-11-21T10:00:03Z' }),
+      sample('a', 16, { memoryMB: 128, timestamp: '2026-11-20T10:00:04Z' }),
+      sample('a', 32, { memoryMB: null, timestamp: '2026-11-20T10:00:05Z' }),
+      sample('a', 64, { memoryMB: null, timestamp: '2026-11-20T10:00:06Z' }),
+    ]);
+    const { points } = dailyMedians([{ columns, day: null }], ['name', 'memory'], 'init');
+    expect(points.map((p) => [p.group.name, p.group.memory, p.day, p.n, p.median])).toEqual([
+      ['a', 128, '2026-11-20', 2, 8.5],
+      ['a', 256, '2026-11-20', 1, 2],
+      ['a', 256, '2026-11-21', 1, 4],
+      ['a', null, '2026-11-20', 2, 48],
+      ['b', 256, '2026-11-21', 1, 8],
+    ]);
+  });
+
   it('hands each bucket its values sorted to the CI function and reports its interval', () => {
     const seen: number[][] = [];
     const ci: MedianCi = (sorted) => {
@@ -118,6 +166,9 @@ describe('utcDay', () => {
     ['2026-11-20', '2026-11-20'],
     ['2026-11-20T23:00:00-02:00', '2026-11-21'],
     ['20.11.2026', null],
+    ['x2026-11-20T10:00:00Z', null],
+    ['2026-11-20T10:00:00Zulu', null],
+    ['2026-11-20T10:00:00.5Z', '2026-11-20'],
     [null, null],
   ])('%s → %s', (timestamp, day) => {
     expect(utcDay(timestamp)).toBe(day);
