@@ -10,6 +10,13 @@ export interface TrendSet {
   columns: SampleColumns;
   /** `YYYY-MM-DD` of every sample of the set; null: each sample's Timestamp says its day. */
   day: string | null;
+  /**
+   * The day of each run (index: the run's code, 0 = no run), for a set of several baseline days (a year of
+   * files imported as one dataset): a row of such a run is dated by it, any other row by its Timestamp.
+   */
+  runDays?: readonly (string | null)[];
+  /** Only these rows (ascending); all of them when absent. Spares copying the columns for a filter. */
+  rows?: Int32Array;
 }
 
 /** A 95% confidence interval of the median from sorted values; null when there are too few. */
@@ -143,7 +150,7 @@ export function dailyMedians(
 ): DailyMedians {
   const keys = [...new Set(by)];
   let total = 0;
-  for (const set of sets) total += set.columns.length;
+  for (const set of sets) total += set.rows?.length ?? set.columns.length;
   const bucketOf = new Int32Array(total);
   const values = new Float64Array(total);
   const groups: GroupValues[] = [];
@@ -160,15 +167,20 @@ export function dailyMedians(
   const valueIds = keys.map(() => new Map<string | number | null, number>());
   const tree = new Map<number, unknown>();
 
-  for (const { columns: c, day: setDay } of sets) {
+  for (const { columns: c, day: setDay, runDays, rows } of sets) {
     const setDayId = setDay === null ? -1 : dayIds.id(setDay);
+    const runDayIds = runDays?.map((d) => (d === null ? -1 : dayIds.id(d)));
+    const runCodes = c.run.codes;
+    const n = rows?.length ?? c.length;
     let lastRow = -1;
     let lastDay = -1;
     let lastBucket = -1;
-    for (let row = 0; row < c.length; row++) {
+    for (let k = 0; k < n; k++) {
+      const row = rows === undefined ? k : (rows[k] as number);
       const v = metricAt(c, row, metric);
       if (v !== v) continue;
       let dayId = setDayId;
+      if (dayId < 0 && runDayIds !== undefined) dayId = runDayIds[runCodes[row] as number] ?? -1;
       if (dayId < 0) {
         const day = utcDay(packedTextOf(c.timestamp, row));
         if (day === null) {
