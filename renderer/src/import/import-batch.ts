@@ -57,16 +57,23 @@ export function daySpan(c: SampleColumns): [string, string] | null {
   return first === null || last === null ? null : [first, last];
 }
 
+/** A file of a batch that failed, named once: the parsers' errors may start with the file name already. */
+export const namedError = (f: { fileName: string; error: string }): string =>
+  f.error.startsWith(`${f.fileName}:`) ? f.error : `${f.fileName}: ${f.error}`;
+
 export const spanText = (days: readonly [string, string] | null): string =>
   days === null ? 'no dates' : days[0] === days[1] ? days[0] : `${days[0]} – ${days[1]}`;
 
-/** The span of several files' spans. */
-function joinSpans(spans: readonly (readonly [string, string] | null)[]): [string, string] | null {
-  let out: [string, string] | null = null;
-  for (const s of spans)
-    if (s !== null)
-      out = out === null ? [s[0], s[1]] : [s[0] < out[0] ? s[0] : out[0], s[1] > out[1] ? s[1] : out[1]];
-  return out;
+/** The span of several files' spans (a batch dataset's dates). */
+export function joinSpans(spans: readonly (readonly [string, string] | null)[]): [string, string] | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const s of spans) {
+    if (s === null) continue;
+    if (first === null || s[0] < first) first = s[0];
+    if (last === null || s[1] > last) last = s[1];
+  }
+  return first === null || last === null ? null : [first, last];
 }
 
 /**

@@ -2,8 +2,10 @@ import { reactive } from 'vue';
 import { dropDuplicateRows } from '../../../shared/csv/import-csv';
 import { columnsFromSamples, type SampleColumns } from '../../../shared/sample-columns';
 import { baselineTagOf, isBaselineFile } from '../import/baseline-import';
+import type { DroppedFiles } from '../import/dropped-files';
 import { batchDataset, isBatch, type BatchFile, type BatchMode } from '../import/import-batch';
 import { api, errorText } from '../api';
+import type { InvokeResult } from '../../../shared/ipc/contract';
 import { EXAMPLE_DATASET_NAME, exampleSamples } from '../analysis/example-data';
 import {
   importFiles,
@@ -144,16 +146,17 @@ export async function importFromDialog(
   ws: Workspace = defaultWorkspace,
   kind: 'files' | 'folder' = 'files',
 ): Promise<string[]> {
-  let opened;
+  let opened: InvokeResult<'openImportFolder'>;
   try {
-    opened = kind === 'folder' ? await api.openImportFolder() : await api.openCsvFiles();
+    opened =
+      kind === 'folder' ? await api.openImportFolder() : { folder: null, ...(await api.openCsvFiles()) };
   } catch (error) {
     ws.addFailure('(open dialog)', errorText(error), null);
     return [];
   }
   for (const e of opened.errors) ws.addFailure(baseName(e.path), e.message, null);
   if (opened.canceled) return [];
-  const folder = 'folder' in opened && opened.folder !== null ? baseName(opened.folder) : null;
+  const folder = opened.folder === null ? null : baseName(opened.folder);
   if (folder !== null && opened.files.length === 0) {
     ws.addFailure(folder, 'holds no .json or .csv file (subfolders included)', null);
     return [];
@@ -176,6 +179,17 @@ export function importDroppedFiles(
     ws,
     { folder },
   );
+}
+
+/** A drop of files and/or folders (see import/dropped-files.ts): what could not be read is reported. */
+export async function importDrop(dropped: DroppedFiles, ws: Workspace = defaultWorkspace): Promise<string[]> {
+  for (const e of dropped.errors) ws.addFailure(e.fileName, e.error, null);
+  if (dropped.folder !== null && dropped.files.length === 0) {
+    if (dropped.errors.length === 0)
+      ws.addFailure(dropped.folder, 'holds no .json or .csv file (subfolders included)', null);
+    return [];
+  }
+  return importDroppedFiles(dropped.files, ws, dropped.folder);
 }
 
 /** One click: removes every duplicate the import found, keeping the first of each group. */
