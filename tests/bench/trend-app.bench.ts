@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { goalLine } from './goal';
+import { startProfile, stopProfile } from './cpu-profile';
 import { lambdaPerfDays } from '../e2e/support/lambda-perf-days';
 import {
   buildRenderer,
@@ -44,7 +45,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await installTestBridge(page, []);
     await page.goto(server.url);
-    await page.waitForSelector('[data-testid=chart] path.box');
+    await page.waitForSelector('[data-testid=chart] path.box', { timeout: 120_000 });
   }, 300_000);
 
   afterAll(async () => {
@@ -79,6 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         files.map(async (name) => new File([await (await fetch(`./days/${name}`)).blob()], name)),
       );
     }, names);
+    const profiling = process.env.COLDSTART_PROFILE ? await startProfile(page) : null;
     const t0 = await page.evaluate(() => {
       const data = new DataTransfer();
       const w = window as unknown as { __benchFiles: File[]; __datasetsAt?: number };
@@ -139,6 +141,9 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       };
     });
     const firstTrend = phases.drawnAt - t0;
+    const profileLines = profiling
+      ? await stopProfile(profiling, process.env.COLDSTART_PROFILE as string)
+      : [];
     expect(phases.files).toBe(DAYS);
     // One dataset for the year: its card gives the files and their days.
     expect(await page.locator('[data-testid=dataset]').count()).toBe(1);
@@ -190,6 +195,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
           200,
           false,
         ).replace(/, [\d.]+ ms by CPU time \((?:met|NOT met)\)/, ''),
+        ...profileLines,
       ].join('\n'),
     );
   }, 600_000);

@@ -117,6 +117,14 @@ export async function installTestBridge(page: Page, files: FixtureFile[]): Promi
         return ok({ dark });
       },
       openCsvFiles: () => ok({ canceled: false, files: openFiles, errors: [] }),
+      // File › Import folder: the same files, as if they were a folder's (the folder of the first one).
+      openImportFolder: () =>
+        ok({
+          canceled: false,
+          folder: openFiles[0]?.path.replace(/\/[^/]*$/, '') ?? null,
+          files: openFiles,
+          errors: [],
+        }),
       // Like main: only files "opened" before come back; a test removes one with window.__forgetFile.
       reopenFiles: ({ paths }: { paths: string[] }) => {
         const gone = new Set((w.__goneFiles as string[] | undefined) ?? []);
