@@ -209,7 +209,9 @@ describe.skipIf(!haveChromium)('many daily files as one dataset (Chromium)', () 
         '13 files · 2025-12-01 – 2025-12-14',
       );
       const failure = await page.textContent('[data-testid=import-failure]');
-      expect(failure).toContain('1 of its 14 files could not be read again');
+      expect(failure).toContain(
+        '1 of the 14 files of public baseline 2025-12-01 – 2025-12-14 could not be imported',
+      );
       expect(failure).toContain('2025-12-05.json was moved or deleted');
       await page.screenshot({ path: join(shots, '04-restored-batch.png') });
       expect(consoleErrors).toEqual([]);

@@ -153,7 +153,7 @@ describe('a batch in the saved workspace', () => {
     expect(await restoreWorkspace(again, saved)).toBe(1);
     expect(again.state.datasets.map((d) => [d.name, d.files?.length])).toEqual([['my year', 11]]);
     expect(again.state.failures.map((f) => [f.fileName, f.files.map((x) => x.error)])).toEqual([
-      ['my year', ['2025-12-03.json was moved or deleted (/data/2025-12-03.json)']],
+      ['1 of the 12 files of my year', ['2025-12-03.json was moved or deleted (/data/2025-12-03.json)']],
     ]);
   });
 

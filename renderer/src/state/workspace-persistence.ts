@@ -145,8 +145,8 @@ async function restoreBatch(
   const { files, errors } = reopened.value;
   if (errors.length > 0)
     ws.addFailure(
-      saved.name,
-      `${errors.length} of its ${saved.paths.length} files could not be read again; the others are open`,
+      `${errors.length} of the ${saved.paths.length} files of ${saved.name}`,
+      'could not be read again; the others are open',
       null,
       errors.map((e) => ({ fileName: e.path.split(/[\\/]/).pop() ?? e.path, error: e.message })),
     );
