@@ -1,7 +1,7 @@
 // A CPU profile of the page through the Chrome DevTools Protocol, summed up by function: where a bench's
 // time went (`COLDSTART_PROFILE=out.cpuprofile npm run bench`; the file opens in Chromium's DevTools).
 import { writeFileSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -43,4 +43,20 @@ export async function stopProfile(cdp: CDPSession, path: string, top = 15): Prom
       .slice(0, top)
       .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${k}`),
   ];
+}
+
+/**
+ * CPU milliseconds used so far by Chromium's renderer processes (the page's main thread, its workers, its
+ * garbage collector): the fair figure on a shared machine, where wall time is mostly waiting for a core.
+ */
+export async function rendererCpuMs(browser: Browser): Promise<number> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as unknown as {
+      processInfo: { type: string; cpuTime: number }[];
+    };
+    return processInfo.filter((p) => p.type === 'renderer').reduce((s, p) => s + p.cpuTime * 1000, 0);
+  } finally {
+    await session.detach();
+  }
 }

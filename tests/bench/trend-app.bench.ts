@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { goalLine } from './goal';
-import { startProfile, stopProfile } from './cpu-profile';
+import { rendererCpuMs, startProfile, stopProfile } from './cpu-profile';
 import { lambdaPerfDays } from '../e2e/support/lambda-perf-days';
 import {
   buildRenderer,
@@ -55,8 +55,11 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
   });
 
   /** Milliseconds from an action to the trend's next draw, and the draw's own part (figure + Plotly). */
-  async function timeRedraw(action: () => Promise<void>): Promise<{ wall: number; draw: number }> {
+  async function timeRedraw(
+    action: () => Promise<void>,
+  ): Promise<{ wall: number; draw: number; cpu: number }> {
     const before = await trendRenders(page);
+    const cpu0 = await rendererCpuMs(browser);
     const t0 = await page.evaluate(() => performance.now());
     await action();
     await page.waitForFunction(
@@ -68,7 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       const m = performance.getEntriesByName('coldstart:trend-draw').at(-1) as PerformanceMeasure;
       return [m.startTime + m.duration, m.duration];
     });
-    return { wall: end - t0, draw };
+    return { wall: end - t0, draw, cpu: (await rendererCpuMs(browser)) - cpu0 };
   }
 
   it('drops 365 daily files at once: import through the worker and first trend chart, then redraws', async () => {
@@ -81,6 +84,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       );
     }, names);
     const profiling = process.env.COLDSTART_PROFILE ? await startProfile(page) : null;
+    const cpu0 = await rendererCpuMs(browser);
     const t0 = await page.evaluate(() => {
       const data = new DataTransfer();
       const w = window as unknown as { __benchFiles: File[]; __datasetsAt?: number };
@@ -141,6 +145,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       };
     });
     const firstTrend = phases.drawnAt - t0;
+    // Up to now: a little after the first draw (the renderer is idle until the next action).
+    const firstTrendCpu = (await rendererCpuMs(browser)) - cpu0;
     const profileLines = profiling
       ? await stopProfile(profiling, process.env.COLDSTART_PROFILE as string)
       : [];
@@ -167,7 +173,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
     const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
     console.log(
       [
-        `drop ${DAYS} files → first trend chart: ${ms(firstTrend)}`,
+        `drop ${DAYS} files → first trend chart: ${ms(firstTrend)} (renderer CPU ${ms(firstTrendCpu)})`,
         `  drop → last file out of the worker: ${ms(phases.workerDoneAt - t0)}`,
         `  drop → the year's dataset card on screen: ${ms(phases.datasetsAt - t0)}`,
         `  box chart: groups ${ms(phases.group)}, boxes ${ms(phases.boxes)} (window)`,
@@ -177,24 +183,25 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         `  daily medians of 600 groups × ${DAYS} days (window): ${ms(phases.trend)}`,
         `  trend figure + Plotly draw: ${ms(phases.draw)}`,
         ...redraws.map(
-          ([label, r]) => `redraw, ${label}: ${ms(r.wall)} (figure + Plotly ${r.draw.toFixed(0)} ms)`,
+          ([label, r]) =>
+            `redraw, ${label}: ${ms(r.wall)} (figure + Plotly ${r.draw.toFixed(0)} ms; renderer CPU ${r.cpu.toFixed(0)} ms)`,
         ),
         goalLine(
           `drop ${DAYS} daily files → first trend chart`,
           'ms',
           firstTrend,
-          firstTrend,
+          firstTrendCpu,
           10_000,
           false,
-        ).replace(/, [\d.]+ ms by CPU time \((?:met|NOT met)\)/, ''),
+        ),
         goalLine(
           'trend redraw (slowest of the above)',
           'ms',
           Math.max(...redraws.map(([, r]) => r.wall)),
-          Math.max(...redraws.map(([, r]) => r.wall)),
+          Math.max(...redraws.map(([, r]) => r.cpu)),
           200,
           false,
-        ).replace(/, [\d.]+ ms by CPU time \((?:met|NOT met)\)/, ''),
+        ),
         ...profileLines,
       ].join('\n'),
     );
