@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBaselineFile } from '../../renderer/src/import/baseline-import';
 import { importCsvColumns } from '../../shared/csv/import-csv';
-import type { FileImportResult, ImportRunner } from '../../renderer/src/import/import-client';
+import {
+  importFiles,
+  workerRunner,
+  type FileImportResult,
+  type ImportRunner,
+} from '../../renderer/src/import/import-client';
 import { daySpan } from '../../renderer/src/import/import-batch';
-import { applyImportResults, setImportRunner, workerRunner } from '../../renderer/src/state/import-actions';
+import { applyImportResults, setImportRunner } from '../../renderer/src/state/import-actions';
 import { createTestWorkspace } from '../../renderer/src/state/workspace';
 import { selectRows } from '../../renderer/src/analysis/selection';
 import { trendOf } from '../../renderer/src/analysis/trend-rows';
@@ -164,5 +169,36 @@ describe('a batch in the saved workspace', () => {
       ws,
     );
     expect(snapshotWorkspace(ws).datasets).toEqual([expect.objectContaining({ kind: 'dropped' })]);
+  });
+});
+
+describe('importFiles', () => {
+  it('keeps a few files ahead in the worker, gives the results in order and progress that never runs back', async () => {
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    const runner: ImportRunner = (source, onProgress) => {
+      started.push(source.fileName);
+      onProgress('parsing', 0.5);
+      return new Promise((resolve) =>
+        finish.set(source.fileName, () => resolve(parse(source.fileName, DAYS[0]!.text))),
+      );
+    };
+    const sources = Array.from({ length: 6 }, (_, i) => ({ fileName: `${i}.json`, text: '' }));
+    const fractions: number[] = [];
+    const done = importFiles(sources, (p) => fractions.push(p.fraction), runner);
+    // The first file and three more are with the worker at once; the rest wait.
+    expect(started).toEqual(['0.json', '1.json', '2.json', '3.json']);
+    // Finishing out of order: the last of those first.
+    finish.get('3.json')!();
+    finish.get('0.json')!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual(['0.json', '1.json', '2.json', '3.json', '4.json']);
+    for (const name of ['1.json', '2.json', '4.json']) finish.get(name)!();
+    await new Promise((r) => setTimeout(r, 0));
+    finish.get('5.json')!();
+    const results = await done;
+    expect(results.map((r) => r.fileName)).toEqual(sources.map((s) => s.fileName));
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBeLessThan(1);
   });
 });
