@@ -136,6 +136,20 @@ function ranks<T>(items: readonly T[], compare: (a: T, b: T) => number): Int32Ar
 }
 
 /**
+ * The samples of each group and day, with each group's points computed only when asked: the app shows 10
+ * of 600 lines of a year, and sorting the 219,000 days it does not show was most of its trend's time.
+ */
+export interface DailyBuckets {
+  /** The groups, in the order of DailyMedians.points. */
+  groups: GroupValues[];
+  /** The days of group `g` (an index into `groups`), ascending. */
+  daysOf(g: number): string[];
+  /** The points of group `g`, by day (computed on the first call). */
+  pointsOf(g: number): TrendPoint[];
+  undated: number;
+}
+
+/**
  * Median (R's type 7) of a metric per group and day, with its confidence interval. One pass over the rows
  * gives each sample with a value its bucket (group × day) and value, both in typed arrays; a counting sort
  * puts each bucket's values side by side, each is sorted once. Neighbouring rows mostly share their group
@@ -148,6 +162,17 @@ export function dailyMedians(
   metric: Metric,
   medianCi: MedianCi = medianCi95,
 ): DailyMedians {
+  const buckets = dailyBuckets(sets, by, metric, medianCi);
+  return { points: buckets.groups.flatMap((_, g) => buckets.pointsOf(g)), undated: buckets.undated };
+}
+
+/** As dailyMedians, each group's medians computed only when asked for (see DailyBuckets). */
+export function dailyBuckets(
+  sets: readonly TrendSet[],
+  by: readonly GroupKey[],
+  metric: Metric,
+  medianCi: MedianCi = medianCi95,
+): DailyBuckets {
   const keys = [...new Set(by)];
   let total = 0;
   for (const set of sets) total += set.rows?.length ?? set.columns.length;
@@ -225,22 +250,47 @@ export function dailyMedians(
     return 0;
   });
   const dayRank = ranks(dayIds.values, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const days = dayIds.values.length;
-  const order = Array.from({ length: bucketCount }, (_, b) => b);
-  const place = (b: number): number =>
-    (groupRank[bucketGroup[b] as number] as number) * days + (dayRank[bucketDay[b] as number] as number);
-  order.sort((a, b) => place(a) - place(b));
-
-  const points = order.map((b): TrendPoint => {
-    const sorted = sortValues(byBucket.subarray(offsets[b], offsets[b + 1]), values);
-    const ci = medianCi(sorted);
-    return {
-      group: groups[bucketGroup[b] as number] as GroupValues,
-      day: dayIds.values[bucketDay[b] as number] as string,
-      n: sorted.length,
-      median: quantileType7(sorted, 0.5),
-      medianCi: ci === null ? null : [ci[0], ci[1]],
-    };
-  });
-  return { points, undated };
+  // Group ids in their order; each group's buckets, put in day order when first asked for.
+  const groupOrder = Array.from(groups, (_, g) => g).sort(
+    (a, b) => (groupRank[a] as number) - (groupRank[b] as number),
+  );
+  const bucketsOf: number[][] = groups.map(() => []);
+  for (let b = 0; b < bucketCount; b++) (bucketsOf[bucketGroup[b] as number] as number[]).push(b);
+  const inDayOrder = new Uint8Array(groups.length);
+  const bucketsInOrder = (g: number): number[] => {
+    const id = groupOrder[g] as number;
+    const list = bucketsOf[id] as number[];
+    if (inDayOrder[id] === 0) {
+      list.sort(
+        (a, b) => (dayRank[bucketDay[a] as number] as number) - (dayRank[bucketDay[b] as number] as number),
+      );
+      inDayOrder[id] = 1;
+    }
+    return list;
+  };
+  const computed = new Map<number, TrendPoint[]>();
+  const pointsOf = (g: number): TrendPoint[] => {
+    let points = computed.get(g);
+    if (points === undefined) {
+      points = bucketsInOrder(g).map((b): TrendPoint => {
+        const sorted = sortValues(byBucket.subarray(offsets[b], offsets[b + 1]), values);
+        const ci = medianCi(sorted);
+        return {
+          group: groups[bucketGroup[b] as number] as GroupValues,
+          day: dayIds.values[bucketDay[b] as number] as string,
+          n: sorted.length,
+          median: quantileType7(sorted, 0.5),
+          medianCi: ci === null ? null : [ci[0], ci[1]],
+        };
+      });
+      computed.set(g, points);
+    }
+    return points;
+  };
+  return {
+    groups: groupOrder.map((id) => groups[id] as GroupValues),
+    daysOf: (g) => bucketsInOrder(g).map((b) => dayIds.values[bucketDay[b] as number] as string),
+    pointsOf,
+    undated,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Metric } from '../../../shared/sample';
 import { packedTextOf, textOf, type SampleColumns } from '../../../shared/sample-columns';
-import { dailyMedians, type TrendSet } from '../../../shared/trend/daily-medians';
+import { dailyBuckets, type TrendSet } from '../../../shared/trend/daily-medians';
 import { utcDay } from '../../../shared/trend/sample-day';
 import { baselineRunDays } from '../import/baseline-import';
 import type { SelectedRows } from './selection';
@@ -23,7 +23,10 @@ export interface TrendSeries {
   memoryMB: number | null;
   /** A group of the user's own data (not only public baselines): shown first by default. */
   own: boolean;
+  /** Its points; in a trend from trendOf, computed on first reading (only the lines drawn are read). */
   days: TrendDay[];
+  /** The days it has, ascending, without computing its points (trendOf gives them). */
+  dayNames?: readonly string[];
 }
 
 /** A day on which a function ran in another configuration than on its day before. */
@@ -96,10 +99,11 @@ export function configurationChanges(series: readonly TrendSeries[]): TrendChang
   for (const s of series) {
     const days = byName.get(s.name) ?? new Map<string, Set<string>>();
     byName.set(s.name, days);
-    for (const d of s.days) {
-      const configs = days.get(d.day) ?? new Set<string>();
-      days.set(d.day, configs);
-      configs.add(configText(s));
+    const config = configText(s);
+    for (const day of s.dayNames ?? s.days.map((d) => d.day)) {
+      const configs = days.get(day) ?? new Set<string>();
+      days.set(day, configs);
+      configs.add(config);
     }
   }
   const changes: TrendChange[] = [];
@@ -124,36 +128,31 @@ export function configurationChanges(series: readonly TrendSeries[]): TrendChang
 export function trendOf(selection: readonly SelectedRows[], metric: Metric): Trend {
   const own = new Set<string>();
   for (const { dataset } of selection) ownNames(dataset.columns, own);
-  const { points, undated } = dailyMedians(
-    trendSets(selection),
-    ['name', 'runtime', 'arch', 'memory'],
-    metric,
-  );
-  const series: TrendSeries[] = [];
-  let current: TrendSeries | null = null;
-  for (const p of points) {
-    const g = p.group;
-    const key = JSON.stringify([g.name ?? null, g.runtime ?? null, g.arch ?? null, g.memory ?? null]);
-    if (current === null || current.key !== key) {
-      const name = (g.name as string | null) ?? 'unknown';
-      const partial = {
-        name,
-        arch: (g.arch as string | null) ?? null,
-        memoryMB: (g.memory as number | null) ?? null,
-      };
-      current = {
-        key,
-        label: seriesLabel(partial),
-        runtime: (g.runtime as string | null) ?? null,
-        ...partial,
-        own: own.has(name),
-        days: [],
-      };
-      series.push(current);
-    }
-    current.days.push({ day: p.day, n: p.n, median: p.median, ci: p.medianCi });
-  }
-  return { series, changes: configurationChanges(series), undated };
+  const buckets = dailyBuckets(trendSets(selection), ['name', 'runtime', 'arch', 'memory'], metric);
+  const series = buckets.groups.map((g, i): TrendSeries => {
+    const name = (g.name as string | null) ?? 'unknown';
+    const partial = {
+      name,
+      arch: (g.arch as string | null) ?? null,
+      memoryMB: (g.memory as number | null) ?? null,
+    };
+    let days: TrendDay[] | null = null;
+    const s: Omit<TrendSeries, 'days'> = {
+      key: JSON.stringify([g.name ?? null, g.runtime ?? null, g.arch ?? null, g.memory ?? null]),
+      label: seriesLabel(partial),
+      runtime: (g.runtime as string | null) ?? null,
+      ...partial,
+      own: own.has(name),
+      dayNames: buckets.daysOf(i),
+    };
+    // Medians and intervals of a line only when it is drawn (or read): 10 of 600 lines of a year.
+    return Object.defineProperty(s, 'days', {
+      enumerable: true,
+      get: () =>
+        (days ??= buckets.pointsOf(i).map((p) => ({ day: p.day, n: p.n, median: p.median, ci: p.medianCi }))),
+    }) as TrendSeries;
+  });
+  return { series, changes: configurationChanges(series), undated: buckets.undated };
 }
 
 /** The default: groups of the user's own functions; when there are none, this many by name. */
