@@ -146,7 +146,7 @@ async function restoreBatch(
   if (errors.length > 0)
     ws.addFailure(
       `${errors.length} of the ${saved.paths.length} files of ${saved.name}`,
-      'could not be read again; the others are open',
+      'The other files of the dataset are open again.',
       null,
       errors.map((e) => ({ fileName: e.path.split(/[\\/]/).pop() ?? e.path, error: e.message })),
     );
