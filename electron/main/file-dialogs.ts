@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { EngineError } from '../engine/engine-api';
@@ -7,6 +7,10 @@ import type { OpenedFiles } from './opened-files';
 
 /** Larger files are refused rather than copied through IPC into the renderer. */
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+/** A folder's files read at most (as many as a restored workspace may ask for again). */
+export const MAX_FOLDER_FILES = 5000;
+/** What File › Import folder reads in a folder and its subfolders. */
+const IMPORTED_IN_FOLDER = /\.(json|csv)$/i;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -15,6 +19,8 @@ type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
 export interface FileDialogs {
   openCsvFiles(parent: BrowserWindow | null): Promise<InvokeResult<'openCsvFiles'>>;
+  /** A folder: its .json and .csv files and those of its subfolders; the folder is remembered for reopening. */
+  openImportFolder(parent: BrowserWindow | null): Promise<InvokeResult<'openImportFolder'>>;
   /** Reads again files the user opened before (a restored workspace); any other path is refused. */
   reopenFiles(paths: readonly string[]): Promise<InvokeResult<'reopenFiles'>>;
   saveCsv(parent: BrowserWindow | null, defaultName: string, text: string): Promise<SaveResult>;
@@ -82,6 +88,25 @@ async function readFiles(paths: readonly string[], reopening = false): Promise<I
 }
 
 /**
+ * The .json and .csv files in a folder and its subfolders, by path in the order people read them (days in
+ * order); past MAX_FOLDER_FILES the rest is named as not read.
+ */
+export async function filesInFolder(
+  folder: string,
+): Promise<{ paths: string[]; errors: InvokeResult<'reopenFiles'>['errors'] }> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((e) => e.isFile() && IMPORTED_IN_FOLDER.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort(new Intl.Collator('en', { numeric: true }).compare);
+  const errors = paths.slice(MAX_FOLDER_FILES).map((path) => ({
+    path,
+    message: `${basename(path)} was not read: a folder is read up to ${MAX_FOLDER_FILES} files`,
+  }));
+  return { paths: paths.slice(0, MAX_FOLDER_FILES), errors };
+}
+
+/**
  * Open and save dialogs run in main: the renderer names a default file name, the user picks the place, and
  * main writes only where the user chose. The renderer never hands main a path.
  */
@@ -136,6 +161,32 @@ export function createFileDialogs(
       const { files, errors } = await readFiles(result.filePaths);
       await opened?.remember(files.map((f) => f.path));
       return { canceled: false, files, errors };
+    },
+    async openImportFolder(parent) {
+      const options: OpenDialogOptions = {
+        title: 'Import a folder of CSV and lambda-perf JSON files',
+        defaultPath: defaultDir(),
+        properties: ['openDirectory'],
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      const folder = result.filePaths[0];
+      if (result.canceled || folder === undefined)
+        return { canceled: true, folder: null, files: [], errors: [] };
+      let listed;
+      try {
+        listed = await filesInFolder(folder);
+      } catch (error) {
+        throw new EngineError(
+          'io',
+          `Cannot read the folder ${basename(folder)}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+          'Check that the folder exists and that you may read it.',
+        );
+      }
+      const { files, errors } = await readFiles(listed.paths);
+      await opened?.rememberFolder(folder);
+      return { canceled: false, folder, files, errors: [...errors, ...listed.errors] };
     },
     async reopenFiles(paths) {
       const known = paths.filter((p) => opened?.has(p));

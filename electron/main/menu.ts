@@ -62,6 +62,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     label: '&File',
     submenu: [
       command('Import CSV…', 'import-csv', 'CmdOrCtrl+O'),
+      command('Import folder…', 'import-folder', 'CmdOrCtrl+Shift+O'),
       command('Export CSV…', 'export-csv', 'CmdOrCtrl+S'),
       command('Export chart…', 'export-chart', 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },

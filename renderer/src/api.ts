@@ -40,6 +40,8 @@ async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
 /** Typed, error-unwrapping calls for the analysis workspace; other views may use `bridge()` directly. */
 export const api = {
   openCsvFiles: (): Promise<InvokeResult<'openCsvFiles'>> => unwrap(requireBridge().openCsvFiles()),
+  openImportFolder: (): Promise<InvokeResult<'openImportFolder'>> =>
+    unwrap(requireBridge().openImportFolder()),
   saveCsvFile: (defaultName: string, text: string): Promise<InvokeResult<'saveCsvFile'>> =>
     unwrap(requireBridge().saveCsvFile({ defaultName, text })),
   saveChartImage: (

@@ -7,6 +7,7 @@ export const INVOKE_NAMES = [
   'setThemePreference',
   'openExternalLink',
   'openCsvFiles',
+  'openImportFolder',
   'reopenFiles',
   'saveCsvFile',
   'saveChartImage',

@@ -34,6 +34,7 @@ export type ThemePreference = z.infer<typeof ThemePreferenceSchema>;
 
 export const MenuCommandSchema = z.enum([
   'import-csv',
+  'import-folder',
   'export-csv',
   'export-chart',
   'new-measurement',
@@ -99,9 +100,25 @@ export const invokeContract = {
       errors: z.array(z.object({ path: z.string(), message: z.string() })),
     }),
   },
-  /** Reads again files the user opened in a dialog before (a restored workspace); main refuses other paths. */
+  /**
+   * Shows a folder dialog and returns the text of every .json and .csv file in the folder and its subfolders
+   * (`folder`: the folder picked; null when canceled). Unreadable files come back in `errors`.
+   */
+  openImportFolder: {
+    arg: none,
+    result: z.object({
+      canceled: z.boolean(),
+      folder: z.string().nullable(),
+      files: z.array(OpenedFileSchema),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  },
+  /**
+   * Reads again files the user opened in a dialog before, or that are in a folder the user picked (a restored
+   * workspace); main refuses other paths. A year of daily files is one batch.
+   */
   reopenFiles: {
-    arg: z.object({ paths: z.array(z.string().min(1).max(4096)).max(200) }),
+    arg: z.object({ paths: z.array(z.string().min(1).max(4096)).max(5000) }),
     result: z.object({
       files: z.array(OpenedFileSchema),
       errors: z.array(z.object({ path: z.string(), message: z.string() })),

@@ -10,6 +10,13 @@ export interface TrendSet {
   columns: SampleColumns;
   /** `YYYY-MM-DD` of every sample of the set; null: each sample's Timestamp says its day. */
   day: string | null;
+  /**
+   * The day of each run (index: the run's code, 0 = no run), for a set of several baseline days (a year of
+   * files imported as one dataset): a row of such a run is dated by it, any other row by its Timestamp.
+   */
+  runDays?: readonly (string | null)[];
+  /** Only these rows (ascending); all of them when absent. Spares copying the columns for a filter. */
+  rows?: Int32Array;
 }
 
 /** A 95% confidence interval of the median from sorted values; null when there are too few. */
@@ -132,6 +139,20 @@ function ranks<T>(items: readonly T[], compare: (a: T, b: T) => number): Int32Ar
 }
 
 /**
+ * The samples of each group and day, with each group's points computed only when asked: the app shows 10
+ * of 600 lines of a year, and sorting the 219,000 days it does not show was most of its trend's time.
+ */
+export interface DailyBuckets {
+  /** The groups, in the order of DailyMedians.points. */
+  groups: GroupValues[];
+  /** The days of group `g` (an index into `groups`), ascending. */
+  daysOf(g: number): string[];
+  /** The points of group `g`, by day (computed on the first call). */
+  pointsOf(g: number): TrendPoint[];
+  undated: number;
+}
+
+/**
  * Median (R's type 7) of a metric per group and day, with its confidence interval. One pass over the rows
  * gives each sample with a value its bucket (group × day) and value, both in typed arrays; a counting sort
  * puts each bucket's values side by side, each is sorted once. Neighbouring rows mostly share their group
@@ -144,9 +165,20 @@ export function dailyMedians(
   metric: Metric,
   medianCi: MedianCi = medianCi95,
 ): DailyMedians {
+  const buckets = dailyBuckets(sets, by, metric, medianCi);
+  return { points: buckets.groups.flatMap((_, g) => buckets.pointsOf(g)), undated: buckets.undated };
+}
+
+/** As dailyMedians, each group's medians computed only when asked for (see DailyBuckets). */
+export function dailyBuckets(
+  sets: readonly TrendSet[],
+  by: readonly GroupKey[],
+  metric: Metric,
+  medianCi: MedianCi = medianCi95,
+): DailyBuckets {
   const keys = [...new Set(by)];
   let total = 0;
-  for (const set of sets) total += set.columns.length;
+  for (const set of sets) total += set.rows?.length ?? set.columns.length;
   const bucketOf = new Int32Array(total);
   const values = new Float64Array(total);
   const groups: GroupValues[] = [];
@@ -163,15 +195,20 @@ export function dailyMedians(
   const valueIds = keys.map(() => new Map<string | number | null, number>());
   const tree = new Map<number, unknown>();
 
-  for (const { columns: c, day: setDay } of sets) {
+  for (const { columns: c, day: setDay, runDays, rows } of sets) {
     const setDayId = setDay === null ? -1 : dayIds.id(setDay);
+    const runDayIds = runDays?.map((d) => (d === null ? -1 : dayIds.id(d)));
+    const runCodes = c.run.codes;
+    const n = rows?.length ?? c.length;
     let lastRow = -1;
     let lastDay = -1;
     let lastBucket = -1;
-    for (let row = 0; row < c.length; row++) {
+    for (let k = 0; k < n; k++) {
+      const row = rows === undefined ? k : (rows[k] as number);
       const v = metricAt(c, row, metric);
       if (v !== v) continue;
       let dayId = setDayId;
+      if (dayId < 0 && runDayIds !== undefined) dayId = runDayIds[runCodes[row] as number] ?? -1;
       if (dayId < 0) {
         const day = utcDay(packedTextOf(c.timestamp, row));
         if (day === null) {
@@ -222,25 +259,50 @@ export function dailyMedians(
     return 0;
   });
   const dayRank = ranks(dayIds.values, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const days = dayIds.values.length;
-  const order = Array.from({ length: bucketCount }, (_, b) => b);
-  const place = (b: number): number =>
-    (groupRank[bucketGroup[b] as number] as number) * days + (dayRank[bucketDay[b] as number] as number);
-  order.sort((a, b) => place(a) - place(b));
-
-  const points = order.map((b): TrendPoint => {
-    const sorted = sortValues(byBucket.subarray(offsets[b], offsets[b + 1]), values);
-    const ci = medianCi(sorted);
-    const p90Ci = quantileCi(sorted, 0.9);
-    return {
-      group: groups[bucketGroup[b] as number] as GroupValues,
-      day: dayIds.values[bucketDay[b] as number] as string,
-      n: sorted.length,
-      median: quantileType7(sorted, 0.5),
-      medianCi: ci === null ? null : [ci[0], ci[1]],
-      p90: quantileType7(sorted, 0.9),
-      p90Ci: p90Ci === null ? null : [p90Ci.low, p90Ci.high],
-    };
-  });
-  return { points, undated };
+  // Group ids in their order; each group's buckets, put in day order when first asked for.
+  const groupOrder = Array.from(groups, (_, g) => g).sort(
+    (a, b) => (groupRank[a] as number) - (groupRank[b] as number),
+  );
+  const bucketsOf: number[][] = groups.map(() => []);
+  for (let b = 0; b < bucketCount; b++) (bucketsOf[bucketGroup[b] as number] as number[]).push(b);
+  const inDayOrder = new Uint8Array(groups.length);
+  const bucketsInOrder = (g: number): number[] => {
+    const id = groupOrder[g] as number;
+    const list = bucketsOf[id] as number[];
+    if (inDayOrder[id] === 0) {
+      list.sort(
+        (a, b) => (dayRank[bucketDay[a] as number] as number) - (dayRank[bucketDay[b] as number] as number),
+      );
+      inDayOrder[id] = 1;
+    }
+    return list;
+  };
+  const computed = new Map<number, TrendPoint[]>();
+  const pointsOf = (g: number): TrendPoint[] => {
+    let points = computed.get(g);
+    if (points === undefined) {
+      points = bucketsInOrder(g).map((b): TrendPoint => {
+        const sorted = sortValues(byBucket.subarray(offsets[b], offsets[b + 1]), values);
+        const ci = medianCi(sorted);
+        const p90Ci = quantileCi(sorted, 0.9);
+        return {
+          group: groups[bucketGroup[b] as number] as GroupValues,
+          day: dayIds.values[bucketDay[b] as number] as string,
+          n: sorted.length,
+          median: quantileType7(sorted, 0.5),
+          medianCi: ci === null ? null : [ci[0], ci[1]],
+          p90: quantileType7(sorted, 0.9),
+          p90Ci: p90Ci === null ? null : [p90Ci.low, p90Ci.high],
+        };
+      });
+      computed.set(g, points);
+    }
+    return points;
+  };
+  return {
+    groups: groupOrder.map((id) => groups[id] as GroupValues),
+    daysOf: (g) => bucketsInOrder(g).map((b) => dayIds.values[bucketDay[b] as number] as string),
+    pointsOf,
+    undated,
+  };
 }

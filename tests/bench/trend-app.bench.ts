@@ -1,11 +1,12 @@
 // Speed figures for `npm run bench`: the built renderer in Chromium importing a year of generated lambda-perf
-// daily files (365 × 6,000 cold starts, dropped on the window at once, parsed in the worker) to the first
-// trend chart, then redraws of the trend. Prints, never asserts on time.
+// daily files (365 × 6,000 cold starts, dropped on the window at once, parsed in the worker, one dataset) to
+// the first trend chart, then redraws of the trend. Prints, never asserts on time.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { goalLine } from './goal';
+import { rendererCpuMs, startProfile, stopProfile } from './cpu-profile';
 import { lambdaPerfDays } from '../e2e/support/lambda-perf-days';
 import {
   buildRenderer,
@@ -28,7 +29,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
   const names: string[] = [];
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
+    // A profile wants function names: the bundle is then left unminified.
+    outDir = await buildRenderer({ minify: !process.env.COLDSTART_PROFILE });
     mkdirSync(join(outDir, 'days'));
     let bytes = 0;
     for (const f of lambdaPerfDays(DAYS, { driftFrom: 200 })) {
@@ -44,7 +46,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await installTestBridge(page, []);
     await page.goto(server.url);
-    await page.waitForSelector('[data-testid=chart] path.box');
+    await page.waitForSelector('[data-testid=chart] path.box', { timeout: 120_000 });
   }, 300_000);
 
   afterAll(async () => {
@@ -54,8 +56,11 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
   });
 
   /** Milliseconds from an action to the trend's next draw, and the draw's own part (figure + Plotly). */
-  async function timeRedraw(action: () => Promise<void>): Promise<{ wall: number; draw: number }> {
+  async function timeRedraw(
+    action: () => Promise<void>,
+  ): Promise<{ wall: number; draw: number; cpu: number }> {
     const before = await trendRenders(page);
+    const cpu0 = await rendererCpuMs(browser);
     const t0 = await page.evaluate(() => performance.now());
     await action();
     await page.waitForFunction(
@@ -67,7 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       const m = performance.getEntriesByName('coldstart:trend-draw').at(-1) as PerformanceMeasure;
       return [m.startTime + m.duration, m.duration];
     });
-    return { wall: end - t0, draw };
+    return { wall: end - t0, draw, cpu: (await rendererCpuMs(browser)) - cpu0 };
   }
 
   it('drops 365 daily files at once: import through the worker and first trend chart, then redraws', async () => {
@@ -79,13 +84,15 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         files.map(async (name) => new File([await (await fetch(`./days/${name}`)).blob()], name)),
       );
     }, names);
+    const profiling = process.env.COLDSTART_PROFILE ? await startProfile(page) : null;
+    const cpu0 = await rendererCpuMs(browser);
     const t0 = await page.evaluate(() => {
       const data = new DataTransfer();
       const w = window as unknown as { __benchFiles: File[]; __datasetsAt?: number };
       for (const f of w.__benchFiles) data.items.add(f);
-      // When the last dataset card is on screen, every file is in the workspace; the charts draw after.
+      // When the batch's dataset card is on screen, every file is in the workspace; the charts draw after.
       new MutationObserver((_, observer) => {
-        if (document.querySelectorAll('[data-testid=dataset]').length >= 365) {
+        if (document.querySelector('[data-testid=dataset-files]') !== null) {
           w.__datasetsAt = performance.now();
           observer.disconnect();
         }
@@ -97,10 +104,10 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       return start;
     });
     await page.waitForFunction(
-      (days) =>
-        document.querySelectorAll('[data-testid=dataset]').length === days &&
+      () =>
+        document.querySelector('[data-testid=dataset-files]') !== null &&
         Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) > 0,
-      DAYS,
+      undefined,
       { timeout: 300_000 },
     );
     const phases = await page.evaluate(() => {
@@ -139,7 +146,15 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       };
     });
     const firstTrend = phases.drawnAt - t0;
+    // Up to now: a little after the first draw (the renderer is idle until the next action).
+    const firstTrendCpu = (await rendererCpuMs(browser)) - cpu0;
+    const profileLines = profiling
+      ? await stopProfile(profiling, process.env.COLDSTART_PROFILE as string)
+      : [];
     expect(phases.files).toBe(DAYS);
+    // One dataset for the year: its card gives the files and their days.
+    expect(await page.locator('[data-testid=dataset]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=dataset-files]')).toContain(`${DAYS} files`);
     expect(await page.textContent('[data-testid=trend-count]')).toContain('10 of 600 lines');
     const redraws = [
       [
@@ -159,9 +174,9 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
     const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
     console.log(
       [
-        `drop ${DAYS} files → first trend chart: ${ms(firstTrend)}`,
+        `drop ${DAYS} files → first trend chart: ${ms(firstTrend)} (renderer CPU ${ms(firstTrendCpu)})`,
         `  drop → last file out of the worker: ${ms(phases.workerDoneAt - t0)}`,
-        `  drop → ${DAYS} dataset cards on screen: ${ms(phases.datasetsAt - t0)}`,
+        `  drop → the year's dataset card on screen: ${ms(phases.datasetsAt - t0)}`,
         `  box chart: groups ${ms(phases.group)}, boxes ${ms(phases.boxes)} (window)`,
         `  read in the worker (sum): ${ms(phases.read)}`,
         `  parseLambdaPerfDay (sum, worker): ${ms(phases.parse)}`,
@@ -169,24 +184,26 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         `  daily medians of 600 groups × ${DAYS} days (window): ${ms(phases.trend)}`,
         `  trend figure + Plotly draw: ${ms(phases.draw)}`,
         ...redraws.map(
-          ([label, r]) => `redraw, ${label}: ${ms(r.wall)} (figure + Plotly ${r.draw.toFixed(0)} ms)`,
+          ([label, r]) =>
+            `redraw, ${label}: ${ms(r.wall)} (figure + Plotly ${r.draw.toFixed(0)} ms; renderer CPU ${r.cpu.toFixed(0)} ms)`,
         ),
         goalLine(
           `drop ${DAYS} daily files → first trend chart`,
           'ms',
           firstTrend,
-          firstTrend,
+          firstTrendCpu,
           10_000,
           false,
-        ).replace(/, [\d.]+ ms by CPU time \((?:met|NOT met)\)/, ''),
+        ),
         goalLine(
           'trend redraw (slowest of the above)',
           'ms',
           Math.max(...redraws.map(([, r]) => r.wall)),
-          Math.max(...redraws.map(([, r]) => r.wall)),
+          Math.max(...redraws.map(([, r]) => r.cpu)),
           200,
           false,
-        ).replace(/, [\d.]+ ms by CPU time \((?:met|NOT met)\)/, ''),
+        ),
+        ...profileLines,
       ].join('\n'),
     );
   }, 600_000);

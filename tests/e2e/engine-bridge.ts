@@ -71,6 +71,7 @@ export function engineBridge({ engine, emit, exportDir, dark }: BridgeOptions) {
     setThemePreference: async () => ({ dark: dark() }),
     openExternalLink: async () => undefined,
     openCsvFiles: async () => ({ canceled: true, files: [], errors: [] }),
+    openImportFolder: async () => ({ canceled: true, folder: null, files: [], errors: [] }),
     reopenFiles: async () => ({ files: [], errors: [] }),
     saveCsvFile: async () => ({ saved: false, path: null }),
     saveChartImage: async () => ({ saved: false, path: null }),

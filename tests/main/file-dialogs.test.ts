@@ -123,3 +123,69 @@ describe('reopening files of a restored workspace', () => {
     ]);
   });
 });
+
+describe('importing a folder', () => {
+  it('reads the .json and .csv files of a folder and its subfolders, in order, and allows reopening them', async () => {
+    const { loadOpenedFiles } = await import('../../electron/main/opened-files');
+    const { mkdirSync } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'coldstart-folder-'));
+    const data = join(root, 'data');
+    mkdirSync(join(data, '2026', '01'), { recursive: true });
+    writeFileSync(join(data, '2026', '01', '2026-01-10.json'), '{}');
+    writeFileSync(join(data, '2026', '01', '2026-01-9.json'), '{}');
+    writeFileSync(join(data, 'run.CSV'), 'a;b\n');
+    writeFileSync(join(data, 'notes.txt'), 'not imported');
+    writeFileSync(join(root, 'outside.csv'), 'not in the folder');
+    const remembered = join(root, 'opened-files.json');
+    const dialog = {
+      showOpenDialog: vi.fn(async (_options: object) => ({ canceled: false, filePaths: [data] })),
+      showSaveDialog: vi.fn(),
+    };
+    const files = createFileDialogs(dialog as never, () => root, await loadOpenedFiles(remembered));
+    const result = await files.openImportFolder(null);
+    expect(dialog.showOpenDialog.mock.calls[0]?.[0]).toMatchObject({ properties: ['openDirectory'] });
+    expect(result.folder).toBe(data);
+    // Numeric order: day 9 before day 10; .txt left out; upper-case extensions count.
+    expect(result.files.map((f) => f.path)).toEqual([
+      join(data, '2026', '01', '2026-01-9.json'),
+      join(data, '2026', '01', '2026-01-10.json'),
+      join(data, 'run.CSV'),
+    ]);
+    expect(result.errors).toEqual([]);
+
+    // After a restart: a file inside the picked folder may be read again, one beside it may not.
+    const again = createFileDialogs(dialog as never, () => root, await loadOpenedFiles(remembered));
+    const sneaky = join(data, '..', 'outside.csv');
+    const reopened = await again.reopenFiles([join(data, 'run.CSV'), join(root, 'outside.csv'), sneaky]);
+    expect(reopened.files.map((f) => f.name)).toEqual(['run.CSV']);
+    expect(reopened.errors.map((e) => e.message)).toEqual([
+      'outside.csv was not opened in Cold Start Lab; import it again',
+      'outside.csv was not opened in Cold Start Lab; import it again',
+    ]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('returns canceled, and names a folder it cannot read', async () => {
+    const canceled = createFileDialogs(
+      { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: vi.fn() } as never,
+      () => dir,
+    );
+    expect(await canceled.openImportFolder(null)).toEqual({
+      canceled: true,
+      folder: null,
+      files: [],
+      errors: [],
+    });
+    const missing = createFileDialogs(
+      {
+        showOpenDialog: async () => ({ canceled: false, filePaths: [join(dir, 'gone')] }),
+        showSaveDialog: vi.fn(),
+      } as never,
+      () => dir,
+    );
+    await expect(missing.openImportFolder(null)).rejects.toMatchObject({
+      code: 'io',
+      message: 'Cannot read the folder gone: ENOENT',
+    });
+  });
+});

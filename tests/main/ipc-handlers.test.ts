@@ -26,6 +26,7 @@ function setUp(overrides: Partial<Handlers> = {}, env: NodeJS.ProcessEnv = {}) {
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const dialogs = {
     openCsvFiles: vi.fn(async () => ({ canceled: true, files: [], errors: [] })),
+    openImportFolder: vi.fn(async () => ({ canceled: true, folder: null, files: [], errors: [] })),
     reopenFiles: vi.fn(async () => ({ files: [], errors: [] })),
     saveCsv: vi.fn(async () => ({ saved: true, path: '/home/me/Documents/x.csv' })),
     saveChart: vi.fn(async () => ({ saved: false, path: null })),

@@ -62,6 +62,7 @@ describe('application menu', () => {
     const measure = submenu(template, '&Measure');
     const expected: [MenuItemConstructorOptions[], string, string, string | undefined][] = [
       [file, 'Import CSV…', 'import-csv', 'CmdOrCtrl+O'],
+      [file, 'Import folder…', 'import-folder', 'CmdOrCtrl+Shift+O'],
       [file, 'Export CSV…', 'export-csv', 'CmdOrCtrl+S'],
       [file, 'Export chart…', 'export-chart', 'CmdOrCtrl+Shift+S'],
       [measure, 'New measurement…', 'new-measurement', 'CmdOrCtrl+N'],

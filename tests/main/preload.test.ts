@@ -32,6 +32,7 @@ const EXPOSED = [
   'onThemeChanged',
   'openCsvFiles',
   'openExternalLink',
+  'openImportFolder',
   'openRun',
   'recoverInterruptedRuns',
   'renameRun',

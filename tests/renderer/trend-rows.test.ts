@@ -177,6 +177,31 @@ describe('trend figure', () => {
     ]);
     expect((layout.shapes as { x0: string }[]).map((s) => s.x0)).toEqual(['2026-01-03']);
   });
+
+  it('leaves the markers out of a line of more than two months of days', () => {
+    const days = (n: number) =>
+      Array.from({ length: n }, (_, k) => ({
+        day: new Date(Date.UTC(2026, 0, 1 + k)).toISOString().slice(0, 10),
+        n: 10,
+        median: 5,
+        ci: null,
+        p90: 6,
+        p90Ci: null,
+      }));
+    const line = (n: number) => ({
+      key: `k${n}`,
+      label: `f${n}`,
+      name: `f${n}`,
+      runtime: null,
+      arch: null,
+      memoryMB: null,
+      own: false,
+      days: days(n),
+    });
+    const theme = { text: '#000', grid: '#eee', background: '#fff', palette: ['#112233'] };
+    const { data } = trendFigure([line(62), line(63)], [], 'ms', 'Init duration', theme);
+    expect(data.map((d) => d.mode)).toEqual(['lines+markers', 'lines']);
+  });
 });
 
 describe('trend figure with the p90', () => {

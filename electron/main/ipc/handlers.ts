@@ -67,6 +67,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(url);
     },
     openCsvFiles: (_arg, { sender }) => dialogs.openCsvFiles(windowOf(sender)),
+    openImportFolder: (_arg, { sender }) => dialogs.openImportFolder(windowOf(sender)),
     reopenFiles: ({ paths }) => dialogs.reopenFiles(paths),
     saveCsvFile: ({ defaultName, text }, { sender }) => dialogs.saveCsv(windowOf(sender), defaultName, text),
     saveChartImage: ({ defaultName, format, data }, { sender }) =>

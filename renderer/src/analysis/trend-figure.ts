@@ -18,6 +18,11 @@ function translucent(color: string, alpha: number): string {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * A line of more days than this is drawn without a marker per day: a year of 50 lines was 18,000 SVG markers,
+ * most of a redraw, and too dense to tell apart anyway. Hover and click still find each day on the line.
+ */
+export const MARKERS_UP_TO_DAYS = 62;
 
 const ci = (c: [number, number] | null): string =>
   c === null ? 'too few samples' : `${c[0].toFixed(1)}–${c[1].toFixed(1)}`;
@@ -85,7 +90,7 @@ export function trendFigure(
     if (p90Band) data.push(p90Band);
     data.push({
       type: 'scatter',
-      mode: 'lines+markers',
+      mode: s.days.length > MARKERS_UP_TO_DAYS ? 'lines' : 'lines+markers',
       name: plotlyText(s.label),
       legendgroup: s.key,
       x: s.days.map((d) => d.day),

@@ -1,9 +1,8 @@
 import type { Metric } from '../../../shared/sample';
-import { packedTextOf, pickRows, textOf } from '../../../shared/sample-columns';
-import { dailyMedians, type TrendSet } from '../../../shared/trend/daily-medians';
+import { packedTextOf, textOf, type SampleColumns } from '../../../shared/sample-columns';
+import { dailyBuckets, type TrendSet } from '../../../shared/trend/daily-medians';
 import { utcDay } from '../../../shared/trend/sample-day';
-import { BASELINE_TAG } from '../../../shared/baseline/lambda-perf';
-import { baselineTagOf } from '../import/baseline-import';
+import { baselineRunDays } from '../import/baseline-import';
 import type { SelectedRows } from './selection';
 
 /** One day of one group: the median of the metric with its 95% interval (none below 6 samples). */
@@ -27,7 +26,10 @@ export interface TrendSeries {
   memoryMB: number | null;
   /** A group of the user's own data (not only public baselines): shown first by default. */
   own: boolean;
+  /** Its points; in a trend from trendOf, computed on first reading (only the lines drawn are read). */
   days: TrendDay[];
+  /** The days it has, ascending, without computing its points (trendOf gives them). */
+  dayNames?: readonly string[];
 }
 
 /** A day on which a function ran in another configuration than on its day before. */
@@ -44,21 +46,43 @@ export interface Trend {
   undated: number;
 }
 
-const dayOfTag = (tag: string): string => tag.slice(BASELINE_TAG.length + 1);
+// Per columns object (never changed in place): a dataset's run days are looked up once, not per redraw.
+const runDaysCache = new WeakMap<SampleColumns, (string | null)[] | null>();
+function runDaysOf(c: SampleColumns): (string | null)[] | null {
+  let days = runDaysCache.get(c);
+  if (days === undefined) runDaysCache.set(c, (days = baselineRunDays(c)));
+  return days;
+}
 
 /**
- * The selected rows as trend input. A public-baseline dataset is one day (its tag says which), so its
- * timestamps are not read; the user's own data is dated per sample. Rows are copied only when filters cut.
+ * The selected rows as trend input. A public-baseline row is dated by its run (`public baseline
+ * 2026-01-05`: one file, or one file of a batch), so its timestamp is not read; the user's own data is
+ * dated per sample. The filters' rows are passed on, never copied.
  */
 export function trendSets(selection: readonly SelectedRows[]): TrendSet[] {
   return selection.map(({ dataset, rows }) => {
     const c = dataset.columns;
-    const tag = baselineTagOf(c);
+    const runDays = runDaysOf(c);
     return {
-      columns: rows.length === c.length ? c : pickRows(c, rows),
-      day: tag === null ? null : dayOfTag(tag),
+      columns: c,
+      day: null,
+      ...(runDays === null ? {} : { runDays }),
+      ...(rows.length === c.length ? {} : { rows }),
     };
   });
+}
+
+/** The names of a dataset's functions that are the user's own: those of rows that are not public baselines. */
+function ownNames(c: SampleColumns, own: Set<string>): void {
+  const runDays = runDaysOf(c);
+  if (runDays === null) {
+    for (const n of c.name.values) own.add(n);
+    return;
+  }
+  if (runDays.every((d, code) => code === 0 || d !== null) && !c.run.codes.includes(0)) return;
+  for (let row = 0; row < c.length; row++)
+    if (runDays[c.run.codes[row] as number] === null)
+      own.add(textOf(c.name, c.name.codes[row] as number) ?? '');
 }
 
 const configText = (s: TrendSeries): string =>
@@ -78,10 +102,11 @@ export function configurationChanges(series: readonly TrendSeries[]): TrendChang
   for (const s of series) {
     const days = byName.get(s.name) ?? new Map<string, Set<string>>();
     byName.set(s.name, days);
-    for (const d of s.days) {
-      const configs = days.get(d.day) ?? new Set<string>();
-      days.set(d.day, configs);
-      configs.add(configText(s));
+    const config = configText(s);
+    for (const day of s.dayNames ?? s.days.map((d) => d.day)) {
+      const configs = days.get(day) ?? new Set<string>();
+      days.set(day, configs);
+      configs.add(config);
     }
   }
   const changes: TrendChange[] = [];
@@ -105,45 +130,39 @@ export function configurationChanges(series: readonly TrendSeries[]): TrendChang
 /** Medians per function × runtime × arch × memory and day, as lines, with the configuration changes. */
 export function trendOf(selection: readonly SelectedRows[], metric: Metric): Trend {
   const own = new Set<string>();
-  for (const { dataset } of selection)
-    if (baselineTagOf(dataset.columns) === null) for (const n of dataset.columns.name.values) own.add(n);
-  const { points, undated } = dailyMedians(
-    trendSets(selection),
-    ['name', 'runtime', 'arch', 'memory'],
-    metric,
-  );
-  const series: TrendSeries[] = [];
-  let current: TrendSeries | null = null;
-  for (const p of points) {
-    const g = p.group;
-    const key = JSON.stringify([g.name ?? null, g.runtime ?? null, g.arch ?? null, g.memory ?? null]);
-    if (current === null || current.key !== key) {
-      const name = (g.name as string | null) ?? 'unknown';
-      const partial = {
-        name,
-        arch: (g.arch as string | null) ?? null,
-        memoryMB: (g.memory as number | null) ?? null,
-      };
-      current = {
-        key,
-        label: seriesLabel(partial),
-        runtime: (g.runtime as string | null) ?? null,
-        ...partial,
-        own: own.has(name),
-        days: [],
-      };
-      series.push(current);
-    }
-    current.days.push({
-      day: p.day,
-      n: p.n,
-      median: p.median,
-      ci: p.medianCi,
-      p90: p.p90,
-      p90Ci: p.p90Ci,
-    });
-  }
-  return { series, changes: configurationChanges(series), undated };
+  for (const { dataset } of selection) ownNames(dataset.columns, own);
+  const buckets = dailyBuckets(trendSets(selection), ['name', 'runtime', 'arch', 'memory'], metric);
+  const series = buckets.groups.map((g, i): TrendSeries => {
+    const name = (g.name as string | null) ?? 'unknown';
+    const partial = {
+      name,
+      arch: (g.arch as string | null) ?? null,
+      memoryMB: (g.memory as number | null) ?? null,
+    };
+    let days: TrendDay[] | null = null;
+    const s: Omit<TrendSeries, 'days'> = {
+      key: JSON.stringify([g.name ?? null, g.runtime ?? null, g.arch ?? null, g.memory ?? null]),
+      label: seriesLabel(partial),
+      runtime: (g.runtime as string | null) ?? null,
+      ...partial,
+      own: own.has(name),
+      dayNames: buckets.daysOf(i),
+    };
+    // Medians and intervals of a line only when it is drawn (or read): 10 of 600 lines of a year.
+    return Object.defineProperty(s, 'days', {
+      enumerable: true,
+      get: () =>
+        (days ??= buckets.pointsOf(i).map((p) => ({
+          day: p.day,
+          n: p.n,
+          median: p.median,
+          ci: p.medianCi,
+          p90: p.p90,
+          p90Ci: p.p90Ci,
+        }))),
+    }) as TrendSeries;
+  });
+  return { series, changes: configurationChanges(series), undated: buckets.undated };
 }
 
 /** The default: groups of the user's own functions; when there are none, this many by name. */
@@ -166,7 +185,7 @@ export function pickSeries(series: readonly TrendSeries[], search: string, limit
 
 /**
  * The datasets holding samples of a line's function on a day, for "open this run". A baseline dataset
- * is one day; another dataset is searched by its rows' timestamps.
+ * holds the days of its runs; another dataset is searched by its rows' timestamps.
  */
 export function datasetsAt(selection: readonly SelectedRows[], name: string, day: string): string[] {
   const ids: string[] = [];
@@ -174,9 +193,9 @@ export function datasetsAt(selection: readonly SelectedRows[], name: string, day
     const c = dataset.columns;
     const code = c.name.values.indexOf(name) + 1;
     if (code === 0) continue;
-    const tag = baselineTagOf(c);
-    if (tag !== null) {
-      if (dayOfTag(tag) === day) ids.push(dataset.id);
+    const runDays = runDaysOf(c);
+    if (runDays !== null) {
+      if (runDays.includes(day)) ids.push(dataset.id);
       continue;
     }
     for (const r of rows)

@@ -20,6 +20,18 @@ export function importBaselineFile(text: string, fileName: string): FileParseRes
   return { ok: true, columns: parsed.baseline.columns, report };
 }
 
+const BASELINE_RUN = new RegExp(`^${BASELINE_TAG} (\\d{4}-\\d{2}-\\d{2})$`);
+
+/**
+ * The day of each run of the columns (index: the run's code; 0 = no run) when it is a public baseline
+ * (`public baseline 2026-01-05`), else null; null for all when no run is one. A year of baseline files
+ * imported as one dataset is dated by this, without reading 2 million timestamps.
+ */
+export function baselineRunDays(columns: SampleColumns): (string | null)[] | null {
+  const days = [null, ...columns.run.values.map((v) => BASELINE_RUN.exec(v)?.[1] ?? null)];
+  return days.some((d) => d !== null) ? days : null;
+}
+
 /**
  * `public baseline 2026-01-05` for a dataset of one lambda-perf day (every sample carries that run tag),
  * null for anything else. The trend uses it as the day of every sample without reading timestamps.

@@ -93,27 +93,45 @@ const PHASE_SHARE: Record<ImportPhase, [number, number]> = {
   sending: [0.8, 1],
 };
 
-/** Imports files one after the other, reporting progress over all of them. */
+/**
+ * Files handed to the worker ahead of the one awaited: without them the worker idled for a round trip
+ * through the window after every file (365 daily files: about 6 s of 17 on a busy machine).
+ */
+export const FILES_AHEAD = 3;
+
+/** Imports files in order (the worker takes them one by one), reporting progress over all of them. */
 export async function importFiles(
   sources: readonly ImportSource[],
   onProgress: (p: ImportProgress) => void,
   run: ImportRunner = workerRunner,
 ): Promise<FileImportResult[]> {
   const results: FileImportResult[] = [];
-  for (const [i, source] of sources.entries()) {
-    const report = (phase: ImportPhase, f: number) => {
-      const [from, to] = PHASE_SHARE[phase];
-      const within = from + (to - from) * f;
-      onProgress({
-        fileName: source.fileName,
-        fileIndex: i,
-        fileCount: sources.length,
-        phase,
-        fraction: (i + within) / sources.length,
-      });
-    };
-    report('reading', 0);
-    results.push(await run(source, report));
+  const started: Promise<FileImportResult>[] = [];
+  let current = 0;
+  let shown = -1;
+  const report = (i: number, phase: ImportPhase, f: number) => {
+    const [from, to] = PHASE_SHARE[phase];
+    const within = from + (to - from) * f;
+    if ((i + within) / sources.length < shown) return;
+    shown = (i + within) / sources.length;
+    onProgress({
+      fileName: (sources[i] as ImportSource).fileName,
+      fileIndex: i,
+      fileCount: sources.length,
+      phase,
+      fraction: (i + within) / sources.length,
+    });
+  };
+  // Only the file awaited reports progress, and never less than before: the bar never runs back.
+  const start = (i: number) => {
+    started[i] = run(sources[i] as ImportSource, (phase, f) => i === current && report(i, phase, f));
+  };
+  for (let i = 0; i <= FILES_AHEAD && i < sources.length; i++) start(i);
+  for (let i = 0; i < sources.length; i++) {
+    current = i;
+    report(i, 'reading', 0);
+    results.push(await (started[i] as Promise<FileImportResult>));
+    if (i + FILES_AHEAD + 1 < sources.length) start(i + FILES_AHEAD + 1);
   }
   return results;
 }

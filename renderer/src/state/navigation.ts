@@ -19,6 +19,7 @@ export function showView(view: ViewId): void {
 /** Which view a menu command belongs to; App switches there, then hands the command to that view. */
 export const COMMAND_VIEW: Record<MenuCommand, ViewId | null> = {
   'import-csv': 'analyse',
+  'import-folder': 'analyse',
   'export-csv': 'analyse',
   'export-chart': 'analyse',
   'new-measurement': 'measure',

@@ -32,6 +32,13 @@ const common = {
 const SavedDatasetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), path: z.string().min(1), droppedDuplicates: z.boolean(), ...common }),
   z.object({ kind: z.literal('run'), runId: z.string().min(1), ...common }),
+  /** Many files imported as one dataset (a folder, a year of daily files): it comes back from its files. */
+  z.object({
+    kind: z.literal('batch'),
+    paths: z.array(z.string().min(1)).min(1),
+    droppedDuplicates: z.boolean(),
+    ...common,
+  }),
   /** A dropped file: the window never learns its path, so it cannot come back by itself. */
   z.object({ kind: z.literal('dropped'), ...common }),
 ]);
@@ -59,10 +66,11 @@ function savedDataset(d: Dataset, hidden: boolean): SavedDataset | null {
   };
   if (d.source === 'example') return null;
   if (d.source === 'run' && d.runId) return { kind: 'run', runId: d.runId, ...common };
-  if (d.filePath) {
-    const droppedDuplicates = (d.report?.duplicates.length ?? 0) > 0 && d.pendingDuplicates.length === 0;
-    return { kind: 'file', path: d.filePath, droppedDuplicates, ...common };
-  }
+  const droppedDuplicates = (d.report?.duplicates.length ?? 0) > 0 && d.pendingDuplicates.length === 0;
+  if (d.files) {
+    const paths = d.files.map((f) => f.path);
+    if (paths.every((p) => p !== null)) return { kind: 'batch', paths, droppedDuplicates, ...common };
+  } else if (d.filePath) return { kind: 'file', path: d.filePath, droppedDuplicates, ...common };
   return { kind: 'dropped', ...common };
 }
 
@@ -115,7 +123,40 @@ function applySaved(ws: Workspace, dataset: Dataset, saved: SavedDataset): void 
   ws.setTags(dataset.id, saved.tags);
   for (const [fn, o] of Object.entries(saved.overrides)) ws.setFunctionOverride(dataset.id, fn, o);
   ws.toggleHidden('hiddenDatasets', dataset.id, saved.hidden);
-  if (saved.kind === 'file' && saved.droppedDuplicates) dropDatasetDuplicates(dataset.id, ws);
+  if ((saved.kind === 'file' || saved.kind === 'batch') && saved.droppedDuplicates)
+    dropDatasetDuplicates(dataset.id, ws);
+}
+
+/**
+ * A batch comes back as one dataset from the files main can still read; the others are named in one
+ * report (moved, deleted, or never picked in a dialog).
+ */
+async function restoreBatch(
+  ws: Workspace,
+  saved: Extract<SavedDataset, { kind: 'batch' }>,
+  b: NonNullable<ReturnType<typeof bridge>>,
+  restored: Map<SavedDataset, Dataset>,
+): Promise<void> {
+  const reopened = await b.reopenFiles({ paths: saved.paths });
+  if (!reopened.ok) {
+    ws.addFailure(saved.name, reopened.error.message, null);
+    return;
+  }
+  const { files, errors } = reopened.value;
+  if (errors.length > 0)
+    ws.addFailure(
+      `${errors.length} of the ${saved.paths.length} files of ${saved.name}`,
+      'The other files of the dataset are open again.',
+      null,
+      errors.map((e) => ({ fileName: e.path.split(/[\\/]/).pop() ?? e.path, error: e.message })),
+    );
+  const [id] = await importSources(
+    files.map((f) => ({ fileName: f.name, path: f.path, text: f.text })),
+    ws,
+    { batch: 'always' },
+  );
+  const dataset = id === undefined ? undefined : ws.dataset(id);
+  if (dataset) restored.set(saved, dataset);
 }
 
 /**
@@ -134,11 +175,15 @@ export async function restoreWorkspace(ws: Workspace, saved: SavedWorkspace): Pr
       await importSources(
         reopened.value.files.map((f) => ({ fileName: f.name, path: f.path, text: f.text })),
         ws,
+        // Each saved file was a dataset of its own: so it comes back, however many there are.
+        { batch: 'never' },
       );
     } else ws.addFailure('(saved workspace)', reopened.error.message, null);
   }
   const runs = saved.datasets.filter((d) => d.kind === 'run');
   if (runs.length > 0) await openRuns(runs.map((r) => r.runId));
+  const batches = new Map<SavedDataset, Dataset>();
+  for (const s of saved.datasets) if (s.kind === 'batch' && b) await restoreBatch(ws, s, b, batches);
 
   let restored = 0;
   const order: Dataset[] = [];
@@ -148,7 +193,7 @@ export async function restoreWorkspace(ws: Workspace, saved: SavedWorkspace): Pr
         ? ws.state.datasets.find((d) => d.filePath === s.path && !order.includes(d))
         : s.kind === 'run'
           ? ws.findDatasetByRun(s.runId)
-          : undefined;
+          : batches.get(s);
     if (s.kind === 'dropped') {
       ws.addFailure(
         s.name,

@@ -19,6 +19,25 @@ export interface FunctionOverride {
   memoryMB?: number;
 }
 
+/** One file of a dataset imported from many at once (a folder, a year of daily files). */
+export interface DatasetFile {
+  fileName: string;
+  /** Where main read it (open dialog), so a restored workspace can read it again; null when dropped. */
+  path: string | null;
+  /** Its rows in the dataset's columns: start (inclusive) to end (exclusive). */
+  start: number;
+  end: number;
+  report: ImportReport;
+  /** The first and last UTC day of its samples (a baseline's day, else the Timestamps); null: none dated. */
+  days: readonly [string, string] | null;
+}
+
+/** A file of a batch that could not be imported, and why. */
+export interface FailedFile {
+  fileName: string;
+  error: string;
+}
+
 export interface Dataset {
   id: string;
   name: string;
@@ -26,6 +45,13 @@ export interface Dataset {
   runId: string | null;
   /** The file an import came from (open dialog), so a restored workspace can read it again; null otherwise. */
   filePath: string | null;
+  /**
+   * The files of a dataset imported from many at once (their samples one after the other); null for one
+   * file, a run or the example. Each sample keeps its own run and timestamp, so days stay apart.
+   */
+  files: readonly DatasetFile[] | null;
+  /** Files of the same batch that could not be imported (named in the dataset's one report). */
+  failedFiles: readonly FailedFile[];
   tags: { arch: Arch | null; memoryMB: number | null };
   /**
    * Per-function corrections (function name → override): a seed file's name says arm64, yet one of its
@@ -52,6 +78,8 @@ export interface NewDataset {
   source: DatasetSource;
   runId?: string;
   filePath?: string;
+  files?: readonly DatasetFile[];
+  failedFiles?: readonly FailedFile[];
   tags?: DatasetTags;
   report?: ImportReport;
 }
@@ -93,6 +121,8 @@ export interface ImportFailure {
   fileName: string;
   error: string;
   report: ImportReport | null;
+  /** For a batch of which no file could be imported: each file and why (one report, not one per file). */
+  files: readonly FailedFile[];
 }
 
 export interface WorkspaceState {
@@ -185,6 +215,8 @@ function createWorkspace() {
         source: input.source,
         runId: input.runId ?? null,
         filePath: input.filePath ?? null,
+        files: input.files ? markRaw([...input.files]) : null,
+        failedFiles: markRaw([...(input.failedFiles ?? [])]),
         tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
         overrides: {},
         columns: markRaw(trimmed?.columns ?? input.columns),
@@ -293,8 +325,19 @@ function createWorkspace() {
       return state.datasets.find((d) => d.id === id);
     },
 
-    addFailure(fileName: string, error: string, report: ImportReport | null): void {
-      state.failures.push({ id: newId('fail'), fileName, error, report: report ? markRaw(report) : null });
+    addFailure(
+      fileName: string,
+      error: string,
+      report: ImportReport | null,
+      files: readonly FailedFile[] = [],
+    ): void {
+      state.failures.push({
+        id: newId('fail'),
+        fileName,
+        error,
+        report: report ? markRaw(report) : null,
+        files: markRaw([...files]),
+      });
     },
 
     dismissFailure(id: string): void {

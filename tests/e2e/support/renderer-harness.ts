@@ -23,14 +23,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds the renderer into a fresh temp folder (never dist/, which other builds may be writing). */
-export async function buildRenderer(): Promise<string> {
+/**
+ * Builds the renderer into a fresh temp folder (never dist/, which other builds may be writing). `minify:
+ * false` keeps function names, for a readable CPU profile.
+ */
+export async function buildRenderer({ minify = true }: { minify?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'coldstart-renderer-'));
   const { build } = await import('vite');
   await build({
     configFile: join(repoRoot, 'vite.config.ts'),
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, ...(minify ? {} : { minify: false }) },
   });
   return outDir;
 }
@@ -143,6 +146,14 @@ export async function installTestBridge(
               });
         },
       }),
+      // File › Import folder: the same files, as if they were a folder's (the folder of the first one).
+      openImportFolder: () =>
+        ok({
+          canceled: false,
+          folder: openFiles[0]?.path.replace(/\/[^/]*$/, '') ?? null,
+          files: openFiles,
+          errors: [],
+        }),
       // Like main: only files "opened" before come back; a test removes one with window.__forgetFile.
       reopenFiles: ({ paths }: { paths: string[] }) => {
         const gone = new Set((w.__goneFiles as string[] | undefined) ?? []);

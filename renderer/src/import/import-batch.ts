@@ -1,0 +1,124 @@
+import type { ImportReport } from '../../../shared/csv/import-csv';
+import { emptyImportReport } from '../../../shared/csv/import-report';
+import { concatColumns } from '../../../shared/concat-columns';
+import type { SampleColumns } from '../../../shared/sample-columns';
+import { utcDay } from '../../../shared/trend/sample-day';
+import type { DatasetFile, FailedFile, NewDataset } from '../state/workspace';
+import { BASELINE_TAG } from '../../../shared/baseline/lambda-perf';
+import { baselineRunDays, isBaselineFile } from './baseline-import';
+
+/**
+ * More files than this at once (or a folder) become one dataset per kind (lambda-perf days, CSV files):
+ * a year of daily files as 365 datasets, each with its card and report, took over two minutes to show.
+ * Up to this many stay one dataset per file, so a few runs can still be compared side by side.
+ */
+export const ONE_DATASET_PER_FILE_UP_TO = 10;
+
+export type BatchMode = 'auto' | 'always' | 'never';
+
+export const isBatch = (mode: BatchMode, files: number, fromFolder: boolean): boolean =>
+  mode === 'always' || (mode === 'auto' && (fromFolder || files > ONE_DATASET_PER_FILE_UP_TO));
+
+/** A parsed file of a batch. */
+export interface BatchFile {
+  fileName: string;
+  path: string | null;
+  columns: SampleColumns;
+  report: ImportReport;
+}
+
+/** The first and last UTC day of the samples: a baseline's run says it, else each Timestamp. */
+export function daySpan(c: SampleColumns): [string, string] | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  const runDays = baselineRunDays(c);
+  if (runDays !== null) {
+    for (const day of runDays)
+      if (day !== null) {
+        if (first === null || day < first) first = day;
+        if (last === null || day > last) last = day;
+      }
+    return first === null || last === null ? null : [first, last];
+  }
+  const ts = c.timestamp;
+  if (ts === null) return null;
+  for (let i = 0; i < c.length; i++) {
+    const start = i === 0 ? 0 : (ts.ends[i - 1] as number);
+    const end = ts.ends[i] as number;
+    if (end === start) continue;
+    // The day is the first ten characters of a UTC time; only a new first or last is checked properly.
+    const head = ts.text.slice(start, start + 10);
+    if (first !== null && last !== null && head >= first && head <= last) continue;
+    const day = utcDay(ts.text.slice(start, end));
+    if (day === null) continue;
+    if (first === null || day < first) first = day;
+    if (last === null || day > last) last = day;
+  }
+  return first === null || last === null ? null : [first, last];
+}
+
+/** A file of a batch that failed, named once: the parsers' errors may start with the file name already. */
+export const namedError = (f: { fileName: string; error: string }): string =>
+  f.error.startsWith(`${f.fileName}:`) ? f.error : `${f.fileName}: ${f.error}`;
+
+export const spanText = (days: readonly [string, string] | null): string =>
+  days === null ? 'no dates' : days[0] === days[1] ? days[0] : `${days[0]} – ${days[1]}`;
+
+/** The span of several files' spans (a batch dataset's dates). */
+export function joinSpans(spans: readonly (readonly [string, string] | null)[]): [string, string] | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const s of spans) {
+    if (s === null) continue;
+    if (first === null || s[0] < first) first = s[0];
+    if (last === null || s[1] > last) last = s[1];
+  }
+  return first === null || last === null ? null : [first, last];
+}
+
+/**
+ * The dataset of a batch: the files' samples one after the other (each keeps its run and timestamp, so the
+ * trend still buckets them by day), each file's rows and report, and the files that failed. Named after the
+ * folder, or `public baseline FIRST – LAST` for lambda-perf days.
+ */
+export function batchDataset(
+  files: readonly BatchFile[],
+  failed: readonly FailedFile[],
+  folder: string | null,
+): NewDataset {
+  const columns = concatColumns(
+    files.map((f) => ({
+      columns: f.columns,
+      arch: f.report.archFromFileName,
+      memoryMB: f.report.memoryFromFileName,
+    })),
+  );
+  const parts: DatasetFile[] = [];
+  const duplicates: number[][] = [];
+  const unknownColumns = new Set<string>();
+  let start = 0;
+  for (const f of files) {
+    const end = start + f.columns.length;
+    parts.push({
+      fileName: f.fileName,
+      path: f.path,
+      start,
+      end,
+      report: f.report,
+      days: daySpan(f.columns),
+    });
+    for (const group of f.report.duplicates) duplicates.push(group.map((row) => row + start));
+    for (const c of f.report.unknownColumns) unknownColumns.add(c);
+    start = end;
+  }
+  const span = spanText(joinSpans(parts.map((p) => p.days)));
+  const baselines = files.every((f) => isBaselineFile(f.fileName));
+  const name = baselines ? `${BASELINE_TAG} ${span}` : (folder ?? `${files.length} files, ${span}`);
+  const report: ImportReport = {
+    ...emptyImportReport(name),
+    imported: columns.length,
+    unknownColumns: [...unknownColumns],
+    duplicates,
+  };
+  return { name, columns, source: 'import', files: parts, failedFiles: failed, report };
+}
