@@ -85,4 +85,28 @@ describe('a long horizontal chart draws the rows near its view', () => {
     expect(positions.length).toBe(drawn.length * 8);
     expect(new Set(positions)).toEqual(new Set(drawn));
   });
+
+  it('keeps a legend entry for a color none of whose boxes is drawn, its box off the function axis', () => {
+    // arm64 only for the last 10 functions: out of a window at the chart's top.
+    const some = boxes.filter((b) => b.arch === 'x86_64' || b.name >= 'runtime-70');
+    // [name, legend only?] of every legend entry, by name (Plotly orders them by legendrank).
+    const legend = (fig: ReturnType<typeof buildFigure>) =>
+      fig.data
+        .filter((t) => t.showlegend)
+        .map((t) => [t.name, (t.meta as { legendOnly?: boolean }).legendOnly ?? false])
+        .sort();
+    const whole = buildFigure(some, settings, THEME, SIZE);
+    expect(legend(whole)).toEqual([
+      ['arm64', false],
+      ['x86_64', false],
+    ]);
+    const part = buildFigure(some, settings, THEME, SIZE, undefined, (p) => slotWindow(p, 0, 600, 300));
+    expect(legend(part)).toEqual([
+      ['arm64', true],
+      ['x86_64', false],
+    ]);
+    const off = part.data.find((t) => (t.meta as { legendOnly?: boolean }).legendOnly)!;
+    const range = (part.layout.yaxis as { range: number[] }).range;
+    expect((off.y as number[])[0]).toBeLessThan(Math.min(...range));
+  });
 });

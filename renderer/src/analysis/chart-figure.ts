@@ -3,7 +3,7 @@ import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
 import { panelAxes, panelTitle, valueRange } from './chart-axes';
 import { escapeMarkup, facetValue } from './chart-labels';
-import { panelTraces, pointCounts, pointsPerBox, type TraceContext } from './chart-traces';
+import { legendOnlyTraces, panelTraces, pointCounts, pointsPerBox, type TraceContext } from './chart-traces';
 import type { SlotWindow } from './chart-window';
 import {
   DEFAULT_SIZE,
@@ -106,6 +106,7 @@ export function buildFigure(
     annotations.push(panelTitle(panel, theme.text));
     data.push(...panelTraces(panel, byFacet.get(panel.facet) ?? [], ctx));
   }
+  if (window && plan.panels[0]) data.push(...legendOnlyTraces(boxes, plan.panels[0], ctx));
   const { pointsDrawn, pointsTotal } = pointCounts(boxes, settings.showPoints, ctx.perBox);
 
   const { margin, height, width } = plan;

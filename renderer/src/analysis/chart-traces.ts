@@ -50,6 +50,52 @@ export interface TraceContext {
   legendShown: Set<string>;
 }
 
+/** The color of a box's color value (arch, memory size or dataset). */
+function paintOf(box: Box, ctx: Pick<TraceContext, 'settings' | 'palette'>): string {
+  const by = ctx.settings.colorBy;
+  const value = by === 'arch' ? box.arch : by === 'memory' ? box.memoryMB : (box.dataset?.index ?? null);
+  return colorOf(by, value, ctx.palette);
+}
+
+/**
+ * Legend entries for the colors none of whose boxes is drawn (a chart drawn in part, see chart-window.ts):
+ * per such color one of its boxes placed off the panel's function axis, so Plotly clips it but the legend
+ * keeps every color with its box symbol.
+ */
+export function legendOnlyTraces(boxes: readonly Box[], panel: Panel, ctx: TraceContext): PlotData[] {
+  const { plan, settings } = ctx;
+  const [posKey] = plan.horizontal ? (['y', 'x'] as const) : (['x', 'y'] as const);
+  const traces: PlotData[] = [];
+  plan.colors.forEach((color, c) => {
+    const box = ctx.legendShown.has(color) ? null : boxes.find((b) => colorValue(b, settings) === color);
+    if (!box) return;
+    ctx.legendShown.add(color);
+    const paint = paintOf(box, ctx);
+    traces.push({
+      type: 'box',
+      orientation: plan.horizontal ? 'h' : 'v',
+      name: escapeMarkup(color),
+      legendgroup: color,
+      legendrank: c + 1,
+      showlegend: true,
+      xaxis: panel.xaxis,
+      yaxis: panel.yaxis,
+      [posKey]: [-plan.functions.length - 10],
+      q1: [box.stats.q1],
+      median: [box.stats.median],
+      q3: [box.stats.q3],
+      lowerfence: [box.stats.whiskerLow],
+      upperfence: [box.stats.whiskerHigh],
+      boxpoints: false,
+      fillcolor: withAlpha(paint, 0.35),
+      line: { color: paint, width: 1.5 },
+      hoverinfo: 'skip',
+      meta: { legendOnly: true },
+    });
+  });
+  return traces;
+}
+
 export const pointsPerBox = (boxes: number): number =>
   Math.max(MIN_POINTS_PER_BOX, Math.floor(MAX_POINTS / Math.max(boxes, 1)));
 
@@ -112,16 +158,7 @@ export function panelTraces(panel: Panel, inPanel: readonly Box[], ctx: TraceCon
   colors.forEach((color, c) => {
     const own = inPanel.filter((b) => colorValue(b, settings) === color);
     if (own.length === 0) return;
-    const first = own[0]!;
-    const paint = colorOf(
-      settings.colorBy,
-      settings.colorBy === 'arch'
-        ? first.arch
-        : settings.colorBy === 'memory'
-          ? first.memoryMB
-          : (first.dataset?.index ?? null),
-      ctx.palette,
-    );
+    const paint = paintOf(own[0]!, ctx);
     // The first color left of (or above) the others within its function's slot.
     const offset = (c - (colors.length - 1) / 2) * slot;
     const center = (b: Box) => slotOf.get(b.name)! + offset;
