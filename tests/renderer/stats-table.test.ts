@@ -167,3 +167,27 @@ describe('StatsTable', () => {
     expect(wrapper.text()).toContain('Copied as text.');
   });
 });
+
+describe('StatsTable with many groups', () => {
+  const many = Array.from({ length: 250 }, (_, i) =>
+    box(`fn-${String(i).padStart(3, '0')}`, 'x86_64', [10 + i, 20 + i, 30 + i]),
+  );
+
+  it('draws the first 100 rows until asked for all, and sorts all of them', async () => {
+    const wrapper = mount(StatsTable, {
+      props: { boxes: many, unit: 'ms', baseline: null, ratioStat: 'median' },
+    });
+    const names = (): string[] =>
+      wrapper.findAll('[data-testid=stats-row]').map((r) => r.findAll('td')[1]!.text());
+    expect(names()).toHaveLength(100);
+    expect(names()[99]).toBe('fn-099');
+    expect(wrapper.get('[data-testid=stats-row-limit]').text()).toContain('The first 100 of 250 rows');
+    // Sorted by median descending, the first rows are the last boxes: the order takes every row.
+    await wrapper.get('[data-testid=sort-median]').trigger('click');
+    await wrapper.get('[data-testid=sort-median]').trigger('click');
+    expect(names()[0]).toBe('fn-249');
+    await wrapper.get('[data-testid=stats-show-all]').trigger('click');
+    expect(names()).toHaveLength(250);
+    expect(wrapper.get('[data-testid=stats-row-limit]').text()).toContain('All 250 rows');
+  });
+});

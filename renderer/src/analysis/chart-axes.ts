@@ -2,6 +2,7 @@ import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
 import { escapeMarkup, tickLabel } from './chart-labels';
 import { MIN_SLOTS_PER_PANEL, type ChartPlan, type Panel } from './chart-layout';
+import type { SlotWindow } from './chart-window';
 
 /**
  * The value axis's range, in Plotly's axis units (log10 on a log axis). Set, not autoranged: on screen the
@@ -94,13 +95,19 @@ export function panelAxes(
   title: string,
   range: [number, number],
   theme: AxisTheme,
+  window: SlotWindow | null = null,
 ): Record<string, Record<string, unknown>> {
   const { functions, horizontal } = plan;
   const pad = horizontal ? 0 : Math.max(0, (MIN_SLOTS_PER_PANEL - functions.length) / 2);
+  // Labels only where the slots are drawn; one label per slot, so no slot shows another's.
+  const slots = functions.map((_, i) => i).filter((i) => !window || window.drawn[i]);
   const positionAxis: Record<string, unknown> = {
     tickmode: 'array',
-    tickvals: functions.map((_, i) => i),
-    ticktext: functions.map((f) => tickLabel(f)),
+    tickvals: slots,
+    ticktext: slots.map((i) => tickLabel(functions[i]!)),
+    // The layout gives the labels their room (chart-layout.ts); Plotly's default ("hide past div") measures
+    // every label again after placing each one, which is quadratic in the labels and was most of a redraw.
+    ticklabeloverflow: 'allow',
     // Horizontal: the first function on top.
     range: horizontal ? [functions.length - 0.5, -0.5] : [-0.5 - pad, functions.length - 0.5 + pad],
     showticklabels: horizontal ? panel.col === 0 : true,

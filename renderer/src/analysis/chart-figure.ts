@@ -3,7 +3,8 @@ import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
 import { panelAxes, panelTitle, valueRange } from './chart-axes';
 import { escapeMarkup, facetValue } from './chart-labels';
-import { panelTraces, pointsPerBox, type TraceContext } from './chart-traces';
+import { legendOnlyTraces, panelTraces, pointCounts, pointsPerBox, type TraceContext } from './chart-traces';
+import type { SlotWindow } from './chart-window';
 import {
   DEFAULT_SIZE,
   estimateText,
@@ -37,6 +38,8 @@ export interface Figure {
   /** Points drawn beside the boxes, and how many values exist (points are thinned above a limit). */
   pointsDrawn: number;
   pointsTotal: number;
+  /** The slots drawn when the chart is drawn in part (see chart-window.ts); null: all of them. */
+  window: SlotWindow | null;
 }
 
 export function chartTitle(settings: ChartSettings): { text: string; subtitle: string } {
@@ -61,7 +64,8 @@ export function defaultImageName(settings: ChartSettings, format: 'png' | 'svg')
  * per facet value, laid out for the size by planChart (vertical or horizontal boxes, panels wrapped), every
  * panel on the same function slots and value range, one color per color value (from the value itself).
  * Positions are numeric so the boxes, their outliers and their jittered points line up exactly. Every name
- * reaches Plotly escaped (see escapeMarkup).
+ * reaches Plotly escaped (see escapeMarkup). With a window for the plan (see chart-window.ts) the layout is
+ * the whole chart's, but only the window's slots get boxes, points, hover targets and tick labels.
  */
 export function buildFigure(
   boxes: readonly Box[],
@@ -69,15 +73,19 @@ export function buildFigure(
   theme: ChartTheme,
   size: ChartSize = DEFAULT_SIZE,
   measure: MeasureText = estimateText,
+  windowOf: (plan: ChartPlan) => SlotWindow | null = () => null,
 ): Figure {
   const metric = metricInfo(settings.metric);
   const plan = planChart(boxes, settings, size, measure);
+  const window = windowOf(plan);
+  const slotOf = new Map(plan.functions.map((f, i) => [f, i]));
+  const drawn = window ? boxes.filter((b) => window.drawn[slotOf.get(b.name)!]) : boxes;
   const data: PlotData[] = [];
   const layout: PlotLayout = {};
   const annotations: Record<string, unknown>[] = [];
   const range = valueRange(boxes, settings);
   const byFacet = new Map<string, Box[]>();
-  for (const b of boxes) {
+  for (const b of drawn) {
     const f = facetValue(b, settings);
     let list = byFacet.get(f);
     if (!list) byFacet.set(f, (list = []));
@@ -92,16 +100,14 @@ export function buildFigure(
     perBox: pointsPerBox(boxes.length),
     legendShown: new Set(),
   };
-  let pointsDrawn = 0;
-  let pointsTotal = 0;
+  const axisTitle = `${metric.label} (${metric.unit})`;
   for (const panel of plan.panels) {
-    Object.assign(layout, panelAxes(panel, plan, settings, `${metric.label} (${metric.unit})`, range, theme));
+    Object.assign(layout, panelAxes(panel, plan, settings, axisTitle, range, theme, window));
     annotations.push(panelTitle(panel, theme.text));
-    const traces = panelTraces(panel, byFacet.get(panel.facet) ?? [], ctx);
-    data.push(...traces.data);
-    pointsDrawn += traces.pointsDrawn;
-    pointsTotal += traces.pointsTotal;
+    data.push(...panelTraces(panel, byFacet.get(panel.facet) ?? [], ctx));
   }
+  if (window && plan.panels[0]) data.push(...legendOnlyTraces(boxes, plan.panels[0], ctx));
+  const { pointsDrawn, pointsTotal } = pointCounts(boxes, settings.showPoints, ctx.perBox);
 
   const { margin, height, width } = plan;
   const title = chartTitle(settings);
@@ -141,5 +147,5 @@ export function buildFigure(
     annotations,
     margin,
   });
-  return { data, layout, plan, boxCount: boxes.length, pointsDrawn, pointsTotal };
+  return { data, layout, plan, boxCount: boxes.length, pointsDrawn, pointsTotal, window };
 }

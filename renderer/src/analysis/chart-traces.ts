@@ -50,19 +50,99 @@ export interface TraceContext {
   legendShown: Set<string>;
 }
 
+/** The color of a box's color value (arch, memory size or dataset). */
+function paintOf(box: Box, ctx: Pick<TraceContext, 'settings' | 'palette'>): string {
+  const by = ctx.settings.colorBy;
+  const value = by === 'arch' ? box.arch : by === 'memory' ? box.memoryMB : (box.dataset?.index ?? null);
+  return colorOf(by, value, ctx.palette);
+}
+
+/**
+ * Legend entries for the colors none of whose boxes is drawn (a chart drawn in part, see chart-window.ts):
+ * per such color one of its boxes placed off the panel's function axis, so Plotly clips it but the legend
+ * keeps every color with its box symbol.
+ */
+export function legendOnlyTraces(boxes: readonly Box[], panel: Panel, ctx: TraceContext): PlotData[] {
+  const { plan, settings } = ctx;
+  const [posKey] = plan.horizontal ? (['y', 'x'] as const) : (['x', 'y'] as const);
+  const traces: PlotData[] = [];
+  plan.colors.forEach((color, c) => {
+    const box = ctx.legendShown.has(color) ? null : boxes.find((b) => colorValue(b, settings) === color);
+    if (!box) return;
+    ctx.legendShown.add(color);
+    const paint = paintOf(box, ctx);
+    traces.push({
+      type: 'box',
+      orientation: plan.horizontal ? 'h' : 'v',
+      name: escapeMarkup(color),
+      legendgroup: color,
+      legendrank: c + 1,
+      showlegend: true,
+      xaxis: panel.xaxis,
+      yaxis: panel.yaxis,
+      [posKey]: [-plan.functions.length - 10],
+      q1: [box.stats.q1],
+      median: [box.stats.median],
+      q3: [box.stats.q3],
+      lowerfence: [box.stats.whiskerLow],
+      upperfence: [box.stats.whiskerHigh],
+      boxpoints: false,
+      fillcolor: withAlpha(paint, 0.35),
+      line: { color: paint, width: 1.5 },
+      hoverinfo: 'skip',
+      meta: { legendOnly: true },
+    });
+  });
+  return traces;
+}
+
 export const pointsPerBox = (boxes: number): number =>
   Math.max(MIN_POINTS_PER_BOX, Math.floor(MAX_POINTS / Math.max(boxes, 1)));
+
+/** Every `step`-th sorted value of a box is drawn as a point, so at most `perBox` of them. */
+const pointStep = (b: Box, perBox: number): number => Math.max(1, Math.ceil(b.values.length / perBox));
+
+/**
+ * Points the chart draws for all these boxes, and values they stand for (none when only outliers are drawn):
+ * counted apart from the traces, as a chart drawn in windows (see chart-window.ts) builds a part of them.
+ */
+export function pointCounts(
+  boxes: readonly Box[],
+  showPoints: boolean,
+  perBox: number,
+): { pointsDrawn: number; pointsTotal: number } {
+  let pointsDrawn = 0;
+  let pointsTotal = 0;
+  for (const b of boxes) {
+    if (!showPoints) {
+      pointsDrawn += b.stats.outliers.length;
+      continue;
+    }
+    pointsDrawn += Math.ceil(b.values.length / pointStep(b, perBox));
+    pointsTotal += b.values.length;
+  }
+  return { pointsDrawn, pointsTotal };
+}
+
+/**
+ * A box's hover text, kept while the box lives: its median's interval reads all its values, and the boxes of
+ * a metric are kept (use-analysis.ts), so a sort, coloring or scroll redraw reuses them.
+ */
+const hoverTexts = new WeakMap<Box, { metric: MetricInfo; text: string }>();
+function cachedHoverText(b: Box, metric: MetricInfo): string {
+  const known = hoverTexts.get(b);
+  if (known?.metric === metric) return known.text;
+  const text = boxHoverText(b, metric);
+  hoverTexts.set(b, { metric, text });
+  return text;
+}
 
 /**
  * One panel's traces: per color a box trace (the precomputed statistics) and its points (jittered values or
  * outliers), the boxes' n beside them, and one trace of undrawn hover targets along every box (Plotly's own
  * box hover lists q1/q3/fences, while people asked for n, median, p90 and p99).
  */
-export function panelTraces(
-  panel: Panel,
-  inPanel: readonly Box[],
-  ctx: TraceContext,
-): { data: PlotData[]; pointsDrawn: number; pointsTotal: number } {
+export function panelTraces(panel: Panel, inPanel: readonly Box[], ctx: TraceContext): PlotData[] {
   const { plan, settings, metric } = ctx;
   const { horizontal, colors } = plan;
   const slotOf = new Map(plan.functions.map((f, i) => [f, i]));
@@ -74,22 +154,11 @@ export function panelTraces(
   const data: PlotData[] = [];
   const hover = { pos: [] as number[], val: [] as number[], text: [] as string[], color: [] as string[] };
   const counts = { pos: [] as number[], val: [] as number[], text: [] as string[] };
-  let pointsDrawn = 0;
-  let pointsTotal = 0;
 
   colors.forEach((color, c) => {
     const own = inPanel.filter((b) => colorValue(b, settings) === color);
     if (own.length === 0) return;
-    const first = own[0]!;
-    const paint = colorOf(
-      settings.colorBy,
-      settings.colorBy === 'arch'
-        ? first.arch
-        : settings.colorBy === 'memory'
-          ? first.memoryMB
-          : (first.dataset?.index ?? null),
-      ctx.palette,
-    );
+    const paint = paintOf(own[0]!, ctx);
     // The first color left of (or above) the others within its function's slot.
     const offset = (c - (colors.length - 1) / 2) * slot;
     const center = (b: Box) => slotOf.get(b.name)! + offset;
@@ -118,7 +187,7 @@ export function panelTraces(
       meta: { boxKeys: own.map((b) => b.key) },
     });
     for (const b of own) {
-      const text = boxHoverText(b, metric);
+      const text = cachedHoverText(b, metric);
       for (const v of hoverValues(b)) {
         hover.pos.push(boxPos(b));
         hover.val.push(v);
@@ -135,8 +204,7 @@ export function panelTraces(
     if (settings.showPoints) {
       own.forEach((b, i) => {
         const rnd = jitter(i + 1 + c * 977 + panel.index * 7919);
-        const step = Math.max(1, Math.ceil(b.values.length / ctx.perBox));
-        pointsTotal += b.values.length;
+        const step = pointStep(b, ctx.perBox);
         const drawn: number[] = [];
         for (let k = 0; k < b.values.length; k += step) drawn.push(b.values[k]!);
         const sources = pointSources(b, drawn);
@@ -156,7 +224,6 @@ export function panelTraces(
         }
       }
     }
-    pointsDrawn += pp.length;
     if (pp.length > 0) {
       data.push({
         type: 'scatter',
@@ -209,5 +276,5 @@ export function panelTraces(
       meta: { hover: 'boxes' },
     });
   }
-  return { data, pointsDrawn, pointsTotal };
+  return data;
 }

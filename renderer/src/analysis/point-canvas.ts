@@ -18,21 +18,26 @@ export type GraphDiv = HTMLElement & { _fullLayout?: FullLayout };
  * Draws the clouds on a canvas in Plotly's layer for canvases (between the plot's SVG and the one holding
  * legend, annotations and hover labels), in each panel's current axis scales, clipped to the panel (plus
  * a dot's radius, as SVG markers at the edge show whole). Call it after every Plotly draw and relayout.
+ * A chart drawn in part (see chart-window.ts) passes the band of its pixels that is drawn: the canvas covers
+ * only that, not the whole 4,000-pixel-tall chart, whose canvas took longer to clear than the dots to paint.
  */
 export function paintPointClouds(
   gd: GraphDiv,
   canvas: HTMLCanvasElement,
   clouds: readonly PointCloud[],
+  band: { top: number; bottom: number } | null = null,
 ): void {
   const full = gd._fullLayout;
   const container = full?._glcontainer?.node();
   if (!full || !container) return;
   if (canvas.parentNode !== container) container.appendChild(canvas);
   const ratio = window.devicePixelRatio || 1;
-  const { width, height } = full;
+  const { width } = full;
+  const top = band ? Math.max(0, Math.floor(band.top)) : 0;
+  const height = band ? Math.max(1, Math.min(full.height, Math.ceil(band.bottom)) - top) : full.height;
   Object.assign(canvas.style, {
     position: 'absolute',
-    top: '0',
+    top: `${top}px`,
     left: '0',
     width: `${width}px`,
     height: `${height}px`,
@@ -42,8 +47,8 @@ export function paintPointClouds(
   if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, -top * ratio);
+  ctx.clearRect(0, top, width, height);
   for (const cloud of clouds) {
     const xa = full[`xaxis${cloud.xaxis.slice(1)}`] as PlotlyAxis | undefined;
     const ya = full[`yaxis${cloud.yaxis.slice(1)}`] as PlotlyAxis | undefined;
