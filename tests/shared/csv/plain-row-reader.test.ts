@@ -234,6 +234,19 @@ describe('PlainRowReader', () => {
     ]);
   });
 
+  it('finds where a repeated cell ends from where it starts, however short the first line', () => {
+    const rows = readPlain('Name;Init;Cold;Billed', ['f;;1;2', 'f;;3;4', 'f;5;6;7']);
+    expect(rows.map((s) => s && [s.name, s.initMs, s.durationMs, s.billedMs])).toEqual([
+      ['f', null, 1, 2],
+      ['f', null, 3, 4],
+      ['f', 5, 6, 7],
+    ]);
+  });
+
+  it('skips an empty first cell of an unknown column at the very start of the text', () => {
+    expect(one('Extra;Name;Init;Cold;Billed', ';f;;1;2')).toMatchObject({ name: 'f', durationMs: 1 });
+  });
+
   it('does not read a repeated cell past the end of its line', () => {
     // The Status "ok" is repeated at the start of the next line's text: it must not count.
     const rows = readPlain('Name;Init;Cold;Billed;Status', ['f;;1;2;okay', 'f;;1;2;ok', 'f;;1;2;o']);
