@@ -25,6 +25,9 @@ describe('formula escape', () => {
     expect(isEscapedFormula("''=x")).toBe(true);
     expect(unescapeFormula("''=x")).toBe("'=x");
     expect(unescapeFormula("'''-1")).toBe("''-1");
+    // A trigger without the export's apostrophe is the user's own text (from another tool): kept whole.
+    expect(isEscapedFormula('=x')).toBe(false);
+    expect(unescapeFormula('-1')).toBe('-1');
   });
 
   it('reads back every text it writes, exactly', () => {
