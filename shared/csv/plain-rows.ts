@@ -30,6 +30,7 @@ const NOT_PLAIN = undefined;
 
 /** text[from, to) as a string of its own (a slice of a long text may be a view that keeps all of it alive). */
 function copyOf(text: string, from: number, to: number): string {
+  // Stryker disable next-line ArrayDeclaration: a preallocated array only saves growing it
   const codes = new Array<number>(to - from);
   for (let k = from; k < to; k++) codes[k - from] = text.charCodeAt(k);
   return String.fromCharCode(...codes);
@@ -56,6 +57,7 @@ export class PlainRowReader {
   private readonly roles: Uint8Array;
   private readonly delimiter: string;
   /** Per text slot (name, then RUNTIME..TIMESTAMP): the last value read. */
+  // Stryker disable next-line ArrayDeclaration: an empty slot reads as undefined, which `last == null` takes as none
   private readonly lastValue: (string | null)[] = new Array<string | null>(TEXT_SLOTS).fill(null);
 
   constructor(
@@ -101,16 +103,20 @@ export class PlainRowReader {
       // indexOf otherwise: one pass over the row instead of two.
       let to: number;
       if (role === NAME || role >= RUNTIME) {
+        // Stryker disable all: the slot that remembers a value only decides whether the repeated-cell shortcut
+        // below is tried; what the shortcut returns is checked by its startsWith and delimiter test.
         const slot = role === NAME ? 0 : role - RUNTIME + 1;
         let value: string | null | typeof NOT_PLAIN;
         // Most cells repeat the one above them: the same string then. (A cell never holds the delimiter, so a
         // delimiter right after the repeated text is the first one.)
         const last = this.lastValue[slot];
+        // Stryker restore all
         const after = last == null ? -1 : from + last.length;
         if (
           last != null &&
           after <= end &&
           (after === end || text.charCodeAt(after) === delimiterCode) &&
+          // Stryker disable next-line MethodExpression: endsWith(last, from) never holds (the text before a cell ends with a delimiter or line break)
           text.startsWith(last, from)
         ) {
           to = after;
@@ -200,6 +206,7 @@ export class PlainRowReader {
     if (text.charCodeAt(from) === APOSTROPHE) return NOT_PLAIN;
     // Texts that repeat (names, runtimes, ...) live as long as the columns: a copy, not a slice, which would
     // keep the whole text alive with it. Request ids and timestamps are packed into new strings anyway.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a copy or a slice, the same text (only what it keeps alive differs)
     const value = slot < FIRST_PACKED_SLOT ? copyOf(text, from, to) : text.slice(from, to);
     this.lastValue[slot] = value;
     return value;
