@@ -56,6 +56,8 @@ function importBytes(
   /** The end of the last chunk when it is not the end of a line: the start of the next chunk's first line. */
   let carry: Uint8Array = new Uint8Array(0);
   let stopped = false;
+  /** The bytes plain read its last row from (see newBytes). */
+  let plainBytes: Uint8Array | null = null;
 
   /** One line, bytes[start, end) without its line break; false when the import stops (a bad header). */
   const readLine = (bytes: Uint8Array, start: number, end: number): boolean => {
@@ -63,6 +65,10 @@ function importBytes(
     const importer = rows as ColumnsImport;
     if (plain === null && importer.readerArgs !== null)
       plain = new PlainByteRowReader(report.delimiter, ...importer.readerArgs);
+    if (plain !== null && bytes !== plainBytes) {
+      plainBytes = bytes;
+      plain.newBytes();
+    }
     if (plain !== null && plain.read(bytes, start, end, importer.samples)) {
       importer.plainRowAdded(at);
       return true;

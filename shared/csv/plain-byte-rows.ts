@@ -47,8 +47,6 @@ export class PlainByteRowReader {
   private readonly strings = new ByteStrings();
   /** Set by textCell: where the cell it read ends. */
   private cellTo = 0;
-  /** The bytes the last row was read from: the last values below are in them. */
-  private bytes: Uint8Array | null = null;
   /** Per text slot (name, then RUNTIME..TIMESTAMP): the last value read and where its bytes are. */
   private readonly lastValue: (string | null)[] = new Array<string | null>(TEXT_SLOTS).fill(null);
   private readonly lastFrom = new Int32Array(TEXT_SLOTS);
@@ -68,12 +66,18 @@ export class PlainByteRowReader {
     this.roles = rolesOf(index, width);
   }
 
+  /**
+   * To be called before a row from other bytes than the last row's (the next chunk): the last values are
+   * found by their place in those bytes. The caller checks, once a chunk, not read once a row: a branch
+   * the row loop only takes at a chunk's start is one V8 had no feedback for when it compiled the loop,
+   * and taking it threw that (costly) compiled code away.
+   */
+  newBytes(): void {
+    this.lastValue.fill(null);
+  }
+
   /** Reads the line bytes[start, end) into `out`; false (and nothing added) when the row is not plain. */
   read(bytes: Uint8Array, start: number, end: number, out: SampleColumnsBuilder): boolean {
-    if (bytes !== this.bytes) {
-      this.bytes = bytes;
-      this.lastValue.fill(null);
-    }
     const delimiter = this.delimiter;
     const comma = this.comma;
     const roles = this.roles;
