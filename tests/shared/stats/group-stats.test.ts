@@ -86,7 +86,8 @@ describe('sortValues', () => {
   });
 
   it('sorts right whatever scratch it is handed: too short, the values themselves, or exactly long enough', () => {
-    const values = new Float64Array(3000).map(() => Math.round(random() * 1e6) / 100);
+    // 5000 values: below 4096 the native sort runs and no scratch is touched.
+    const values = new Float64Array(5000).map(() => Math.round(random() * 1e6) / 100);
     const expected = nativeSorted(values);
     expect([...sortValues(values.slice(), new Float64Array(10))]).toEqual(expected);
     const same = values.slice();
@@ -95,7 +96,7 @@ describe('sortValues', () => {
     const shared = values.slice();
     expect([...sortValues(shared, new Float64Array(shared.buffer))]).toEqual(expected);
     // Scratch exactly as long as the values is used (and holds values afterwards), not a fresh buffer.
-    const scratch = new Float64Array(3000).fill(-1);
+    const scratch = new Float64Array(5000).fill(-1);
     expect([...sortValues(values.slice(), scratch)]).toEqual(expected);
     expect(scratch.includes(-1)).toBe(false);
   });
