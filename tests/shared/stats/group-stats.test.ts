@@ -5,6 +5,7 @@ import { importCsv } from '../../../shared/csv/import-csv';
 import { emptySample, type Sample } from '../../../shared/sample';
 import { metricValue } from '../../../shared/stats/metric-values';
 import {
+  METRIC_LABELS,
   boxStats,
   groupStats,
   quantileType7,
@@ -71,7 +72,8 @@ describe('sortValues', () => {
   });
 
   it('falls back to the native order with negative values and -0', () => {
-    const values = new Float64Array(2000).map((_, i) => (i % 3 === 0 ? -random() : random()));
+    // 5000 values, so that the radix sort is the one that finds the negatives (below 4096 the native sort runs).
+    const values = new Float64Array(5000).map((_, i) => (i % 3 === 0 ? -random() : random()));
     values[10] = -0;
     values[11] = 0;
     const sorted = sortValues(values.slice());
@@ -103,6 +105,20 @@ describe('sortValues', () => {
 });
 
 describe('boxStats', () => {
+  it('keeps the whiskers at the box when every point beyond it is an outlier (as ggplot2 does)', () => {
+    // q3 = 2.5 lies between the last 0 and the first 10, and both 10s are beyond 2.5 + 1.5 x 2.5.
+    expect(boxStats([0, 0, 0, 0, 0, 0, 10, 10])).toMatchObject({
+      q3: 2.5,
+      whiskerHigh: 2.5,
+      outliers: [10, 10],
+    });
+    expect(boxStats([-10, -10, 0, 0, 0, 0, 0, 0])).toMatchObject({
+      q1: -2.5,
+      whiskerLow: -2.5,
+      outliers: [-10, -10],
+    });
+  });
+
   it('gives ggplot2 geom_boxplot numbers, outliers on both sides (pinned from R)', () => {
     const s = boxStats([57, 1, 50, 52.5, 53, 54.25, 55, 56, 58, 120, 0.1 + 0.2]);
     expect(s).toMatchObject({
@@ -314,4 +330,12 @@ describe('groupStats', () => {
       });
     },
   );
+});
+
+describe('METRIC_LABELS', () => {
+  it('names every metric with its unit, for table headers and tooltips', () => {
+    expect(Object.keys(METRIC_LABELS).sort()).toEqual(['billed', 'duration', 'init', 'maxmemory', 'total']);
+    for (const label of Object.values(METRIC_LABELS)) expect(label).toMatch(/^[A-Z].* \((ms|MB)\)/);
+    expect(METRIC_LABELS.maxmemory).toContain('(MB)');
+  });
 });
