@@ -48,6 +48,13 @@ describe('quantileType7', () => {
     expect(quantileType7([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 5], 0.03)).toBe(0.1);
     expect(quantileType7([3.3, 3.3, 4], 0.15)).toBe(3.3);
   });
+
+  it('interpolates only strictly between two ranks, as R does (an infinite neighbour at weight 0 is not NaN)', () => {
+    // R 4.2: quantile(c(1, Inf), c(0, 1), type = 7) is 1 Inf; quantile(c(-Inf, 1, 2), 0.5) is 1.
+    expect(quantileType7([1, Infinity], 0)).toBe(1);
+    expect(quantileType7([1, Infinity], 1)).toBe(Infinity);
+    expect(quantileType7([-Infinity, 1, 2], 0.5)).toBe(1);
+  });
 });
 
 describe('sortValues', () => {
