@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactCumulative, testGreater } from '../../../shared/stats/mann-whitney';
 import { normalUpperTail } from '../../../shared/stats/normal';
-import { pairwiseDifferencesAt } from '../../../shared/stats/pairwise-differences';
+import { countDifferencesAtMost, pairwiseDifferencesAt } from '../../../shared/stats/pairwise-differences';
 import { compareShift, enoughForShiftCi } from '../../../shared/stats/shift-compare';
 import { seededRandom } from '../../random';
 
@@ -249,6 +249,16 @@ describe('pairwiseDifferencesAt', () => {
       all.sort();
       const ranks = [1, 2, Math.floor((m * n) / 3), (m * n) / 2, m * n - 5, m * n].map(Math.floor);
       expect(pairwiseDifferencesAt(x, y, ranks), `${m} × ${n}`).toEqual(ranks.map((k) => all[k - 1]));
+    }
+  });
+
+  it('counts the differences at most t, or below t (strict), as counting every pair does, ties included', () => {
+    const x = [1, 2, 2, 4, 7];
+    const y = [0, 2, 3, 3, 5, 9];
+    for (const t of [-8, -2, 0, 1, 1.5, 3, 8, 20]) {
+      const diffs = y.flatMap((yj) => x.map((xi) => yj - xi));
+      expect(countDifferencesAtMost(x, y, t), `≤ ${t}`).toBe(diffs.filter((d) => d <= t).length);
+      expect(countDifferencesAtMost(x, y, t, true), `< ${t}`).toBe(diffs.filter((d) => d < t).length);
     }
   });
 
