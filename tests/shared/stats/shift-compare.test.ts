@@ -153,10 +153,19 @@ describe("compareShift against R's wilcox.test", () => {
     expect(enoughForShiftCi(1, 38)).toBe(false);
     expect(enoughForShiftCi(1, 39)).toBe(true); // 40 orderings: exactly 2.5%, the interval is min … max
     const r = compareShift(sorted([100, 110, 120]), sorted([300, 310, 320, 330]), 10);
-    expect(r).toMatchObject({ verdict: 'too few samples', ratioCi: null, pValue: null });
+    expect(r).toMatchObject({
+      verdict: 'too few samples',
+      ratioCi: null,
+      pValue: null,
+      note: '3 and 4 values cannot give a 95% interval',
+    });
     expect(r.ratio).toBeCloseTo(Math.exp(Math.log(310 / 110)), 0);
     expect(compareShift(sorted([]), sorted([1, 2]), 10)).toMatchObject({
       verdict: 'too few samples',
+      ratio: null,
+      note: 'one side has no values',
+    });
+    expect(compareShift(sorted([1, 2]), sorted([]), 10)).toMatchObject({
       ratio: null,
       note: 'one side has no values',
     });
