@@ -150,6 +150,28 @@ describe('memorySweep', () => {
     expect(series[1]!.fastest).toBe(1024);
   });
 
+  it('orders sizes by memory, leaves out sizes with only warm samples, and counts Init 0 as warm', () => {
+    const small = cold(21, 'g', 'arm64', 128, 900, 300);
+    const warm = (memoryMB: number | null, initMs: number | null): Sample => ({
+      ...emptySample('g'),
+      arch: 'arm64',
+      memoryMB,
+      initMs,
+      durationMs: 4,
+      billedMs: 4,
+    });
+    const [g] = memorySweep(
+      [...cold(22, 'g', 'arm64', 1024, 200, 40), ...small, warm(256, null), warm(128, 0), warm(null, 300)],
+      [1],
+    );
+    expect(g!.points.map((p) => [p.memoryMB, p.n, p.warmFrom])).toEqual([
+      [128, 10, 'warm samples'],
+      [1024, 10, 'cold durations'],
+    ]);
+    const durations = small.map((x) => x.durationMs!).sort((a, b) => a - b);
+    expect(g!.points[0]!.duration.median).toBeCloseTo((durations[4]! + durations[5]!) / 2, 9);
+  });
+
   it('gives no interval and picks nothing with too few samples (3 a size)', () => {
     const few = memorySweep(
       [...cold(7, 'f', 'x86_64', 128, 300, 20, 3), ...cold(8, 'f', 'x86_64', 256, 200, 10, 3)],
