@@ -102,9 +102,11 @@ describe('dailyMedians', () => {
       [{ arch: null }, 1],
     ]);
     const everything = dailyMedians([...sets, { columns, day: '2026-11-19' }], [], 'init');
+    // R 4.2: sprintf("%.17g", quantile(c(1, 2, 4, 8, 16), 0.9)) is 12.799999999999997.
+    const p90 = 12.799999999999997;
     expect(everything.points).toEqual([
-      { group: {}, day: '2026-11-19', n: 5, median: 4, medianCi: null },
-      { group: {}, day: '2026-11-20', n: 5, median: 4, medianCi: null },
+      { group: {}, day: '2026-11-19', n: 5, median: 4, medianCi: null, p90, p90Ci: null },
+      { group: {}, day: '2026-11-20', n: 5, median: 4, medianCi: null, p90, p90Ci: null },
     ]);
   });
 
