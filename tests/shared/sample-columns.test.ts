@@ -104,6 +104,18 @@ describe('SampleColumns', () => {
     expect(samplesFromColumns(pickRows(columnsFromSamples(samples), []))).toEqual([]);
   });
 
+  it('grows while no sample has had a request id or timestamp yet (their columns do not exist)', () => {
+    // The smallest room is 16 samples: 20 make it grow.
+    const builder = new SampleColumnsBuilder(1);
+    const samples = Array.from({ length: 20 }, (_, i) => ({ ...emptySample('f'), durationMs: i }));
+    for (const s of samples) builder.addSample(s);
+    const last = { ...full, requestId: 'late', timestamp: 'later' };
+    builder.addSample(last);
+    const columns = builder.finish();
+    expect(samplesFromColumns(columns)).toEqual([...samples, last]);
+    expect(packedTextOf(columns.requestId, 0)).toBeNull();
+  });
+
   it('keeps no unused room: a few samples in a large builder are copied out of it', () => {
     const builder = new SampleColumnsBuilder(1000);
     for (let i = 0; i < 10; i++) builder.addSample({ ...full, requestId: `r${i}` });

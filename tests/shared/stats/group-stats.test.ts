@@ -5,6 +5,7 @@ import { importCsv } from '../../../shared/csv/import-csv';
 import { emptySample, type Sample } from '../../../shared/sample';
 import { metricValue } from '../../../shared/stats/metric-values';
 import {
+  METRIC_LABELS,
   boxStats,
   groupStats,
   quantileType7,
@@ -47,6 +48,13 @@ describe('quantileType7', () => {
     expect(quantileType7([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 5], 0.03)).toBe(0.1);
     expect(quantileType7([3.3, 3.3, 4], 0.15)).toBe(3.3);
   });
+
+  it('interpolates only strictly between two ranks, as R does (an infinite neighbour at weight 0 is not NaN)', () => {
+    // R 4.2: quantile(c(1, Inf), c(0, 1), type = 7) is 1 Inf; quantile(c(-Inf, 1, 2), 0.5) is 1.
+    expect(quantileType7([1, Infinity], 0)).toBe(1);
+    expect(quantileType7([1, Infinity], 1)).toBe(Infinity);
+    expect(quantileType7([-Infinity, 1, 2], 0.5)).toBe(1);
+  });
 });
 
 describe('sortValues', () => {
@@ -71,7 +79,8 @@ describe('sortValues', () => {
   });
 
   it('falls back to the native order with negative values and -0', () => {
-    const values = new Float64Array(2000).map((_, i) => (i % 3 === 0 ? -random() : random()));
+    // 5000 values, so that the radix sort is the one that finds the negatives (below 4096 the native sort runs).
+    const values = new Float64Array(5000).map((_, i) => (i % 3 === 0 ? -random() : random()));
     values[10] = -0;
     values[11] = 0;
     const sorted = sortValues(values.slice());
@@ -86,8 +95,8 @@ describe('sortValues', () => {
   });
 
   it('sorts right whatever scratch it is handed: too short, the values themselves, or exactly long enough', () => {
-    // 6,000 values: the radix sort's side of sortValues (below 4,096 it is the native sort, without scratch).
-    const values = new Float64Array(6000).map(() => Math.round(random() * 1e6) / 100);
+    // 5000 values: below 4096 the native sort runs and no scratch is touched.
+    const values = new Float64Array(5000).map(() => Math.round(random() * 1e6) / 100);
     const expected = nativeSorted(values);
     expect([...sortValues(values.slice(), new Float64Array(10))]).toEqual(expected);
     const same = values.slice();
@@ -96,13 +105,27 @@ describe('sortValues', () => {
     const shared = values.slice();
     expect([...sortValues(shared, new Float64Array(shared.buffer))]).toEqual(expected);
     // Scratch exactly as long as the values is used (and holds values afterwards), not a fresh buffer.
-    const scratch = new Float64Array(6000).fill(-1);
+    const scratch = new Float64Array(5000).fill(-1);
     expect([...sortValues(values.slice(), scratch)]).toEqual(expected);
     expect(scratch.includes(-1)).toBe(false);
   });
 });
 
 describe('boxStats', () => {
+  it('keeps the whiskers at the box when every point beyond it is an outlier (as ggplot2 does)', () => {
+    // q3 = 2.5 lies between the last 0 and the first 10, and both 10s are beyond 2.5 + 1.5 x 2.5.
+    expect(boxStats([0, 0, 0, 0, 0, 0, 10, 10])).toMatchObject({
+      q3: 2.5,
+      whiskerHigh: 2.5,
+      outliers: [10, 10],
+    });
+    expect(boxStats([-10, -10, 0, 0, 0, 0, 0, 0])).toMatchObject({
+      q1: -2.5,
+      whiskerLow: -2.5,
+      outliers: [-10, -10],
+    });
+  });
+
   it('gives ggplot2 geom_boxplot numbers, outliers on both sides (pinned from R)', () => {
     const s = boxStats([57, 1, 50, 52.5, 53, 54.25, 55, 56, 58, 120, 0.1 + 0.2]);
     expect(s).toMatchObject({
@@ -314,4 +337,12 @@ describe('groupStats', () => {
       });
     },
   );
+});
+
+describe('METRIC_LABELS', () => {
+  it('names every metric with its unit, for table headers and tooltips', () => {
+    expect(Object.keys(METRIC_LABELS).sort()).toEqual(['billed', 'duration', 'init', 'maxmemory', 'total']);
+    for (const label of Object.values(METRIC_LABELS)) expect(label).toMatch(/^[A-Z].* \((ms|MB)\)/);
+    expect(METRIC_LABELS.maxmemory).toContain('(MB)');
+  });
 });

@@ -40,14 +40,18 @@ describe('memorySweep', () => {
     ...cold(4, 'api', 'arm64', 2048, 175, 48),
     ...cold(5, 'lonely', 'arm64', 512, 200, 10),
   ];
-  const [api, ...rest] = memorySweep(samples, [1, 0.05], 1);
+  // Computed inside each test, not here: a result computed while collecting the tests makes every mutant of
+  // memory-sweep.ts "static" for Stryker (run against all tests).
+  const sweep = () => memorySweep(samples, [1, 0.05], 1);
 
   it('gives one series per function and architecture measured at two sizes or more', () => {
+    const [api, ...rest] = sweep();
     expect(rest).toEqual([]);
     expect(api!.name).toBe('api');
     expect(api!.points.map((p) => p.memoryMB)).toEqual([128, 512, 1024, 2048]);
   });
   it('gives medians with 95% intervals at the measured sizes only', () => {
+    const [api] = sweep();
     for (const p of api!.points) {
       expect(p.n).toBe(10);
       expect(p.total.ci![0]).toBeLessThanOrEqual(p.total.median);
@@ -56,6 +60,7 @@ describe('memorySweep', () => {
     expect(api!.points[0]!.init.median).toBeGreaterThan(api!.points[1]!.init.median);
   });
   it('prices a million invocations per cold share, warm ones from the cold durations when no warm sample exists', () => {
+    const [api] = sweep();
     const p = api!.points[1]!;
     const ten = samples.filter((s) => s.memoryMB === 512 && s.name === 'api');
     const allCold =
@@ -65,6 +70,7 @@ describe('memorySweep', () => {
     expect(p.warmFrom).toBe('cold durations');
   });
   it('picks the cheapest (512) and the balanced size (1024: clearly faster than 512, clearly cheaper than 2048), no fastest within the noise', () => {
+    const [api] = sweep();
     // 1024 and 2048 MB are within 3% of each other: neither is clearly the fastest.
     expect(api!.fastest).toBeNull();
     expect(api!.cheapest).toBe(512);
@@ -142,6 +148,28 @@ describe('memorySweep', () => {
     // Four to five times faster at 1024 MB: clearly the fastest.
     expect(alpha.fastest).toBe(1024);
     expect(series[1]!.fastest).toBe(1024);
+  });
+
+  it('orders sizes by memory, leaves out sizes with only warm samples, and counts Init 0 as warm', () => {
+    const small = cold(21, 'g', 'arm64', 128, 900, 300);
+    const warm = (memoryMB: number | null, initMs: number | null): Sample => ({
+      ...emptySample('g'),
+      arch: 'arm64',
+      memoryMB,
+      initMs,
+      durationMs: 4,
+      billedMs: 4,
+    });
+    const [g] = memorySweep(
+      [...cold(22, 'g', 'arm64', 1024, 200, 40), ...small, warm(256, null), warm(128, 0), warm(null, 300)],
+      [1],
+    );
+    expect(g!.points.map((p) => [p.memoryMB, p.n, p.warmFrom])).toEqual([
+      [128, 10, 'warm samples'],
+      [1024, 10, 'cold durations'],
+    ]);
+    const durations = small.map((x) => x.durationMs!).sort((a, b) => a - b);
+    expect(g!.points[0]!.duration.median).toBeCloseTo((durations[4]! + durations[5]!) / 2, 9);
   });
 
   it('gives no interval and picks nothing with too few samples (3 a size)', () => {

@@ -83,5 +83,7 @@ describe('quantileCi', () => {
 
   it('rejects a quantile outside (0, 1)', () => {
     expect(() => quantileCi(ascending(10), 1)).toThrow(/quantile 1 is not between 0 and 1/);
+    expect(() => quantileCi(ascending(10), 0)).toThrow(/quantile 0 is not between 0 and 1/);
+    expect(() => quantileCi(ascending(10), Number.NaN)).toThrow(/quantile NaN is not between 0 and 1/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactCumulative, testGreater } from '../../../shared/stats/mann-whitney';
 import { normalUpperTail } from '../../../shared/stats/normal';
-import { pairwiseDifferencesAt } from '../../../shared/stats/pairwise-differences';
+import { countDifferencesAtMost, pairwiseDifferencesAt } from '../../../shared/stats/pairwise-differences';
 import { compareShift, enoughForShiftCi } from '../../../shared/stats/shift-compare';
 import { seededRandom } from '../../random';
 
@@ -21,6 +21,8 @@ const R = {
     ci: [1.1512136888181461, 1.4611872146118716],
     w: 85,
     p: 0.0034207278789322136,
+    // 1 - 2 * pwilcox(23, 10, 10): the exact interval's coverage (the normal one would claim 0.95).
+    coverage: 0.95674294745502175,
   },
   b: {
     base: [101.5, 96.2, 120.7, 88.4, 110.3, 99.9, 105.1],
@@ -29,6 +31,7 @@ const R = {
     ci: [0.89120580235720714, 1.1024630541871929],
     w: 19,
     p: 0.97753433357148523,
+    coverage: 0.95506866714297056, // 1 - 2 * pwilcox(18, 7, 12)
   },
   // 60 and 80 values: R uses the normal approximation (and finds its interval by root finding, so only close).
   c: {
@@ -62,9 +65,21 @@ describe("compareShift against R's wilcox.test", () => {
       expect(r.ratioCi![0]).toBeCloseTo(c.ci[0]!, 12);
       expect(r.ratioCi![1]).toBeCloseTo(c.ci[1]!, 12);
       expect(r.pValue).toBeCloseTo(c.p, 12);
-      expect(r.coverage).toBeGreaterThanOrEqual(0.95);
+      expect(r.coverage).toBeCloseTo(c.coverage, 12);
     },
   );
+
+  it('takes the middle pair difference when their number is odd (5 × 7 = 35; R 4.2, exact)', () => {
+    // wilcox.test(log(new), log(base), conf.int = TRUE): estimate and interval, exponentiated.
+    const r = compareShift(
+      sorted([101.5, 96.2, 120.7, 88.4, 110.3]),
+      sorted([98.3, 91.0, 130.2, 102.6, 87.7, 115.4, 94.9]),
+      10,
+    );
+    expect(r.ratio).toBeCloseTo(0.98648648648648674, 12);
+    expect(r.ratioCi![0]).toBeCloseTo(0.82502266545784186, 12);
+    expect(r.ratioCi![1]).toBeCloseTo(1.1804170444242965, 12);
+  });
 
   it.each(['c', 'd'] as const)(
     'case %s (interval by normal approximation): same p-value, estimate and interval within 1%%',
@@ -138,9 +153,22 @@ describe("compareShift against R's wilcox.test", () => {
     expect(enoughForShiftCi(1, 38)).toBe(false);
     expect(enoughForShiftCi(1, 39)).toBe(true); // 40 orderings: exactly 2.5%, the interval is min … max
     const r = compareShift(sorted([100, 110, 120]), sorted([300, 310, 320, 330]), 10);
-    expect(r).toMatchObject({ verdict: 'too few samples', ratioCi: null, pValue: null });
+    expect(r).toMatchObject({
+      verdict: 'too few samples',
+      ratioCi: null,
+      pValue: null,
+      note: '3 and 4 values cannot give a 95% interval',
+    });
     expect(r.ratio).toBeCloseTo(Math.exp(Math.log(310 / 110)), 0);
-    expect(compareShift(sorted([]), sorted([1, 2]), 10).verdict).toBe('too few samples');
+    expect(compareShift(sorted([]), sorted([1, 2]), 10)).toMatchObject({
+      verdict: 'too few samples',
+      ratio: null,
+      note: 'one side has no values',
+    });
+    expect(compareShift(sorted([1, 2]), sorted([]), 10)).toMatchObject({
+      ratio: null,
+      note: 'one side has no values',
+    });
   });
 
   it('refuses a ratio of values that are not positive instead of making one up', () => {
@@ -230,6 +258,16 @@ describe('pairwiseDifferencesAt', () => {
       all.sort();
       const ranks = [1, 2, Math.floor((m * n) / 3), (m * n) / 2, m * n - 5, m * n].map(Math.floor);
       expect(pairwiseDifferencesAt(x, y, ranks), `${m} × ${n}`).toEqual(ranks.map((k) => all[k - 1]));
+    }
+  });
+
+  it('counts the differences at most t, or below t (strict), as counting every pair does, ties included', () => {
+    const x = [1, 2, 2, 4, 7];
+    const y = [0, 2, 3, 3, 5, 9];
+    for (const t of [-8, -2, 0, 1, 1.5, 3, 8, 20]) {
+      const diffs = y.flatMap((yj) => x.map((xi) => yj - xi));
+      expect(countDifferencesAtMost(x, y, t), `≤ ${t}`).toBe(diffs.filter((d) => d <= t).length);
+      expect(countDifferencesAtMost(x, y, t, true), `< ${t}`).toBe(diffs.filter((d) => d < t).length);
     }
   });
 
