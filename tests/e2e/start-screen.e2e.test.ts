@@ -87,8 +87,11 @@ describe.skipIf(!haveChromium)('the empty start screen offers recent workspaces 
   it('remembers the imported files as a workspace and lists it when the window is emptied', async () => {
     await page.click('[data-testid=empty-import]');
     await datasetCount(2);
+    await page.waitForSelector('[data-testid=notice]');
     await removeAll();
     await page.waitForSelector('[data-testid=recent-workspace]');
+    // "Imported 2 files." spoke of datasets that are closed now.
+    expect(await page.locator('[data-testid=notice]').count()).toBe(0);
     const [entry] = await recentWorkspaces();
     expect(entry).toContain('before, after');
     expect(entry).toContain('2 datasets · 160 samples');

@@ -144,8 +144,20 @@ describe('StartScreen', () => {
     expect(wrapper.find('[data-testid=recent-workspace]').exists()).toBe(false);
     expect(wrapper.find('[data-testid=recent-run]').exists()).toBe(false);
     await wrapper.get('[data-testid=empty-import]').trigger('click');
+    await wrapper.get('[data-testid=empty-import-folder]').trigger('click');
     await wrapper.get('[data-testid=load-example]').trigger('click');
-    expect(Object.keys(wrapper.emitted())).toEqual(expect.arrayContaining(['import', 'load-example']));
+    expect(Object.keys(wrapper.emitted())).toEqual(
+      expect.arrayContaining(['import', 'import-folder', 'load-example']),
+    );
+  });
+
+  it('says that CSV files, lambda-perf JSON files and folders are accepted', async () => {
+    installFakeBridge();
+    const text = mount(StartScreen).get('[data-testid=empty-start]').text();
+    expect(text).toContain('CSV files');
+    expect(text).toContain('lambda-perf daily JSON files');
+    expect(text).toContain('drop files or a folder');
+    expect(text).not.toContain('Import CSV files');
   });
 
   it('lists the recent runs, newest first, and opens one as a dataset', async () => {
