@@ -44,7 +44,12 @@ describe.skipIf(!haveFixtures || !haveChromium)('the workspace survives a restar
     await page.press('input.rename', 'Enter');
     await page.selectOption('[data-testid=metric-select]', 'total');
     await page.uncheck('[data-testid=filter-functions] input[data-value=hello-py311]');
-    await page.waitForFunction(() => localStorage.getItem('coldstart.workspace.v1')?.includes('arm64 July'));
+    await page.click('[data-testid=tab-trend]');
+    await page.check('[data-testid=trend-p90]');
+    await page.waitForFunction(() => {
+      const saved = localStorage.getItem('coldstart.workspace.v1') ?? '';
+      return saved.includes('arm64 July') && saved.includes('"trendP90":true');
+    });
 
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=dataset]').length === 3);
@@ -52,6 +57,8 @@ describe.skipIf(!haveFixtures || !haveChromium)('the workspace survives a restar
     expect(await page.inputValue('[data-testid=metric-select]')).toBe('total');
     expect(await page.isChecked('[data-testid=filter-functions] input[data-value=hello-py311]')).toBe(false);
     expect(await page.isChecked('[data-testid=filter-functions] input[data-value=hello-node]')).toBe(true);
+    await page.click('[data-testid=tab-trend]');
+    expect(await page.isChecked('[data-testid=trend-p90]')).toBe(true);
     // Restored, not replaced by the example data.
     expect(await page.locator('[data-testid=example-banner]').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'restored.png') });

@@ -105,6 +105,8 @@ export interface ChartSettings {
   /** Groups shown: those matching every word of the search, then the top/bottom N by median. */
   search: string;
   rank: GroupRank | null;
+  /** The Trend view draws each line's daily p90 too. */
+  trendP90: boolean;
 }
 
 /** What is hidden (not what is shown), so new datasets, functions and sizes appear without a click. */
@@ -155,6 +157,7 @@ export const defaultChartSettings = (): ChartSettings => ({
   sort: 'name',
   search: '',
   rank: null,
+  trendP90: false,
 });
 
 function createWorkspace() {
