@@ -1,10 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { GroupKey } from '../../../shared/sample';
 import { groupStatsOfColumns } from '../../../shared/stats/column-stats';
-import { METRIC_LABELS, type GroupStats } from '../../../shared/stats/group-stats';
-import { byFlag, metricFlag } from '../flags';
-import { EXIT, UsageError, type Command } from '../io';
-import { exitAfterReading, fileCount, readSampleFiles } from '../sample-files';
+import type { GroupStats } from '../../../shared/stats/group-stats';
+import { runGroupedFilesCommand } from '../grouped-files-command';
+import type { Command } from '../io';
 import { groupCells, textTable } from '../text-table';
 
 const usage = `coldstart stats FILE|FOLDER [...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
@@ -69,42 +67,19 @@ export const statsCommand: Command = {
   name: 'stats',
   summary: 'statistics per group of CSV files and lambda-perf public baselines',
   usage,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        by: { type: 'string' },
-        metric: { type: 'string' },
-        'drop-duplicates': { type: 'boolean' },
-        json: { type: 'boolean' },
+  run: (argv, io) =>
+    runGroupedFilesCommand(
+      {
+        name: 'stats',
+        dated: false,
+        heading: null,
+        covers: 'the statistics cover the others',
+        rows: (input, by, metric) => {
+          const groups = groupStatsOfColumns(input.columns, by, metric);
+          return { count: groups.length, json: () => statsJson(groups), table: () => statsTable(groups, by) };
+        },
       },
-    });
-    if (positionals.length === 0)
-      throw new UsageError('no file or folder given (coldstart stats FILE.csv|DAY.json|FOLDER ...)');
-    const by = byFlag(values.by);
-    const metric = metricFlag(values.metric);
-
-    const files = await readSampleFiles(positionals, io, {
-      command: 'stats',
-      dropDuplicates: values['drop-duplicates'] === true,
-    });
-    if (files.read.length === 0) {
-      io.stderr(`coldstart stats: no file could be read (${files.failed.length} tried)\n`);
-      return EXIT.noInput;
-    }
-    const groups = groupStatsOfColumns(files.columns, by, metric);
-    if (values.json === true) {
-      io.stdout(`${JSON.stringify(statsJson(groups), null, 2)}\n`);
-    } else if (groups.length === 0) {
-      io.stdout(`No ${metric} values in ${files.samples} samples (${METRIC_LABELS[metric]}).\n`);
-    } else {
-      io.stdout(
-        `${metric}: ${METRIC_LABELS[metric]}; ${files.samples} samples from ${fileCount(files.read.length)}\n\n`,
-      );
-      io.stdout(`${statsTable(groups, by)}\n`);
-    }
-    if (groups.length === 0) io.stderr(`warning: no sample has a ${metric} value\n`);
-    return exitAfterReading(files, io, 'stats', 'the statistics cover the others');
-  },
+      argv,
+      io,
+    ),
 };

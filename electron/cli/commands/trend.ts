@@ -1,15 +1,12 @@
-import { parseArgs } from 'node:util';
 import type { GroupKey } from '../../../shared/sample';
-import { METRIC_LABELS } from '../../../shared/stats/group-stats';
 import {
   dailyMedians,
   medianCi95,
   type TrendPoint,
   type TrendSet,
 } from '../../../shared/trend/daily-medians';
-import { byFlag, metricFlag } from '../flags';
-import { EXIT, UsageError, type Command } from '../io';
-import { exitAfterReading, fileCount, readSampleFiles } from '../sample-files';
+import { runGroupedFilesCommand } from '../grouped-files-command';
+import type { Command } from '../io';
 import { groupCells, textTable } from '../text-table';
 
 const usage = `coldstart trend FILE|FOLDER [...] [--by name|runtime|arch|memory[,...]] [--metric init|duration|total|billed|maxmemory] [--drop-duplicates] [--json]
@@ -58,47 +55,27 @@ export const trendCommand: Command = {
   name: 'trend',
   summary: 'median per group and day of CSV files and lambda-perf public baselines',
   usage,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        by: { type: 'string' },
-        metric: { type: 'string' },
-        'drop-duplicates': { type: 'boolean' },
-        json: { type: 'boolean' },
+  run: (argv, io) =>
+    runGroupedFilesCommand(
+      {
+        name: 'trend',
+        dated: true,
+        heading: 'median per day',
+        covers: 'the trend covers the others',
+        rows: (input, by, metric, io) => {
+          const sets: TrendSet[] = input.columns.map((columns, k) => ({
+            columns,
+            day: input.days[k] ?? null,
+          }));
+          const { points, undated } = dailyMedians(sets, by, metric, medianCi95);
+          if (undated > 0)
+            io.stderr(
+              `warning: ${undated} sample${undated === 1 ? ' has' : 's have'} no Timestamp that gives a day and ${undated === 1 ? 'is' : 'are'} left out\n`,
+            );
+          return { count: points.length, json: () => trendJson(points), table: () => trendTable(points, by) };
+        },
       },
-    });
-    if (positionals.length === 0)
-      throw new UsageError('no file or folder given (coldstart trend FILE.csv|DAY.json|FOLDER ...)');
-    const by = byFlag(values.by);
-    const metric = metricFlag(values.metric);
-
-    const input = await readSampleFiles(positionals, io, {
-      command: 'trend',
-      dropDuplicates: values['drop-duplicates'] === true,
-    });
-    if (input.read.length === 0) {
-      io.stderr(`coldstart trend: no file could be read (${input.failed.length} tried)\n`);
-      return EXIT.noInput;
-    }
-    const sets: TrendSet[] = input.columns.map((columns, k) => ({ columns, day: input.days[k] ?? null }));
-    const { points, undated } = dailyMedians(sets, by, metric, medianCi95);
-    if (undated > 0)
-      io.stderr(
-        `warning: ${undated} sample${undated === 1 ? ' has' : 's have'} no Timestamp that gives a day and ${undated === 1 ? 'is' : 'are'} left out\n`,
-      );
-    if (values.json === true) {
-      io.stdout(`${JSON.stringify(trendJson(points), null, 2)}\n`);
-    } else if (points.length === 0) {
-      io.stdout(`No ${metric} values with a day in ${input.samples} samples (${METRIC_LABELS[metric]}).\n`);
-    } else {
-      io.stdout(
-        `${metric}: ${METRIC_LABELS[metric]}; median per day; ${input.samples} samples from ${fileCount(input.read.length)}\n\n`,
-      );
-      io.stdout(`${trendTable(points, by)}\n`);
-    }
-    if (points.length === 0) io.stderr(`warning: no sample has a ${metric} value and a day\n`);
-    return exitAfterReading(input, io, 'trend', 'the trend covers the others');
-  },
+      argv,
+      io,
+    ),
 };
