@@ -1,39 +1,22 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARKER_KEY } from '../../electron/engine/journal';
 import { importCsv } from '../../shared/csv/import-csv';
-import { startFakeAws, type FakeAws } from '../fake-aws/server';
-import { CLI, ensureBuiltCli, runCli } from './built-cli';
+import type { FakeAws, FakeAwsOptions } from '../fake-aws/server';
+import { CLI, runCli } from './built-cli';
+import { fakeAwsPerTest } from './fake-aws-per-test';
 
 // The built `coldstart`, spawned against the fake endpoint through AWS_ENDPOINT_URL with fake credentials.
 let fake: FakeAws;
 let dir: string;
 let env: NodeJS.ProcessEnv;
+const fakeAws = fakeAwsPerTest();
 
-beforeAll(() => {
-  ensureBuiltCli();
-});
-
-async function setUp(options: Parameters<typeof startFakeAws>[0]) {
-  fake = await startFakeAws(options);
-  dir = await mkdtemp(join(tmpdir(), 'coldstart-cli-'));
-  env = {
-    ...fake.env,
-    HOME: dir,
-    COLDSTART_STATE_DIR: join(dir, 'state'),
-    COLDSTART_POLL_MS: '10',
-    COLDSTART_RETRY_BASE_MS: '5',
-  };
+async function setUp(options: FakeAwsOptions) {
+  ({ fake, dir, env } = await fakeAws.start(options));
 }
-
-afterEach(async () => {
-  await fake?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-afterAll(() => undefined);
 
 /** Spawns `coldstart measure` and resolves once its progress shows `samples` samples done. */
 function spawnMeasure(args: string[], samples: number) {

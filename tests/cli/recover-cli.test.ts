@@ -1,37 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARKER_KEY } from '../../electron/engine/journal';
 import { leaveInterruptedRun, RUN } from '../engine/interrupted-run';
-import { startFakeAws, type FakeAws } from '../fake-aws/server';
-import { ensureBuiltCli, runCli } from './built-cli';
+import type { FakeAws, FakeAwsOptions } from '../fake-aws/server';
+import { runCli } from './built-cli';
+import { fakeAwsPerTest } from './fake-aws-per-test';
 
 // The built `coldstart` against the fake: what it tells the user when a function is not (or no longer) ours.
 let fake: FakeAws;
 let dir: string;
 let env: NodeJS.ProcessEnv;
+const fakeAws = fakeAwsPerTest();
 
-beforeAll(() => {
-  ensureBuiltCli();
-});
-
-async function setUp(options: Parameters<typeof startFakeAws>[0]) {
-  fake = await startFakeAws(options);
-  dir = await mkdtemp(join(tmpdir(), 'coldstart-cli-'));
-  env = {
-    ...fake.env,
-    HOME: dir,
-    COLDSTART_STATE_DIR: join(dir, 'state'),
-    COLDSTART_POLL_MS: '10',
-    COLDSTART_RETRY_BASE_MS: '5',
-  };
+async function setUp(options: FakeAwsOptions) {
+  ({ fake, dir, env } = await fakeAws.start(options));
 }
-
-afterEach(async () => {
-  await fake?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 describe('coldstart recover --dry-run', () => {
   it('says per function: would restore, would leave alone (what changed), cannot read', async () => {
