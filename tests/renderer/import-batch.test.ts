@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import BatchImportReport from '../../renderer/src/components/BatchImportReport.vue';
 import { importBaselineFile } from '../../renderer/src/import/baseline-import';
 import { importCsvColumns } from '../../shared/csv/import-csv';
 import {
@@ -103,6 +105,33 @@ describe('many files at once: one dataset', () => {
     expect(runs.pendingDuplicates).toEqual(Array.from({ length: 11 }, (_, k) => [2 * k, 2 * k + 1]));
     expect(runs.files?.[10]?.days).toEqual(['2026-02-11', '2026-02-11']);
     expect(daySpan(runs.columns)).toEqual(['2026-02-01', '2026-02-11']);
+  });
+
+  it('reports duplicates across the files of a batch: a day copied under two names, one RequestId in two files', () => {
+    const copy = parse('copy of 2025-12-01.json', DAYS[0]!.text);
+    const ws = createTestWorkspace();
+    applyImportResults([...DAYS.map((f) => parse(f.name, f.text)), copy], ws);
+    const year = ws.state.datasets[0]!;
+    // Each of the copied day's 160 rows, once in its own file and once in the copy: no file alone has any.
+    expect(year.pendingDuplicates).toHaveLength(160);
+    expect(year.pendingDuplicates[0]).toEqual([0, 12 * 160]);
+    const report = mount(BatchImportReport, { props: { dataset: year, overlapText: null } });
+    expect(report.get('[data-testid=duplicates]').text()).toContain('160 duplicate rows');
+    expect(report.get('[data-testid=duplicates-across]').text()).toBe(
+      '160 rows in more than one file (the same RequestId or the same row), as in 2025-12-01.json and copy of 2025-12-01.json.',
+    );
+
+    const csv = (id: string, init: number) =>
+      [
+        'Name;Memory;Init;Cold;Billed;RequestId',
+        `api;512;${init};5;6;${id}`,
+        `api;512;90;5;6;other-${init}`,
+      ].join('\n');
+    const runs = createTestWorkspace();
+    applyImportResults([parse('a.csv', csv('r-1', 100)), parse('b.csv', csv('r-1', 101))], runs, [], {
+      folder: 'runs',
+    });
+    expect(runs.state.datasets[0]!.pendingDuplicates).toEqual([[0, 2]]);
   });
 
   it('reports a batch of which no file could be read once, each file by name', () => {

@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import { emptyImportReport } from '../../../shared/csv/import-report';
 import { concatColumns } from '../../../shared/concat-columns';
+import { findDuplicates } from '../../../shared/csv/duplicates';
 import type { SampleColumns } from '../../../shared/sample-columns';
 import { utcDay } from '../../../shared/trend/sample-day';
 import type { DatasetFile, FailedFile, NewDataset } from '../state/workspace';
@@ -94,7 +95,6 @@ export function batchDataset(
     })),
   );
   const parts: DatasetFile[] = [];
-  const duplicates: number[][] = [];
   const unknownColumns = new Set<string>();
   let start = 0;
   for (const f of files) {
@@ -107,7 +107,6 @@ export function batchDataset(
       report: f.report,
       days: daySpan(f.columns),
     });
-    for (const group of f.report.duplicates) duplicates.push(group.map((row) => row + start));
     for (const c of f.report.unknownColumns) unknownColumns.add(c);
     start = end;
   }
@@ -118,7 +117,49 @@ export function batchDataset(
     ...emptyImportReport(name),
     imported: columns.length,
     unknownColumns: [...unknownColumns],
-    duplicates,
+    duplicates: batchDuplicates(columns, files),
   };
   return { name, columns, source: 'import', files: parts, failedFiles: failed, report };
+}
+
+/**
+ * The duplicate groups of a batch's samples, across its files too (the same RequestId, or the same row, in
+ * two daily files): each file's import found those within it only. One more scan, over the whole batch.
+ */
+export function batchDuplicates(columns: SampleColumns, files: readonly BatchFile[]): number[][] {
+  if (files.length < 2) return files[0]?.report.duplicates ?? [];
+  return findDuplicates(columns);
+}
+
+/** The file of each row of a batch dataset (an index into its files; they hold ascending row ranges). */
+function fileOfRow(files: readonly DatasetFile[], row: number): number {
+  let lo = 0;
+  let hi = files.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((files[mid] as DatasetFile).start <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Duplicate groups whose rows are in more than one file, and the first few sets of files that share any. */
+export function duplicatesAcrossFiles(
+  groups: readonly (readonly number[])[],
+  files: readonly DatasetFile[],
+): { groups: number; examples: string[][] } {
+  let across = 0;
+  const examples = new Map<string, string[]>();
+  for (const group of groups) {
+    const inFiles = [...new Set(group.map((row) => fileOfRow(files, row)))];
+    if (inFiles.length < 2) continue;
+    across++;
+    const key = inFiles.join(',');
+    if (examples.size < 3 && !examples.has(key))
+      examples.set(
+        key,
+        inFiles.map((k) => (files[k] as DatasetFile).fileName),
+      );
+  }
+  return { groups: across, examples: [...examples.values()] };
 }
