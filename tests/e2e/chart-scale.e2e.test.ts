@@ -1,18 +1,12 @@
 // Page functions run in Chromium: they need the DOM's types.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildRenderer,
-  CHROMIUM,
-  installTestBridge,
-  launchChromium,
-  serveDir,
-} from './support/renderer-harness';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from './support/renderer-harness';
+import { startApp, type AppServer } from './support/app-page';
 import {
   csvOf,
   dailyBenchmarkSamples,
@@ -76,24 +70,16 @@ function findOverlaps(): Overlaps {
 }
 
 describe.skipIf(!haveChromium)('charts readable at any scale in Chromium', () => {
-  let browser: Browser;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  const shots = mkdtempSync(join(tmpdir(), 'coldstart-e2e-chart-scale-'));
+  let app: AppServer;
+  let shots: string;
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
-    server = await serveDir(outDir);
-    browser = await launchChromium();
-    console.log(`chart scale e2e screenshots: ${shots}`);
+    app = await startApp('chart-scale');
+    shots = app.shots;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const renderCount = (page: Page) =>
     page.getAttribute('[data-testid=chart]', 'data-render-count').then(Number);
@@ -104,14 +90,16 @@ describe.skipIf(!haveChromium)('charts readable at any scale in Chromium', () =>
       { timeout: 60_000 },
     );
 
-  /** A fresh window whose Import button opens `text` as `name`; resolves once its chart shows `boxes`. */
-  async function openWith(name: string, text: string, boxes: number, consoleErrors: string[]) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  /**
+   * A fresh window whose Import button opens `text` as `name`; resolves once its chart shows `boxes`, with the
+   * page's errors.
+   */
+  async function openWith(name: string, text: string, boxes: number) {
+    const { page, errors } = await app.openPage({
+      viewport: { width: 1280, height: 800 },
+      files: [{ name, path: `/tmp/${name}`, text }],
+    });
     pages.push(page);
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await installTestBridge(page, [{ name, path: `/tmp/${name}`, text }]);
-    await page.goto(server.url);
     await page.waitForSelector('[data-testid=chart] path.box');
     await page.click('[data-testid=import-button]');
     await page.waitForFunction(
@@ -119,7 +107,7 @@ describe.skipIf(!haveChromium)('charts readable at any scale in Chromium', () =>
       boxes,
       { timeout: 60_000 },
     );
-    return page;
+    return { page, errors };
   }
 
   /** Resizes the window and waits until the chart has been laid out again for the new width. */
@@ -186,8 +174,7 @@ describe.skipIf(!haveChromium)('charts readable at any scale in Chromium', () =>
   }
 
   it('620 groups (40 runtimes × zip/image × 2 archs × 4 sizes): no overlapping label at 3 window sizes', async () => {
-    const errors: string[] = [];
-    const page = await openWith('daily-benchmark.csv', csvOf(dailyBenchmarkSamples(10)), 620, errors);
+    const { page, errors } = await openWith('daily-benchmark.csv', csvOf(dailyBenchmarkSamples(10)), 620);
     expect(await page.getAttribute('[data-testid=chart]', 'data-orientation')).toBe('horizontal');
     await checkEverySize(page, '620-groups');
     // A long chart scrolls inside its card, not the window.
@@ -200,8 +187,7 @@ describe.skipIf(!haveChromium)('charts readable at any scale in Chromium', () =>
   }, 600_000);
 
   it('12 functions in 4 panels: no overlapping label at 3 window sizes', async () => {
-    const errors: string[] = [];
-    const page = await openWith('twelve.csv', csvOf(twelveFunctionSamples()), 96, errors);
+    const { page, errors } = await openWith('twelve.csv', csvOf(twelveFunctionSamples()), 96);
     const panels = await page.$$eval('[data-testid=chart] .annotation-text', (els) =>
       els.map((e) => e.textContent),
     );
@@ -305,8 +291,7 @@ describe.skipIf(!haveChromium)('charts readable at any scale in Chromium', () =>
   });
 
   it('shows names that are markup as literal text: no link, no bold, in ticks and hover', async () => {
-    const errors: string[] = [];
-    const page = await openWith('markup.csv', csvOf(markupNameSamples()), 3, errors);
+    const { page, errors } = await openWith('markup.csv', csvOf(markupNameSamples()), 3);
     const ticks = await page.$$eval(
       '[data-testid=chart] .xtick text, [data-testid=chart] .ytick text',
       (els) => els.map((e) => e.textContent),

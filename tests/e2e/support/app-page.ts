@@ -23,17 +23,31 @@ export interface AppPage {
   close: () => Promise<void>;
 }
 
-/**
- * The built renderer in Chromium, as each e2e test file needs it: a fresh build served with the app's CSP,
- * one page of the given size with the test bridge (these files to open, these runs in the history), loaded.
- * `close` (in afterAll) closes the browser and the server and removes the build.
- */
-export async function openAppPage(options: {
-  name: string;
+/** One page of the app: the page and its errors (see AppPage). */
+export interface OpenedPage {
+  page: Page;
+  errors: string[];
+}
+
+export interface PageOptions {
   viewport: { width: number; height: number };
+  /** What the Import button opens, and the runs in the history. */
   files?: FixtureFile[];
   runs?: FixtureRun[];
-}): Promise<AppPage> {
+}
+
+/** The built renderer served once, for a test file that opens several pages (each with its own files). */
+export interface AppServer {
+  openPage: (options: PageOptions) => Promise<OpenedPage>;
+  shots: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh build served with the app's CSP, and a Chromium to open pages of it with the test bridge.
+ * `close` (in afterAll) closes the browser and the server and removes the build.
+ */
+export async function startApp(name: string): Promise<AppServer> {
   const outDir = await buildRenderer();
   const server = await serveDir(outDir);
   let browser: Browser | null = null;
@@ -43,23 +57,37 @@ export async function openAppPage(options: {
     rmSync(outDir, { recursive: true, force: true });
   };
   try {
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: options.viewport });
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('worker', (w) =>
-      w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`)),
-    );
-    await installTestBridge(page, options.files ?? [], options.runs ?? []);
-    await page.goto(server.url);
-    const shots = mkdtempSync(join(tmpdir(), `coldstart-e2e-${options.name}-`));
-    console.log(`${options.name} e2e screenshots: ${shots}`);
-    return { page, errors, shots, close };
+    const chromium = (browser = await launchChromium());
+    const shots = mkdtempSync(join(tmpdir(), `coldstart-e2e-${name}-`));
+    console.log(`${name} e2e screenshots: ${shots}`);
+    const openPage = async (options: PageOptions): Promise<OpenedPage> => {
+      const page = await chromium.newPage({ viewport: options.viewport });
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('worker', (w) =>
+        w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`)),
+      );
+      await installTestBridge(page, options.files ?? [], options.runs ?? []);
+      await page.goto(server.url);
+      return { page, errors };
+    };
+    return { openPage, shots, close };
   } catch (error) {
     await close();
+    throw error;
+  }
+}
+
+/** The built renderer in Chromium, as most e2e test files need it: one page of the given size, loaded. */
+export async function openAppPage(options: PageOptions & { name: string }): Promise<AppPage> {
+  const app = await startApp(options.name);
+  try {
+    return { ...(await app.openPage(options)), shots: app.shots, close: app.close };
+  } catch (error) {
+    await app.close();
     throw error;
   }
 }
