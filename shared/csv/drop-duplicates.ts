@@ -12,7 +12,7 @@ export function dropDuplicateRows(columns: SampleColumns, duplicates: number[][]
 }
 
 /** Indexes 0 .. length - 1 without all but the first of each duplicate group. */
-function keptRows(length: number, duplicates: number[][]): number[] {
+export function keptRows(length: number, duplicates: number[][]): number[] {
   const drop = new Uint8Array(length);
   for (const group of duplicates) {
     // A loop, not Math.min(...group): a file of one row repeated makes a group too long to spread.

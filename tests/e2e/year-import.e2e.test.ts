@@ -176,9 +176,32 @@ describe.skipIf(!haveChromium)('many daily files as one dataset (Chromium)', () 
         before,
       );
       expect(await page.textContent('[data-testid=trend-count]')).toContain('2 of 16 lines');
-      expect(
-        await page.locator('[data-testid=trend-chart] .scatterlayer .trace:nth-child(2) .point').count(),
-      ).toBe(12);
+      const points = () =>
+        page.locator('[data-testid=trend-chart] .scatterlayer .trace:nth-child(2) .point').count();
+      expect(await points()).toBe(12);
+
+      // One day of the batch hidden: off the trend, yet still in the dataset, and back with one click.
+      const redrawn = async (change: () => Promise<void>) => {
+        const n = await renders();
+        await change();
+        await page.waitForFunction(
+          (k) =>
+            Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) >
+            k,
+          n,
+        );
+      };
+      await page.click('[data-testid=batch-files] summary');
+      const day3 = '[data-testid=batch-file][data-file="2025-12-03.json"]';
+      await redrawn(() => page.uncheck(day3));
+      expect(await points()).toBe(11);
+      expect(await page.textContent('[data-testid=batch-files-hidden]')).toBe('1 hidden');
+      expect(await page.textContent('[data-testid=dataset-files]')).toBe(
+        '12 files · 2025-12-01 – 2025-12-12',
+      );
+      await page.locator('.sidebar').screenshot({ path: join(shots, '03b-one-day-hidden.png') });
+      await redrawn(() => page.check(day3));
+      expect(await points()).toBe(12);
     },
   );
 

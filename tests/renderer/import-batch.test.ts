@@ -10,7 +10,12 @@ import {
   type ImportRunner,
 } from '../../renderer/src/import/import-client';
 import { daySpan } from '../../renderer/src/import/import-batch';
-import { applyImportResults, setImportRunner } from '../../renderer/src/state/import-actions';
+import {
+  applyImportResults,
+  dropDatasetDuplicates,
+  setImportRunner,
+} from '../../renderer/src/state/import-actions';
+import { groupSamples } from '../../renderer/src/analysis/boxes';
 import { createTestWorkspace } from '../../renderer/src/state/workspace';
 import { selectRows } from '../../renderer/src/analysis/selection';
 import { trendOf } from '../../renderer/src/analysis/trend-rows';
@@ -134,6 +139,77 @@ describe('many files at once: one dataset', () => {
     expect(runs.state.datasets[0]!.pendingDuplicates).toEqual([[0, 2]]);
   });
 
+  it('hides a single day of a batch from the analysis and brings it back; its samples stay', () => {
+    const ws = createTestWorkspace();
+    applyImportResults(
+      DAYS.map((f) => parse(f.name, f.text)),
+      ws,
+    );
+    const year = ws.state.datasets[0]!;
+    const all = trendOfWorkspace(ws);
+    const shown = () => selectRows(ws.state.datasets, ws.state.filters)[0]!.rows;
+    const groupCount = () =>
+      groupSamples(ws.state.datasets, ws.state.filters).reduce((n, g) => n + g.count, 0);
+
+    ws.setFileHidden(year.id, 2, true);
+    expect(year.columns.length).toBe(12 * 160);
+    expect(shown()).toHaveLength(11 * 160);
+    expect(shown().includes(2 * 160)).toBe(false);
+    expect(shown().includes(3 * 160)).toBe(true);
+    expect(groupCount()).toBe(11 * 160);
+    const without = trendOfWorkspace(ws);
+    expect(without.series.every((s) => s.days.length === 11)).toBe(true);
+    expect(without.series[0]!.days.map((d) => d.day)).not.toContain('2025-12-03');
+
+    ws.setFileHidden(year.id, 2, false);
+    expect(shown()).toHaveLength(12 * 160);
+    expect(trendOfWorkspace(ws)).toEqual(all);
+  });
+
+  it('keeps each file its own rows when duplicates are dropped, so hiding a file still hides its rows', () => {
+    const ws = createTestWorkspace();
+    applyImportResults(
+      [...DAYS.map((f) => parse(f.name, f.text)), parse('copy of 2025-12-01.json', DAYS[0]!.text)],
+      ws,
+    );
+    const year = ws.state.datasets[0]!;
+    expect(dropDatasetDuplicates(year.id, ws)).toBe(160);
+    // The copy's rows were the later copies: its range is empty now, the others are as they were.
+    expect(year.files?.map((f) => f.end - f.start)).toEqual([...DAYS.map(() => 160), 0]);
+    ws.setFileHidden(year.id, 11, true);
+    const rows = selectRows(ws.state.datasets, ws.state.filters)[0]!.rows;
+    expect(rows).toHaveLength(11 * 160);
+    expect(rows[rows.length - 1]).toBe(11 * 160 - 1);
+  });
+
+  it('keeps the file ranges right when samples another dataset holds are left out, and when they come back', () => {
+    const csv = (...ids: string[]) =>
+      ['Name;Memory;Init;Cold;Billed;RequestId', ...ids.map((id, k) => `api;512;${100 + k};5;6;${id}`)].join(
+        '\n',
+      );
+    const ws = createTestWorkspace();
+    applyImportResults([parse('fetched.csv', csv('r-1'))], ws);
+    applyImportResults(
+      [parse('a.csv', csv('r-0', 'r-1', 'r-2')), parse('b.csv', csv('r-3', 'r-4'))],
+      ws,
+      [],
+      {
+        folder: 'runs',
+      },
+    );
+    const runs = ws.state.datasets[1]!;
+    expect(runs.overlap?.dropped).toBe(1);
+    expect(runs.files?.map((f) => [f.start, f.end])).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
+    ws.keepOverlapping(runs.id);
+    expect(runs.files?.map((f) => [f.start, f.end])).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
+  });
+
   it('reports a batch of which no file could be read once, each file by name', () => {
     const ws = createTestWorkspace();
     applyImportResults([parse('a.json', '{'), parse('b.csv', '')], ws, [], { folder: 'broken' });
@@ -163,9 +239,15 @@ describe('a batch in the saved workspace', () => {
       files.map((f) => ({ fileName: f.name, path: f.path, text: f.text })),
     );
     ws.renameDataset(ws.state.datasets[0]!.id, 'my year');
+    ws.setFileHidden(ws.state.datasets[0]!.id, 4, true);
     const saved = snapshotWorkspace(ws);
     expect(saved.datasets).toEqual([
-      expect.objectContaining({ kind: 'batch', name: 'my year', paths: files.map((f) => f.path) }),
+      expect.objectContaining({
+        kind: 'batch',
+        name: 'my year',
+        paths: files.map((f) => f.path),
+        hiddenPaths: ['/data/2025-12-05.json'],
+      }),
     ]);
     localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
     expect(readSavedWorkspace()).toEqual(saved);
@@ -186,6 +268,9 @@ describe('a batch in the saved workspace', () => {
     const again = createTestWorkspace();
     expect(await restoreWorkspace(again, saved)).toBe(1);
     expect(again.state.datasets.map((d) => [d.name, d.files?.length])).toEqual([['my year', 11]]);
+    // The hidden day is hidden again, by its path (the files after the missing one moved up).
+    const restored = again.state.datasets[0]!;
+    expect([...restored.hiddenFiles].map((k) => restored.files?.[k]?.fileName)).toEqual(['2025-12-05.json']);
     expect(again.state.failures.map((f) => [f.fileName, f.files.map((x) => x.error)])).toEqual([
       ['1 of the 12 files of my year', ['2025-12-03.json was moved or deleted (/data/2025-12-03.json)']],
     ]);

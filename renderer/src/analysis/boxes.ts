@@ -3,6 +3,7 @@ import type { Metric } from '../../../shared/sample';
 import type { SampleColumns } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';
 import { gatherMetric } from '../../../shared/stats/metric-values';
+import { rowsOfShownFiles } from './batch-file-rows';
 import { combosOf } from './combos';
 import { compareByName } from './group-order';
 import { isComboShown, resolveArch, resolveMemory, UNKNOWN, visibleDatasets } from './selection';
@@ -77,6 +78,8 @@ export function groupSamples(
     const ref = byDataset ? { id: dataset.id, name: dataset.name, index } : undefined;
     for (const combo of combosOf(dataset.columns)) {
       if (!isComboShown(combo, dataset, filters)) continue;
+      const rows = rowsOfShownFiles(combo.rows, dataset);
+      if (rows.length === 0) continue;
       const arch = resolveArch(combo.name, combo.arch, dataset);
       const memoryMB = resolveMemory(combo.name, combo.memoryMB, dataset);
       const config = boxKey(combo.name, arch, memoryMB);
@@ -87,8 +90,8 @@ export function groupSamples(
           key,
           (group = { key, name: combo.name, arch, memoryMB, dataset: ref, parts: [], count: 0 }),
         );
-      group.parts.push({ columns: dataset.columns, rows: combo.rows, dataset: dataset.name });
-      group.count += combo.rows.length;
+      group.parts.push({ columns: dataset.columns, rows, dataset: dataset.name });
+      group.count += rows.length;
     }
   });
   return [...byKey.values()].sort(compareGroups);

@@ -1,5 +1,6 @@
 import type { Sample } from '../../../shared/sample';
 import { sampleAt } from '../../../shared/sample-columns';
+import { rowsOfShownFiles } from './batch-file-rows';
 import { combosOf, type Combo } from './combos';
 import type { Dataset, Filters } from '../state/workspace';
 import { compareArchs, compareNames } from './group-order';
@@ -94,6 +95,7 @@ export function selectRows(datasets: readonly Dataset[], filters: Filters): Sele
       let k = 0;
       for (let i = 0; i < n; i++) if (mark[i] === 1) rows[k++] = i;
     }
+    rows = rowsOfShownFiles(rows, dataset);
     if (rows.length > 0) out.push({ dataset, rows });
   }
   return out;

@@ -32,6 +32,8 @@ export function useAnalysis(ws: Workspace) {
       columns: d.columns,
       pendingDuplicates: d.pendingDuplicates,
       overlap: d.overlap,
+      files: d.files,
+      hiddenFiles: d.hiddenFiles,
       tags: { arch: d.tags.arch, memoryMB: d.tags.memoryMB },
       overrides: d.overrides,
     })),

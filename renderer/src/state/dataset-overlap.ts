@@ -1,7 +1,8 @@
 import { markRaw } from 'vue';
 import { findRequestIdOverlap, rowsWithout } from '../../../shared/request-id-overlap';
 import { pickRows, type SampleColumns } from '../../../shared/sample-columns';
-import type { Dataset } from './workspace';
+import { keepFileRows } from '../analysis/batch-file-rows';
+import type { Dataset, DatasetFile } from './workspace-types';
 
 /** What adding a dataset found already open: the same invocations (RequestIds) in earlier datasets. */
 export interface DatasetOverlap {
@@ -13,17 +14,25 @@ export interface DatasetOverlap {
   /** The dataset as it came, for "keep them". */
   readonly all: SampleColumns;
   readonly allDuplicates: number[][];
+  /** A batch's files as they came (their row ranges in `all`); null for a dataset of one file or a run. */
+  readonly allFiles: readonly DatasetFile[] | null;
 }
 
 /**
  * Leaves out of `columns` the samples an earlier dataset already holds (same RequestId), renumbering the
- * duplicate groups found by the import to the rows that stay.
+ * duplicate groups found by the import, and a batch's file ranges, to the rows that stay.
  */
 export function withoutOverlap(
   earlier: readonly Dataset[],
   columns: SampleColumns,
   duplicates: number[][],
-): { columns: SampleColumns; duplicates: number[][]; overlap: DatasetOverlap } | null {
+  files: readonly DatasetFile[] | null = null,
+): {
+  columns: SampleColumns;
+  duplicates: number[][];
+  files: DatasetFile[] | null;
+  overlap: DatasetOverlap;
+} | null {
   const found = findRequestIdOverlap(
     earlier.map((d) => d.columns.requestId),
     columns.requestId,
@@ -38,6 +47,7 @@ export function withoutOverlap(
   return {
     columns: pickRows(columns, kept),
     duplicates: renumbered,
+    files: files && keepFileRows(files, kept),
     overlap: {
       with: found.byDataset.map(({ index, count }) => {
         const d = earlier[index] as Dataset;
@@ -47,6 +57,7 @@ export function withoutOverlap(
       kept: false,
       all: markRaw(columns),
       allDuplicates: duplicates,
+      allFiles: files,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { reactive } from 'vue';
-import { dropDuplicateRows } from '../../../shared/csv/import-csv';
-import { columnsFromSamples, type SampleColumns } from '../../../shared/sample-columns';
+import { keptRows } from '../../../shared/csv/drop-duplicates';
+import { columnsFromSamples, pickRows, type SampleColumns } from '../../../shared/sample-columns';
 import { baselineTagOf, isBaselineFile } from '../import/baseline-import';
 import type { DroppedFiles } from '../import/dropped-files';
 import { batchDataset, isBatch, type BatchFile, type BatchMode } from '../import/import-batch';
@@ -197,10 +197,10 @@ export function dropDatasetDuplicates(datasetId: string, ws: Workspace = default
   const dataset = ws.dataset(datasetId);
   if (!dataset || dataset.pendingDuplicates.length === 0) return 0;
   const before = dataset.columns.length;
-  const kept = dropDuplicateRows(dataset.columns, dataset.pendingDuplicates);
-  ws.replaceColumns(datasetId, kept);
+  const rows = keptRows(before, dataset.pendingDuplicates);
+  ws.replaceColumns(datasetId, pickRows(dataset.columns, rows), rows);
   dataset.pendingDuplicates = [];
-  return before - kept.length;
+  return before - rows.length;
 }
 
 export function addExampleDataset(ws: Workspace = defaultWorkspace): string {

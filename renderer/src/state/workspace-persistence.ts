@@ -37,6 +37,8 @@ const SavedDatasetSchema = z.discriminatedUnion('kind', [
     kind: z.literal('batch'),
     paths: z.array(z.string().min(1)).min(1),
     droppedDuplicates: z.boolean(),
+    /** The files left out of the analysis (a filter: see Dataset.hiddenFiles), by path. */
+    hiddenPaths: z.array(z.string()).optional(),
     ...common,
   }),
   /** A dropped file: the window never learns its path, so it cannot come back by itself. */
@@ -69,7 +71,16 @@ function savedDataset(d: Dataset, hidden: boolean): SavedDataset | null {
   const droppedDuplicates = (d.report?.duplicates.length ?? 0) > 0 && d.pendingDuplicates.length === 0;
   if (d.files) {
     const paths = d.files.map((f) => f.path);
-    if (paths.every((p) => p !== null)) return { kind: 'batch', paths, droppedDuplicates, ...common };
+    if (paths.every((p) => p !== null)) {
+      const hiddenPaths = [...d.hiddenFiles].map((k) => paths[k]).filter((p) => p !== undefined);
+      return {
+        kind: 'batch',
+        paths,
+        droppedDuplicates,
+        ...(hiddenPaths.length > 0 ? { hiddenPaths } : {}),
+        ...common,
+      };
+    }
   } else if (d.filePath) return { kind: 'file', path: d.filePath, droppedDuplicates, ...common };
   return { kind: 'dropped', ...common };
 }
@@ -125,6 +136,10 @@ function applySaved(ws: Workspace, dataset: Dataset, saved: SavedDataset): void 
   ws.toggleHidden('hiddenDatasets', dataset.id, saved.hidden);
   if ((saved.kind === 'file' || saved.kind === 'batch') && saved.droppedDuplicates)
     dropDatasetDuplicates(dataset.id, ws);
+  if (saved.kind === 'batch')
+    (dataset.files ?? []).forEach((f, k) => {
+      if (f.path !== null && saved.hiddenPaths?.includes(f.path)) ws.setFileHidden(dataset.id, k, true);
+    });
 }
 
 /**

@@ -51,6 +51,11 @@ export interface Dataset {
    * file, a run or the example. Each sample keeps its own run and timestamp, so days stay apart.
    */
   files: readonly DatasetFile[] | null;
+  /**
+   * The files (indexes into `files`) whose rows the user left out of the analysis: a filter, their rows stay.
+   * Replaced as a whole on every change.
+   */
+  hiddenFiles: ReadonlySet<number>;
   /** Files of the same batch that could not be imported (named in the dataset's one report). */
   failedFiles: readonly FailedFile[];
   tags: { arch: Arch | null; memoryMB: number | null };

@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { SampleColumns } from '../../../shared/sample-columns';
 import { withoutOverlap } from './dataset-overlap';
 import { createLiveAppends } from './live-append';
+import { keepFileRows } from '../analysis/batch-file-rows';
 import {
   defaultChartSettings,
   type Dataset,
@@ -74,6 +75,7 @@ function createWorkspace() {
               state.datasets.filter((d) => d.source !== 'example'),
               input.columns,
               duplicates,
+              input.files ?? null,
             );
       // shallowReactive: name, tags and version are watched; the columns themselves stay raw.
       const dataset = shallowReactive<Dataset>({
@@ -82,7 +84,8 @@ function createWorkspace() {
         source: input.source,
         runId: input.runId ?? null,
         filePath: input.filePath ?? null,
-        files: input.files ? markRaw([...input.files]) : null,
+        files: input.files ? markRaw([...(trimmed?.files ?? input.files)]) : null,
+        hiddenFiles: markRaw(new Set<number>()),
         failedFiles: markRaw([...(input.failedFiles ?? [])]),
         tags: reactive({ arch: input.tags?.arch ?? null, memoryMB: input.tags?.memoryMB ?? null }),
         overrides: {},
@@ -107,10 +110,25 @@ function createWorkspace() {
       live.flush(datasetId);
     },
 
-    /** Replaces a dataset's samples (after dropping duplicates, for instance); waiting appends follow them. */
-    replaceColumns(datasetId: string, columns: SampleColumns): void {
+    /**
+     * Replaces a dataset's samples (after dropping duplicates, for instance); waiting appends follow them.
+     * `kept`: the old indexes of the new rows, when rows were left out, so a batch's file ranges follow too.
+     */
+    replaceColumns(datasetId: string, columns: SampleColumns, kept?: ArrayLike<number>): void {
       const dataset = find(datasetId);
       dataset.columns = markRaw(columns);
+      if (dataset.files && kept) dataset.files = markRaw(keepFileRows(dataset.files, kept));
+      dataset.version++;
+    },
+
+    /** Leaves one file of a batch dataset out of the analysis, or brings it back (its rows stay either way). */
+    setFileHidden(datasetId: string, fileIndex: number, hidden: boolean): void {
+      const dataset = find(datasetId);
+      if (dataset.hiddenFiles.has(fileIndex) === hidden) return;
+      const next = new Set(dataset.hiddenFiles);
+      if (hidden) next.add(fileIndex);
+      else next.delete(fileIndex);
+      dataset.hiddenFiles = markRaw(next);
       dataset.version++;
     },
 
@@ -121,6 +139,7 @@ function createWorkspace() {
       if (!overlap || overlap.kept) return;
       dataset.columns = markRaw(overlap.all);
       dataset.pendingDuplicates = markRaw(overlap.allDuplicates);
+      if (overlap.allFiles) dataset.files = markRaw([...overlap.allFiles]);
       dataset.overlap = { ...overlap, kept: true };
       dataset.version++;
     },
