@@ -27,6 +27,7 @@ import {
 } from '../../renderer/src/state/workspace-persistence';
 import { lambdaPerfDays } from '../e2e/support/lambda-perf-days';
 import { samplesFromColumns } from '../../shared/sample-columns';
+import { findDuplicates } from '../../shared/csv/duplicates';
 
 /** A file parsed as the worker parses it. */
 function parse(name: string, text: string): FileImportResult {
@@ -137,6 +138,16 @@ describe('many files at once: one dataset', () => {
       folder: 'runs',
     });
     expect(runs.state.datasets[0]!.pendingDuplicates).toEqual([[0, 2]]);
+  });
+
+  it('takes equal cold starts within one lambda-perf day for what they are (no RequestId), not duplicates', () => {
+    const results = lambdaPerfDays(11).map((f) => parse(f.name, f.text));
+    // A day of 6,000 cold starts lists one function with the same time twice now and then.
+    expect(results.some((r) => r.ok && findDuplicates(r.columns).length > 0)).toBe(true);
+    const ws = createTestWorkspace();
+    applyImportResults(results, ws);
+    expect(ws.state.datasets).toHaveLength(1);
+    expect(ws.state.datasets[0]!.pendingDuplicates).toEqual([]);
   });
 
   it('hides a single day of a batch from the analysis and brings it back; its samples stay', () => {

@@ -2,7 +2,7 @@ import type { ImportReport } from '../../../shared/csv/import-csv';
 import { emptyImportReport } from '../../../shared/csv/import-report';
 import { concatColumns } from '../../../shared/concat-columns';
 import { findDuplicates } from '../../../shared/csv/duplicates';
-import type { SampleColumns } from '../../../shared/sample-columns';
+import { pickRows, type SampleColumns } from '../../../shared/sample-columns';
 import { utcDay } from '../../../shared/trend/sample-day';
 import type { DatasetFile, FailedFile, NewDataset } from '../state/workspace';
 import { BASELINE_TAG } from '../../../shared/baseline/lambda-perf';
@@ -117,18 +117,75 @@ export function batchDataset(
     ...emptyImportReport(name),
     imported: columns.length,
     unknownColumns: [...unknownColumns],
-    duplicates: batchDuplicates(columns, files),
+    duplicates: batchDuplicates(columns, parts, baselines),
   };
   return { name, columns, source: 'import', files: parts, failedFiles: failed, report };
 }
 
 /**
  * The duplicate groups of a batch's samples, across its files too (the same RequestId, or the same row, in
- * two daily files): each file's import found those within it only. One more scan, over the whole batch.
+ * two files): each file's import found those within it only. CSV files: one more scan, over the whole batch.
+ * lambda-perf days: see baselineDuplicates.
  */
-export function batchDuplicates(columns: SampleColumns, files: readonly BatchFile[]): number[][] {
-  if (files.length < 2) return files[0]?.report.duplicates ?? [];
+export function batchDuplicates(
+  columns: SampleColumns,
+  files: readonly DatasetFile[],
+  baselines: boolean,
+): number[][] {
+  if (baselines) return baselineDuplicates(columns, files);
+  if (files.length < 2) return [...(files[0]?.report.duplicates ?? [])];
   return findDuplicates(columns);
+}
+
+/**
+ * Rows of lambda-perf days that stand in two files of the same day (a day downloaded twice). Within a day,
+ * equal rows are not duplicates (two cold starts of one function may take the same time, and lambda-perf
+ * gives no RequestId), so a file's rows are matched with another file's one to one. Each row carries its
+ * day: files of different days never share a row, and a year of distinct days costs no scan at all.
+ */
+function baselineDuplicates(columns: SampleColumns, files: readonly DatasetFile[]): number[][] {
+  const byDay = new Map<string, number[]>();
+  files.forEach((f, k) => {
+    if (f.days === null || f.end === f.start) return;
+    const same = byDay.get(f.days[0]);
+    if (same) same.push(k);
+    else byDay.set(f.days[0], [k]);
+  });
+  const groups: number[][] = [];
+  for (const sameDay of byDay.values()) {
+    if (sameDay.length < 2) continue;
+    const rows = sameDay.flatMap((k) => {
+      const f = files[k] as DatasetFile;
+      return Array.from({ length: f.end - f.start }, (_, i) => f.start + i);
+    });
+    for (const group of findDuplicates(pickRows(columns, rows)))
+      groups.push(
+        ...matchAcrossFiles(
+          group.map((i) => rows[i] as number),
+          files,
+        ),
+      );
+  }
+  return groups.sort((a, b) => (a[0] as number) - (b[0] as number));
+}
+
+/** Equal rows grouped one to one across files: the first of each file together, then the second, ... */
+function matchAcrossFiles(rows: readonly number[], files: readonly DatasetFile[]): number[][] {
+  const perFile = new Map<number, number[]>();
+  for (const row of rows) {
+    const k = fileOfRow(files, row);
+    const list = perFile.get(k);
+    if (list) list.push(row);
+    else perFile.set(k, [row]);
+  }
+  const lists = [...perFile.values()];
+  const longest = Math.max(...lists.map((l) => l.length));
+  const groups: number[][] = [];
+  for (let i = 0; i < longest; i++) {
+    const group = lists.map((l) => l[i]).filter((row): row is number => row !== undefined);
+    if (group.length > 1) groups.push(group);
+  }
+  return groups;
 }
 
 /** The file of each row of a batch dataset (an index into its files; they hold ascending row ranges). */
