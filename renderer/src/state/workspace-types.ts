@@ -69,7 +69,7 @@ export interface Dataset {
    * collector nothing). Raw, not reactive, and never changed in place: replaced as a whole, with `version`.
    */
   columns: SampleColumns;
-  /** Bumped on every change of `columns`, tags or overrides, so computed views know to recompute. */
+  /** Bumped on every change of `columns`, tags, overrides or hidden files, so computed views recompute. */
   version: number;
   report: ImportReport | null;
   /** Duplicates still present (the report's groups), cleared by "drop duplicates". */
