@@ -38,6 +38,8 @@ describe.skipIf(!haveFixtures || !haveChromium)('the workspace survives a restar
   it('restores datasets, names, filters and chart settings after the window is closed and reopened', async () => {
     await page.click('[data-testid=import-button]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=dataset]').length === 3);
+    // Counted though the example data they replace is gone (it said "Imported 2 files as 3 datasets.").
+    expect(await page.textContent('[data-testid=notice]')).toContain('Imported 3 files.');
     // Rename one dataset, pick another metric, hide a function, then "restart" the renderer.
     await page.click('[data-testid=dataset][data-name=speed-arm-1024] .dataset-name');
     await page.fill('input.rename', 'arm64 July');
