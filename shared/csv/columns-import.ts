@@ -1,5 +1,5 @@
 import type { Arch } from '../sample';
-import { SampleColumnsBuilder } from '../sample-columns';
+import { SampleColumnsBuilder } from '../sample-columns-builder';
 import { findDuplicates } from './duplicates';
 import { hintsFromFileName, type FileNameHints } from './file-name-hints';
 import { mapHeader, type ColumnIndex } from './header-mapping';

@@ -1,6 +1,7 @@
 import { markRaw } from 'vue';
 import { findRequestIdOverlap, rowsWithout } from '../../../shared/request-id-overlap';
-import { pickRows, type SampleColumns } from '../../../shared/sample-columns';
+import { type SampleColumns } from '../../../shared/sample-columns';
+import { pickRows } from '../../../shared/sample-columns-builder';
 import type { Dataset } from './workspace';
 
 /** What adding a dataset found already open: the same invocations (RequestIds) in earlier datasets. */

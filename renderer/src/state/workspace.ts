@@ -1,6 +1,7 @@
 import { markRaw, reactive, shallowReactive } from 'vue';
 import type { Arch, Metric, Sample } from '../../../shared/sample';
-import { appendSamples, type SampleColumns } from '../../../shared/sample-columns';
+import { type SampleColumns } from '../../../shared/sample-columns';
+import { appendSamples } from '../../../shared/sample-columns-builder';
 import { withoutOverlap, type DatasetOverlap } from './dataset-overlap';
 import type { ImportReport } from '../../../shared/csv/import-csv';
 import type { GroupRank, GroupSort } from '../analysis/group-order';
