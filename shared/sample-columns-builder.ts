@@ -61,6 +61,19 @@ class TextPacker {
     this.ends[i] = this.total;
   }
 
+  /** The n values of `column` (none: null) as samples from..from + n - 1. */
+  append(from: number, n: number, column: PackedTextColumn | null): void {
+    if (column === null) {
+      this.ends.fill(this.total, from, from + n);
+      return;
+    }
+    this.joined.push(this.pending.join(''), column.text);
+    this.pending.length = 0;
+    const { ends } = column;
+    for (let i = 0; i < n; i++) this.ends[from + i] = this.total + (ends[i] as number);
+    this.total += column.text.length;
+  }
+
   grow(capacity: number): void {
     const grown = new Uint32Array(capacity);
     grown.set(this.ends);
@@ -198,6 +211,31 @@ export class SampleColumnsBuilder {
       packedTextOf(c.requestId, i),
       packedTextOf(c.timestamp, i),
     );
+  }
+
+  /**
+   * Appends all samples of other columns at once (another thread's part of the same file): the numbers
+   * copied, the texts' codes mapped to this builder's, the packed texts joined.
+   */
+  appendColumns(c: SampleColumns): void {
+    const from = this.length;
+    const n = c.length;
+    while (this.capacity < from + n) this.grow();
+    NUMBER_COLUMNS.forEach((key, k) => (this.numbers[k] as Float64Array).set(c[key], from));
+    CODED_COLUMNS.forEach((key, k) => {
+      const { codes, values } = c[key];
+      // Code 0 (null) stays 0, and new arrays hold zeros: a column without values needs no pass.
+      if (values.length === 0) return;
+      const coder = this.coders[k] as TextCoder;
+      const remap = Uint32Array.from([0, ...values.map((v) => coder.code(v))]);
+      const out = this.codes[k] as Uint32Array;
+      for (let i = 0; i < n; i++) out[from + i] = remap[codes[i] as number] as number;
+    });
+    if (c.requestId !== null) this.requestIds ??= new TextPacker(this.capacity);
+    this.requestIds?.append(from, n, c.requestId);
+    if (c.timestamp !== null) this.timestamps ??= new TextPacker(this.capacity);
+    this.timestamps?.append(from, n, c.timestamp);
+    this.length = from + n;
   }
 
   private grow(): void {
