@@ -228,8 +228,7 @@ export class SampleColumnsBuilder {
       if (values.length === 0) return;
       const coder = this.coders[k] as TextCoder;
       const remap = Uint32Array.from([0, ...values.map((v) => coder.code(v))]);
-      const out = this.codes[k] as Uint32Array;
-      for (let i = 0; i < n; i++) out[from + i] = remap[codes[i] as number] as number;
+      mapCodes(codes, n, remap, this.codes[k] as Uint32Array, from);
     });
     if (c.requestId !== null) this.requestIds ??= new TextPacker(this.capacity);
     this.requestIds?.append(from, n, c.requestId);
@@ -319,4 +318,9 @@ export function appendSamples(c: SampleColumns, more: readonly Sample[]): Sample
   for (let i = 0; i < c.length; i++) builder.addRowOf(c, i);
   for (const s of more) builder.addSample(s);
   return builder.finish();
+}
+
+/** out[from + i] = remap[codes[i]] for i < n: on its own, so that V8 optimizes the loop (not its caller). */
+function mapCodes(codes: Uint32Array, n: number, remap: Uint32Array, out: Uint32Array, from: number): void {
+  for (let i = 0; i < n; i++) out[from + i] = remap[codes[i] as number] as number;
 }
