@@ -1,8 +1,7 @@
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportCsv } from '../../shared/csv/export-csv';
-import { importCsvBytes } from '../../shared/csv/import-bytes';
 import {
   dropDuplicateRows,
   importCsvColumns,
@@ -10,6 +9,7 @@ import {
 } from '../../shared/csv/import-csv';
 import type { Sample } from '../../shared/sample';
 import type { SampleColumns } from '../../shared/sample-columns';
+import { importCsvFileBytes } from './csv-parts';
 import { fileErrorText } from './file-errors';
 import { UsageError, type CliIo } from './io';
 
@@ -27,19 +27,6 @@ export interface CsvFilesRead {
 /** What went wrong with a CSV file, in a few words (see fileErrorText). */
 const fileError = (error: unknown): string => fileErrorText(error, 'a CSV file');
 
-/** Bytes read from a file at a time: a few of them is all the memory the reading takes. */
-const CHUNK_BYTES = 1 << 20;
-
-/** The bytes of a file in chunks, one buffer reused (see importCsvBytes). */
-function* fileChunks(fd: number): Generator<Uint8Array> {
-  const buffer = new Uint8Array(CHUNK_BYTES);
-  for (;;) {
-    const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-    if (n === 0) return;
-    yield buffer.subarray(0, n);
-  }
-}
-
 /**
  * One CSV file into columns: from its bytes when it is a plain file (most are: see importCsvBytes), else
  * from its text. Throws only when the file cannot be read.
@@ -48,7 +35,7 @@ async function importCsvFile(target: string, name: string): Promise<CsvColumnsIm
   const fd = openSync(target, 'r');
   let imported: CsvColumnsImportResult | null;
   try {
-    imported = importCsvBytes(fileChunks(fd), name, fstatSync(fd).size);
+    imported = await importCsvFileBytes(fd, target, name, fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }

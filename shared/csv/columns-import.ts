@@ -1,9 +1,10 @@
 import type { Arch } from '../sample';
-import { SampleColumnsBuilder } from '../sample-columns';
+import type { SampleColumns } from '../sample-columns';
+import { SampleColumnsBuilder } from '../sample-columns-builder';
 import { findDuplicates } from './duplicates';
 import { hintsFromFileName, type FileNameHints } from './file-name-hints';
 import { mapHeader, type ColumnIndex } from './header-mapping';
-import { firstReasons, type ImportReport } from './import-report';
+import { firstReasons, type ImportReport, type SkippedRow } from './import-report';
 import type { CsvColumnsImportResult } from './import-csv';
 import { RowReader } from './row-reader';
 import type { RowView } from './row-view';
@@ -24,6 +25,18 @@ export const fail = (report: ImportReport, error: string): CsvColumnsImportResul
   error,
   report,
 });
+
+/**
+ * The data rows of a later part of a file, read apart (on another thread) by an import that read the same
+ * header: what ColumnsImport gathers from rows before finish(). Lines count from the part's first line as 1.
+ */
+export interface RowsPart {
+  columns: SampleColumns;
+  /** The line of each sample. */
+  lines: Int32Array;
+  skipped: SkippedRow[];
+  dataRows: number;
+}
 
 /** Where the rows of a text start, once its BOM and any `sep=` line are off, and their delimiter. */
 export interface TextStart {
@@ -128,12 +141,39 @@ export class ColumnsImport {
 
   private noteLine(line: number): void {
     const n = this.samples.length;
-    if (n > this.sampleLines.length) {
-      const grown = new Int32Array(this.sampleLines.length * 2);
-      grown.set(this.sampleLines);
-      this.sampleLines = grown;
-    }
+    if (n > this.sampleLines.length) this.ensureLines(n);
     this.sampleLines[n - 1] = line;
+  }
+
+  private ensureLines(n: number): void {
+    let length = this.sampleLines.length;
+    if (n <= length) return;
+    while (length < n) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(this.sampleLines);
+    this.sampleLines = grown;
+  }
+
+  /** The rows read so far, as a part of a bigger import (the import is not to be used afterwards). */
+  takePart(): RowsPart {
+    const columns = this.samples.finish();
+    return {
+      columns,
+      lines: this.sampleLines.subarray(0, columns.length),
+      skipped: this.report.skipped,
+      dataRows: this.dataRows,
+    };
+  }
+
+  /** The rows of the part of the file that follows the rows read so far; its first line is line `line`. */
+  addPart(part: RowsPart, line: number): void {
+    const from = this.samples.length;
+    this.samples.appendColumns(part.columns);
+    this.ensureLines(this.samples.length);
+    for (let i = 0; i < part.lines.length; i++)
+      this.sampleLines[from + i] = (part.lines[i] as number) + line - 1;
+    for (const row of part.skipped) this.report.skipped.push({ ...row, line: row.line + line - 1 });
+    this.dataRows += part.dataRows;
   }
 
   /** The columns and the report, once every row has been handed in. */

@@ -1,5 +1,6 @@
 import type { Sample } from '../sample';
-import { pickRows, type SampleColumns } from '../sample-columns';
+import { type SampleColumns } from '../sample-columns';
+import { pickRows } from '../sample-columns-builder';
 
 /** Removes the duplicates an import reported, keeping the first of each group. */
 export function dropDuplicates(samples: Sample[], duplicates: number[][]): Sample[] {

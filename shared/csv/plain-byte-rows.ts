@@ -1,5 +1,5 @@
 import type { Arch } from '../sample';
-import type { SampleColumnsBuilder } from '../sample-columns';
+import type { SampleColumnsBuilder } from '../sample-columns-builder';
 import { ByteStrings, decodeBytes, FNV_START, fnvStep } from './byte-strings';
 import { parseNonNegativeAt, POW10 } from './decimal';
 import type { ColumnIndex } from './header-mapping';

@@ -1,5 +1,5 @@
 import type { Arch } from '../sample';
-import type { SampleColumnsBuilder } from '../sample-columns';
+import type { SampleColumnsBuilder } from '../sample-columns-builder';
 import { EMPTY, NEGATIVE } from './decimal';
 import { isEscapedFormula, unescapeFormula } from './formula-escape';
 import type { ColumnIndex } from './header-mapping';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSamples } from '../../electron/cli/commands/compare';
 import { emptySample, type Sample } from '../../shared/sample';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { groupStats } from '../../shared/stats/group-stats';
 import { quantileCi } from '../../shared/stats/quantile-ci';
 import { compareShift } from '../../shared/stats/shift-compare';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Metric, type Sample } from '../../shared/sample';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { computeBoxes, type Box } from '../../renderer/src/analysis/boxes';
 import { captionFacts, captionLines } from '../../renderer/src/analysis/chart-caption';
 import { PALETTE, PALETTE_DARK } from '../../renderer/src/analysis/chart-colors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boxStats } from '../../shared/stats/group-stats';
 import { emptySample, type Sample } from '../../shared/sample';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { computeBoxes, type Box } from '../../renderer/src/analysis/boxes';
 import { logTicks, valueRange } from '../../renderer/src/analysis/chart-axes';
 import {

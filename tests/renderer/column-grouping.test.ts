@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySample, MetricSchema, type Arch, type Sample } from '../../shared/sample';
-import { columnsFromSamples, type SampleColumns } from '../../shared/sample-columns';
+import { type SampleColumns } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { groupStats } from '../../shared/stats/group-stats';
 import { computeBoxes, groupSamples } from '../../renderer/src/analysis/boxes';
 import { combosOf } from '../../renderer/src/analysis/combos';

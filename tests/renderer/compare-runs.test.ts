@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { computeBoxes } from '../../renderer/src/analysis/boxes';
 import { orderBoxes } from '../../renderer/src/analysis/group-order';
 import {

@@ -5,7 +5,7 @@ import RecoveryPrompt from '../../renderer/src/measure/RecoveryPrompt.vue';
 import { workspace } from '../../renderer/src/state/workspace';
 import { resetSessions } from '../../renderer/src/measure/session';
 import { emptySample } from '../../shared/sample';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import type { RunSummary } from '../../shared/measure';
 import { installFakeBridge, ok } from './fake-bridge';
 

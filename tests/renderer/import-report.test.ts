@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { importCsvColumns } from '../../shared/csv/import-csv';
-import { columnsFromSamples, samplesFromColumns } from '../../shared/sample-columns';
+import { samplesFromColumns } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import ImportReportPanel from '../../renderer/src/components/ImportReportPanel.vue';
 import {
   applyImportResults,

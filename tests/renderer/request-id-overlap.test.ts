@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { columnsFromSamples, samplesFromColumns } from '../../shared/sample-columns';
+import { samplesFromColumns } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { emptySample, type Sample } from '../../shared/sample';
 import ImportReportPanel from '../../renderer/src/components/ImportReportPanel.vue';
 import { createTestWorkspace } from '../../renderer/src/state/workspace';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Sample } from '../../shared/sample';
-import { columnsFromSamples, samplesFromColumns, type SampleColumns } from '../../shared/sample-columns';
+import { samplesFromColumns, type SampleColumns } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { portableColumns, transferables } from '../../renderer/src/workers/sample-columns';
 
 const full: Sample = {

@@ -15,7 +15,7 @@ import { workspace } from '../../renderer/src/state/workspace';
 import type { SavedWorkspace } from '../../renderer/src/state/workspace-persistence';
 import type { RunSummary } from '../../shared/measure';
 import { emptySample } from '../../shared/sample';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { installFakeBridge, ok } from './fake-bridge';
 
 type SavedDataset = SavedWorkspace['datasets'][number];

@@ -3,7 +3,7 @@ import { emptySample, type Sample } from '../../shared/sample';
 import { importBaselineFile } from '../../renderer/src/import/baseline-import';
 import { applyImportResults } from '../../renderer/src/state/import-actions';
 import { createTestWorkspace } from '../../renderer/src/state/workspace';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { selectRows } from '../../renderer/src/analysis/selection';
 import { datasetsAt, pickSeries, trendOf } from '../../renderer/src/analysis/trend-rows';
 import { trendFigure } from '../../renderer/src/analysis/trend-figure';

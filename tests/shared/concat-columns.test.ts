@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatColumns } from '../../shared/concat-columns';
-import { columnsFromSamples, samplesFromColumns } from '../../shared/sample-columns';
+import { samplesFromColumns } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { emptySample, type Sample } from '../../shared/sample';
 import { seededRandom } from '../random';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRequestIdOverlap, rowsWithout } from '../../shared/request-id-overlap';
-import { columnsFromSamples } from '../../shared/sample-columns';
+import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { emptySample, type Sample } from '../../shared/sample';
 
 const cold = (name: string, requestId: string | null, initMs = 100): Sample => ({

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Sample } from '../../shared/sample';
+import { packedTextOf, samePackedText, sampleAt, samplesFromColumns } from '../../shared/sample-columns';
 import {
   appendSamples,
   columnsFromSamples,
-  packedTextOf,
-  samePackedText,
   pickRows,
-  sampleAt,
-  samplesFromColumns,
   SampleColumnsBuilder,
-} from '../../shared/sample-columns';
+} from '../../shared/sample-columns-builder';
 
 const full: Sample = {
   name: 'hello-node',

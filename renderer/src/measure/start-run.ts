@@ -1,6 +1,6 @@
 import type { AwsConnection, FetchRequest, MeasurePlan } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
-import { columnsFromSamples } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 import { workspace } from '../state/workspace';
 import { nextTick } from 'vue';
 import { asIpcError, coldstart, unwrap } from './bridge';

@@ -1,6 +1,7 @@
 import { markRaw } from 'vue';
 import { findRequestIdOverlap, rowsWithout } from '../../../shared/request-id-overlap';
-import { pickRows, type SampleColumns } from '../../../shared/sample-columns';
+import { type SampleColumns } from '../../../shared/sample-columns';
+import { pickRows } from '../../../shared/sample-columns-builder';
 import { keepFileRows } from '../analysis/batch-file-rows';
 import type { Dataset, DatasetFile } from './workspace-types';
 

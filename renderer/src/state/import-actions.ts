@@ -1,6 +1,7 @@
 import { reactive } from 'vue';
 import { keptRows } from '../../../shared/csv/drop-duplicates';
-import { columnsFromSamples, pickRows, type SampleColumns } from '../../../shared/sample-columns';
+import { type SampleColumns } from '../../../shared/sample-columns';
+import { columnsFromSamples, pickRows } from '../../../shared/sample-columns-builder';
 import { baselineTagOf, isBaselineFile } from '../import/baseline-import';
 import type { DroppedFiles } from '../import/dropped-files';
 import { batchDataset, isBatch, type BatchFile, type BatchMode } from '../import/import-batch';

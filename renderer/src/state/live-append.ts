@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { Sample } from '../../../shared/sample';
-import { appendSamples } from '../../../shared/sample-columns';
+import { appendSamples } from '../../../shared/sample-columns-builder';
 import type { Dataset } from './workspace-types';
 
 /**

@@ -5,7 +5,8 @@ import { BaselineColumnsWriter } from '../../../shared/baseline/baseline-columns
 import { parseLambdaPerfDay, type BaselineDay } from '../../../shared/baseline/lambda-perf';
 import { runtimeOfDisplayName } from '../../../shared/baseline/runtime-names';
 import { emptySample, type Arch } from '../../../shared/sample';
-import { columnsFromSamples, sampleAt } from '../../../shared/sample-columns';
+import { sampleAt } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/lambda-perf/', import.meta.url));
 const fixture = (path: string): string => readFileSync(`${FIXTURES}${path}`, 'utf8');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dropDuplicateRows, dropDuplicates } from '../../../shared/csv/drop-duplicates';
 import { emptySample } from '../../../shared/sample';
-import { columnsFromSamples, samplesFromColumns } from '../../../shared/sample-columns';
+import { samplesFromColumns } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 
 describe('dropping duplicates', () => {
   const samples = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => emptySample(name));

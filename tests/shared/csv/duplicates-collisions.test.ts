@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../../shared/csv/duplicates';
 import { emptySample, type Sample } from '../../../shared/sample';
-import { columnsFromSamples } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 
 const row = (over: Partial<Sample>): Sample => ({ ...emptySample('f'), billedMs: 1, ...over });
 

@@ -3,7 +3,8 @@ import * as decimal from '../../../shared/csv/decimal';
 import { mapHeader } from '../../../shared/csv/header-mapping';
 import { emptyImportReport } from '../../../shared/csv/import-report';
 import { PlainRowReader } from '../../../shared/csv/plain-rows';
-import { SampleColumnsBuilder, samplesFromColumns } from '../../../shared/sample-columns';
+import { samplesFromColumns } from '../../../shared/sample-columns';
+import { SampleColumnsBuilder } from '../../../shared/sample-columns-builder';
 
 // The fast path exists to read plain numbers (digits and one '.') inline, without a call per cell; every
 // other cell goes to parseNonNegativeAt. Counting those calls tells which cells took which way.

@@ -5,7 +5,8 @@ import { PlainRowReader } from '../../../shared/csv/plain-rows';
 import { RowReader } from '../../../shared/csv/row-reader';
 import { TextRowView } from '../../../shared/csv/row-view';
 import type { Arch, Sample } from '../../../shared/sample';
-import { SampleColumnsBuilder, samplesFromColumns } from '../../../shared/sample-columns';
+import { samplesFromColumns } from '../../../shared/sample-columns';
+import { SampleColumnsBuilder } from '../../../shared/sample-columns-builder';
 
 interface Options {
   delimiter?: string;

@@ -4,7 +4,8 @@ import { emptyImportReport } from '../../../shared/csv/import-report';
 import { RowReader } from '../../../shared/csv/row-reader';
 import { ArrayRowView } from '../../../shared/csv/row-view';
 import type { Arch, Sample } from '../../../shared/sample';
-import { SampleColumnsBuilder, samplesFromColumns } from '../../../shared/sample-columns';
+import { samplesFromColumns } from '../../../shared/sample-columns';
+import { SampleColumnsBuilder } from '../../../shared/sample-columns-builder';
 
 interface Read {
   samples: (Sample | null)[];

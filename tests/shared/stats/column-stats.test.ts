@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, MetricSchema, type GroupKey, type Sample } from '../../../shared/sample';
-import { columnsFromSamples } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 import { groupStatsOfColumns } from '../../../shared/stats/column-stats';
 import { groupStats } from '../../../shared/stats/group-stats';
 import { groupRows } from '../../../shared/stats/row-groups';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Metric, type Sample } from '../../../shared/sample';
-import { columnsFromSamples } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 import { gatherMetric, metricAt, metricValue } from '../../../shared/stats/metric-values';
 
 const samples: Sample[] = [

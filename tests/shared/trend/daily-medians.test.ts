@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Sample } from '../../../shared/sample';
-import { columnsFromSamples } from '../../../shared/sample-columns';
+import { columnsFromSamples } from '../../../shared/sample-columns-builder';
 import { dailyMedians, type MedianCi } from '../../../shared/trend/daily-medians';
 import { utcDay } from '../../../shared/trend/sample-day';
 
