@@ -1,14 +1,15 @@
 import type { MeasurePlan, RunError, RunState } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
 import type { AwsClients } from '../aws-clients';
-import { errorName, toRunError } from '../aws-errors';
-import { EngineError, type RunCallbacks, type RunOutcome } from '../engine-api';
+import { toRunError } from '../aws-errors';
+import type { RunCallbacks, RunOutcome } from '../engine-api';
 import type { JournalFile } from '../journal';
 import type { PollTiming } from '../lambda-ops';
 import { restoreFunction } from '../restore';
 import type { SampleWriter } from '../run-store';
 import { describeThrottles } from '../throttle-counter';
 import { accountUnreservedConcurrency } from './concurrency';
+import { isCancel } from './function-run';
 import { measureFunction, StopMeasuring } from './measure-function';
 import { ProgressTracker } from './progress';
 
@@ -21,11 +22,6 @@ export interface MeasureContext {
   timing: PollTiming;
   callbacks: RunCallbacks;
 }
-
-const isCancel = (error: unknown, signal?: AbortSignal) =>
-  signal?.aborted === true ||
-  (error instanceof EngineError && error.code === 'cancelled') ||
-  errorName(error) === 'AbortError';
 
 /** Measures a plan, function after function; each function is restored as soon as it is done. */
 export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
