@@ -108,6 +108,23 @@ describe('measuring one function', () => {
   });
 });
 
+describe('measuring starts', () => {
+  it("on a function whose last update, someone else's, failed: that update is over, not awaited", async () => {
+    h = await startHarness({ functions: [{ name: 'f', memoryMB: 256, variables: { A: '1' } }] });
+    Object.assign(fakeFunction('f'), {
+      lastUpdateStatus: 'Failed',
+      lastUpdateStatusReason: 'KMS key is disabled',
+      lastUpdateStatusReasonCode: 'KMSKeyNotFound',
+    });
+    const outcome = await (
+      await h.engine.startMeasurement(defaultConnection, plan({ functions: ['f'], times: 1 }))
+    ).done;
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.samples).toHaveLength(1);
+    expect(h.fake.lambda.describe('f')).toMatchObject({ memoryMB: 256, variables: { A: '1' } });
+  });
+});
+
 describe('measuring refuses', () => {
   it('variables it cannot read, naming the key in general when Lambda does not say which', async () => {
     h = await startHarness({

@@ -89,7 +89,7 @@ async function restoreAfterMeasuring(
 ): Promise<string> {
   const entry = ctx.journal.entry(functionName);
   if (!entry) return `${functionName}: never changed.`;
-  if (!entry.changed || entry.restore !== 'pending') {
+  if (!entry.changed) {
     await ctx.journal.update(functionName, {
       restore: 'restored',
       detail: `${functionName}: never changed.`,
