@@ -55,11 +55,13 @@ describe('measuring one function', () => {
 
   it("does not blame an earlier function's throttling when a later one gives up on warm answers", async () => {
     h = await startHarness({ functions: [{ name: 'first' }, { name: 'second' }], throttleRate: 0.3 });
+    const messages: (string | null)[] = [];
     const run = await h.engine.startMeasurement(
       defaultConnection,
       plan({ functions: ['first', 'second'], times: 2, parallel: 2 }),
       {
         onProgress: (p) => {
+          messages.push(p.message);
           if (p.message !== 'Reading second') return;
           h.fake.lambda.faults.throttleRate = 0;
           h.fake.lambda.faults.warmNextInvocations = 7;
@@ -73,6 +75,11 @@ describe('measuring one function', () => {
     expect(second?.code).toBe('TooManyWarm');
     expect(second?.message).not.toMatch(/throttled/);
     expect(second?.hint).toMatch(/provisioned concurrency/);
+    // The run's throttling, in the warnings and as it ends.
+    const throttled = h.fake.lambda.stats.throttled;
+    const said = `Lambda calls throttled ${throttled} time${throttled === 1 ? '' : 's'}, retried; 0 gave up`;
+    expect(outcome.warnings).toContain(`${said}.`);
+    expect(messages).toContain(said);
   });
 
   it('cancelled during a warm follow-up: reports the cancel, not a failed invocation', async () => {
@@ -144,6 +151,9 @@ describe('measuring refuses', () => {
     expect(outcome.errors[0]?.code).toBe('VariablesUnreadable');
     expect(outcome.errors[0]?.message).toMatch(
       /encrypted with the KMS key \(its customer managed KMS key\) and/,
+    );
+    expect(outcome.errors[0]?.message).toMatch(
+      /\. Measuring writes the whole set of variables, so it would wipe them\.$/,
     );
     expect(outcome.errors[0]?.hint).toBe(
       'Grant this identity kms:Decrypt on (its customer managed KMS key), or measure a copy of the function.',

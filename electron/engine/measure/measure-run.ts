@@ -39,6 +39,7 @@ export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
     ctx.writer.append(batch);
     samples.push(...batch);
     try {
+      // Stryker disable next-line OptionalChaining: without a listener the call throws into the catch, which ignores it as well
       callbacks.onSamples?.(batch);
     } catch {
       // listeners never stop a run
@@ -46,7 +47,7 @@ export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
     progress.add(batch.length);
   };
 
-  progress.update({ phase: 'preparing' }, 'Reading account concurrency');
+  progress.update({}, 'Reading account concurrency'); // a new tracker's phase is 'preparing'
   const unreserved = await accountUnreservedConcurrency(ctx.clients);
   const run = { ...ctx, signal, progress, unreserved, record, errors, warnings };
 
