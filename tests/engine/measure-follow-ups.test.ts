@@ -58,7 +58,7 @@ describe('measuring one function', () => {
     const messages: (string | null)[] = [];
     const run = await h.engine.startMeasurement(
       defaultConnection,
-      plan({ functions: ['first', 'second'], times: 2, parallel: 2 }),
+      plan({ functions: ['first', 'second'], times: 2 }),
       {
         onProgress: (p) => {
           messages.push(p.message);
