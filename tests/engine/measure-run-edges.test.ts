@@ -44,6 +44,20 @@ describe('a measure run', () => {
     expect(seen.at(-1)).toMatchObject({ phase: 'done', done: 2, total: 2 });
   });
 
+  it('keeps the total while every function delivers all its samples', async () => {
+    h = await startHarness({ functions: [{ name: 'a' }, { name: 'b' }] });
+    const seen: RunProgress[] = [];
+    const run = await h.engine.startMeasurement(
+      defaultConnection,
+      plan({ functions: ['a', 'b'], times: 1 }),
+      {
+        onProgress: (p) => seen.push(p),
+      },
+    );
+    expect((await run.done).state).toBe('completed');
+    expect(new Set(seen.map((p) => p.total))).toEqual(new Set([2]));
+  });
+
   it('says when --parallel was cut, as it goes', async () => {
     h = await startHarness({ functions: [{ name: 'r', reservedConcurrency: 2 }] });
     const messages: (string | null)[] = [];
