@@ -21,7 +21,9 @@ describe('a measure run', () => {
     const run = await h.engine.startMeasurement(defaultConnection, plan({ functions: ['f'], times: 1 }), {
       onProgress: (p) => seen.push(p),
     });
-    expect((await run.done).state).toBe('completed');
+    const outcome = await run.done;
+    expect(outcome.state).toBe('completed');
+    expect(outcome.warnings).toEqual([]);
     expect(seen[0]).toMatchObject({ phase: 'preparing', message: 'Reading account concurrency' });
     expect(seen.at(-1)).toMatchObject({
       phase: 'done',
