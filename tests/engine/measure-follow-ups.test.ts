@@ -100,6 +100,20 @@ describe('measuring one function', () => {
     expect(h.fake.lambda.describe('c').variables).toEqual({ K: 'v' });
   });
 
+  it('sends its first update with the revision it read: a change landing before it is answered 412', async () => {
+    h = await startHarness({ functions: [{ name: 'c', memoryMB: 256, variables: { MINE: 'a' } }] });
+    h.fake.lambda.onUpdate((name, n) => {
+      if (n === 1) h.fake.lambda.externalChange(name, { variables: { THEIRS: 'b' } });
+    });
+    const outcome = await (
+      await h.engine.startMeasurement(defaultConnection, plan({ functions: ['c'], times: 2 }))
+    ).done;
+    expect(h.fake.lambda.stats.preconditionFailures).toBe(1);
+    expect(outcome.samples).toEqual([]);
+    expect(outcome.errors[0]?.code).toBe('ChangedBySomeoneElse');
+    expect(h.fake.lambda.describe('c')).toMatchObject({ memoryMB: 256, variables: { THEIRS: 'b' } });
+  });
+
   it('stops on a change an endpoint made without a new revision: the content is checked too', async () => {
     h = await startHarness({ functions: [{ name: 'api', memoryMB: 512, variables: { A: '1' } }] });
     h.fake.lambda.onInvoke((name, n) => {
