@@ -206,7 +206,7 @@ describe('measure', () => {
     ).done;
     expect(outcome.state).toBe('partial');
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]).toMatchObject({ functionName: 'denied' });
+    expect(outcome.errors[0]).toMatchObject({ functionName: 'denied', code: 'NoReport' });
     expect(outcome.errors[0]?.message).toMatch(/5 invocations in a row.*KMSAccessDeniedException.*giving up/);
     expect(outcome.samples.map((s) => s.name)).toEqual(['ok', 'ok']);
     expect(h.fake.lambda.describe('denied').variables).toEqual({ A: '1' });

@@ -89,7 +89,7 @@ function configurationJson(fn: FakeFunction, state: LambdaState) {
     CodeSha256: 'ZmFrZQ==',
     Version: '$LATEST',
     ...environmentJson(fn, c),
-    ...(c.kmsKeyArn === null ? {} : { KMSKeyArn: c.kmsKeyArn }),
+    ...(c.kmsKeyArn === null || state.faults.omitKmsKeyArns ? {} : { KMSKeyArn: c.kmsKeyArn }),
     ...(state.faults.omitRevisionIds ? {} : { RevisionId: c.revisionId }),
     State: 'Active',
     LastUpdateStatus: fn.lastUpdateStatus,

@@ -88,6 +88,8 @@ export interface FakeAwsFaults {
    * (an emulator): an update without one is applied unconditionally, as Lambda applies it.
    */
   omitRevisionIds: boolean;
+  /** Configurations are returned without KMSKeyArn, even when `Environment.Error` says the key is denied. */
+  omitKmsKeyArns: boolean;
 }
 
 export interface FakeStats {
@@ -126,6 +128,7 @@ export class LambdaState {
     warmAfterNextUpdates: 0,
     warmNextInvocations: 0,
     omitRevisionIds: false,
+    omitKmsKeyArns: false,
   };
   readonly stats: FakeStats = {
     invocations: 0,
@@ -274,10 +277,18 @@ export class LambdaState {
     this.invokeHooks.push(hook);
   }
 
-  /** Someone else changes the function (console, IaC): a new revision, applied at once. */
+  /**
+   * Someone else changes the function (console, IaC): a new revision, applied at once. `keepRevision`: an
+   * endpoint that does not move the RevisionId on a change (an emulator), so only the content shows it.
+   */
   externalChange(
     name: string,
-    change: { variables?: Record<string, string> | null; memoryMB?: number; kmsKeyArn?: string | null },
+    change: {
+      variables?: Record<string, string> | null;
+      memoryMB?: number;
+      kmsKeyArn?: string | null;
+      keepRevision?: boolean;
+    },
   ): void {
     const fn = this.find(name);
     if (!fn) throw new Error(`no fake function ${name}`);
@@ -287,6 +298,7 @@ export class LambdaState {
       variables: change.variables === undefined ? fn.latest.variables : change.variables,
       kmsKeyArn: change.kmsKeyArn === undefined ? fn.latest.kmsKeyArn : change.kmsKeyArn,
     });
+    if (change.keepRevision === true) next.revisionId = fn.latest.revisionId;
     fn.latest = next;
     fn.serving = next;
     fn.lastUpdateStatus = 'Successful';

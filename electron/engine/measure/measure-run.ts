@@ -1,14 +1,15 @@
 import type { MeasurePlan, RunError, RunState } from '../../../shared/measure';
 import type { Sample } from '../../../shared/sample';
 import type { AwsClients } from '../aws-clients';
-import { errorName, toRunError } from '../aws-errors';
-import { EngineError, type RunCallbacks, type RunOutcome } from '../engine-api';
+import { toRunError } from '../aws-errors';
+import type { RunCallbacks, RunOutcome } from '../engine-api';
 import type { JournalFile } from '../journal';
 import type { PollTiming } from '../lambda-ops';
 import { restoreFunction } from '../restore';
 import type { SampleWriter } from '../run-store';
 import { describeThrottles } from '../throttle-counter';
 import { accountUnreservedConcurrency } from './concurrency';
+import { isCancel } from './function-run';
 import { measureFunction, StopMeasuring } from './measure-function';
 import { ProgressTracker } from './progress';
 
@@ -21,11 +22,6 @@ export interface MeasureContext {
   timing: PollTiming;
   callbacks: RunCallbacks;
 }
-
-const isCancel = (error: unknown, signal?: AbortSignal) =>
-  signal?.aborted === true ||
-  (error instanceof EngineError && error.code === 'cancelled') ||
-  errorName(error) === 'AbortError';
 
 /** Measures a plan, function after function; each function is restored as soon as it is done. */
 export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
@@ -43,6 +39,7 @@ export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
     ctx.writer.append(batch);
     samples.push(...batch);
     try {
+      // Stryker disable next-line OptionalChaining: without a listener the call throws into the catch, which ignores it as well
       callbacks.onSamples?.(batch);
     } catch {
       // listeners never stop a run
@@ -50,7 +47,7 @@ export async function runMeasurement(ctx: MeasureContext): Promise<RunOutcome> {
     progress.add(batch.length);
   };
 
-  progress.update({ phase: 'preparing' }, 'Reading account concurrency');
+  progress.update({}, 'Reading account concurrency'); // a new tracker's phase is 'preparing'
   const unreserved = await accountUnreservedConcurrency(ctx.clients);
   const run = { ...ctx, signal, progress, unreserved, record, errors, warnings };
 
@@ -93,7 +90,7 @@ async function restoreAfterMeasuring(
 ): Promise<string> {
   const entry = ctx.journal.entry(functionName);
   if (!entry) return `${functionName}: never changed.`;
-  if (!entry.changed || entry.restore !== 'pending') {
+  if (!entry.changed) {
     await ctx.journal.update(functionName, {
       restore: 'restored',
       detail: `${functionName}: never changed.`,
