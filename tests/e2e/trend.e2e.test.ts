@@ -82,6 +82,23 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     await shot('02-trend-clicked-light');
   });
 
+  it('leaves the box chart out while the Trend tab is open, and draws it for the filters when shown', async () => {
+    const lastGrouping = () =>
+      page.evaluate(() => performance.getEntriesByName('coldstart:group').at(-1)?.startTime ?? null);
+    expect(await page.locator('[data-testid=chart]').count()).toBe(0);
+    const grouped = await lastGrouping();
+    // The click above hid four datasets: no grouping for them while the trend is in view.
+    expect(await page.locator('[data-testid=dataset].hidden').count()).toBe(4);
+    expect(await lastGrouping()).toBe(grouped);
+    await page.click('[data-testid=tab-stats]');
+    await page.waitForSelector('[data-testid=chart] path.box');
+    expect(await lastGrouping()).not.toBe(grouped);
+    // One day of 2 runtimes × 2 sizes × 2 archs × (zip, image): 16 boxes.
+    expect(await page.getAttribute('[data-testid=chart]', 'data-box-count')).toBe('16');
+    await page.click('[data-testid=tab-trend]');
+    await page.waitForSelector('[data-testid=trend-chart]');
+  });
+
   it('names a bad JSON file and what was expected', async () => {
     await page.evaluate(() => {
       const data = new DataTransfer();
