@@ -42,6 +42,8 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     const names = await page.$$eval('[data-testid=dataset]', (els) => els.map((e) => e.textContent ?? ''));
     expect(names[0]).toContain('public baseline 2025-12-01');
     expect(names[4]).toContain('public baseline 2025-12-05');
+    // Counted although the example data they replaced is gone.
+    expect(await page.textContent('[data-testid=notice]')).toContain('Imported 5 files.');
   });
 
   it('draws a line with a CI band per group, the first 10 by name', async () => {
