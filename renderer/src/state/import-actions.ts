@@ -192,7 +192,8 @@ export async function importSources(
         : await Promise.all(batchKinds(results, sources, mode).kinds.map((k) => joinInWorker(batch, k)));
     return applyImportResults(results, ws, sources, options, joined);
   } catch (error) {
-    // Only a worker that failed while joining gets here: the files were read, their dataset not made.
+    // A worker that failed while joining (the files were read, their dataset not made), or anything else
+    // unexpected: one failure card saying why, not an unhandled rejection.
     ws.addFailure(options.folder ?? `${sources.length} files`, errorText(error), null);
     return [];
   } finally {
