@@ -42,6 +42,8 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     const names = await page.$$eval('[data-testid=dataset]', (els) => els.map((e) => e.textContent ?? ''));
     expect(names[0]).toContain('public baseline 2025-12-01');
     expect(names[4]).toContain('public baseline 2025-12-05');
+    // Counted although the example data they replaced is gone.
+    expect(await page.textContent('[data-testid=notice]')).toContain('Imported 5 files.');
   });
 
   it('draws a line with a CI band per group, the first 10 by name', async () => {
@@ -80,6 +82,23 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     expect(shown).toHaveLength(1);
     expect(shown[0]).toContain('public baseline 2025-12-04');
     await shot('02-trend-clicked-light');
+  });
+
+  it('leaves the box chart out while the Trend tab is open, and draws it for the filters when shown', async () => {
+    const lastGrouping = () =>
+      page.evaluate(() => performance.getEntriesByName('coldstart:group').at(-1)?.startTime ?? null);
+    expect(await page.locator('[data-testid=chart]').count()).toBe(0);
+    const grouped = await lastGrouping();
+    // The click above hid four datasets: no grouping for them while the trend is in view.
+    expect(await page.locator('[data-testid=dataset].hidden').count()).toBe(4);
+    expect(await lastGrouping()).toBe(grouped);
+    await page.click('[data-testid=tab-stats]');
+    await page.waitForSelector('[data-testid=chart] path.box');
+    expect(await lastGrouping()).not.toBe(grouped);
+    // One day of 2 runtimes × 2 sizes × 2 archs × (zip, image): 16 boxes.
+    expect(await page.getAttribute('[data-testid=chart]', 'data-box-count')).toBe('16');
+    await page.click('[data-testid=tab-trend]');
+    await page.waitForSelector('[data-testid=trend-chart]');
   });
 
   it('names a bad JSON file and what was expected', async () => {

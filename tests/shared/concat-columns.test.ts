@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatColumns } from '../../shared/concat-columns';
+import { ColumnsJoin, concatColumns } from '../../shared/concat-columns';
 import { samplesFromColumns } from '../../shared/sample-columns';
 import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { emptySample, type Sample } from '../../shared/sample';
@@ -62,5 +62,36 @@ describe('concatColumns', () => {
     expect(merged.requestId).toBeNull();
     expect(merged.timestamp).toBeNull();
     expect(concatColumns([]).length).toBe(0);
+  });
+});
+
+describe('ColumnsJoin', () => {
+  it('joins parts appended one by one as concatColumns does, growing past the rows it was told', () => {
+    const next = seededRandom(11);
+    // Request ids and timestamps in some parts only, the first part without: rows before a packed column's
+    // first value, and between its values, are null.
+    const parts = Array.from({ length: 7 }, (_, p) =>
+      Array.from({ length: 1 + Math.floor(next() * 40) }, (_, i) =>
+        sample({
+          name: `fn-${Math.floor(next() * 5)}`,
+          memoryMB: next() < 0.3 ? null : 256,
+          initMs: next() * 300,
+          status: p % 3 === 0 ? null : 'success',
+          requestId: p % 2 === 1 ? `req-${p}-${i}` : null,
+          timestamp: p >= 3 && next() < 0.8 ? `2026-02-0${p}T10:00:00Z` : null,
+          run: `run-${p % 2}`,
+        }),
+      ),
+    );
+    const join = new ColumnsJoin(3);
+    parts.forEach((s, p) => join.append({ columns: columnsFromSamples(s), memoryMB: p === 2 ? 1024 : null }));
+    const joined = join.finish();
+    const expected = parts.map((s, p) =>
+      s.map((x) => (p === 2 && x.memoryMB === null ? { ...x, memoryMB: 1024 } : x)),
+    );
+    expect(joined.length).toBe(expected.flat().length);
+    expect(samplesFromColumns(joined)).toEqual(expected.flat());
+    expect(joined.run.values).toEqual(['run-0', 'run-1']);
+    expect(joined.status.values).toEqual(['success']);
   });
 });

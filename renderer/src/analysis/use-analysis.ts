@@ -1,4 +1,4 @@
-import { computed, toRaw, watch } from 'vue';
+import { computed, toRaw } from 'vue';
 import type { Metric } from '../../../shared/sample';
 import type { ChartSettings, Dataset, Filters, Workspace } from '../state/workspace';
 import { boxesOf, groupSamples, type Box, type SampleGroup } from './boxes';
@@ -54,11 +54,17 @@ export function useAnalysis(ws: Workspace) {
   const groups = computed<SampleGroup[]>(() =>
     timed('group', () => groupSamples(datasets.value, filters.value, byDataset.value)),
   );
+  // Nothing here reads the groups before a box chart or table asks for them (no watcher on them: a watcher
+  // would group every import, e.g. a year of baselines while the Trend tab is open).
   let cache = new Map<Metric, Box[]>();
-  watch(groups, () => (cache = new Map()), { flush: 'sync' });
+  let cachedFor: SampleGroup[] | null = null;
 
   const boxesFor = (metric: Metric): Box[] => {
     const current = groups.value;
+    if (current !== cachedFor) {
+      cache = new Map();
+      cachedFor = current;
+    }
     let boxes = cache.get(metric);
     if (!boxes) cache.set(metric, (boxes = timed(`boxes:${metric}`, () => boxesOf(current, metric))));
     return boxes;
@@ -73,11 +79,15 @@ export function useAnalysis(ws: Workspace) {
   function warmOtherMetrics(): void {
     const idle = (cb: () => void) =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(cb) : setTimeout(cb, 50);
-    const key = groups.value;
+    // The groups' inputs, not the groups: reading those after a change would group again, box chart shown
+    // or not.
+    const inputs = [datasets.value, filters.value, byDataset.value];
+    const unchanged = () =>
+      datasets.value === inputs[0] && filters.value === inputs[1] && byDataset.value === inputs[2];
     // One metric per idle slot, so a click in between waits for one metric at most.
     for (const m of METRICS) {
       idle(() => {
-        if (groups.value === key) boxesFor(m.id);
+        if (unchanged()) boxesFor(m.id);
       });
     }
   }

@@ -8,6 +8,7 @@ import { utcDay } from '../../../shared/trend/sample-day';
 import type { DatasetFile, FailedFile, NewDataset } from '../state/workspace';
 import { BASELINE_TAG } from '../../../shared/baseline/lambda-perf';
 import { baselineRunDays, isBaselineFile } from './baseline-import';
+import { isKept, type KeptColumns } from './kept-columns';
 
 /**
  * More files than this at once (or a folder) become one dataset per kind (lambda-perf days, CSV files):
@@ -21,13 +22,21 @@ export type BatchMode = 'auto' | 'always' | 'never';
 export const isBatch = (mode: BatchMode, files: number, fromFolder: boolean): boolean =>
   mode === 'always' || (mode === 'auto' && (fromFolder || files > ONE_DATASET_PER_FILE_UP_TO));
 
-/** A parsed file of a batch. */
+/** A parsed file of a batch: its columns, or what the window knows of them while the worker keeps them. */
 export interface BatchFile {
   fileName: string;
   path: string | null;
-  columns: SampleColumns;
+  columns: SampleColumns | KeptColumns;
   report: ImportReport;
 }
+
+/** The files of a batch as concatColumns takes them: each with the arch and memory its name says. */
+export const batchParts = <C>(files: readonly { columns: C; report: ImportReport }[]) =>
+  files.map((f) => ({
+    columns: f.columns,
+    arch: f.report.archFromFileName,
+    memoryMB: f.report.memoryFromFileName,
+  }));
 
 /** The first and last UTC day of the samples: a baseline's run says it, else each Timestamp. */
 export function daySpan(c: SampleColumns): [string, string] | null {
@@ -59,6 +68,14 @@ export function daySpan(c: SampleColumns): [string, string] | null {
   return first === null || last === null ? null : [first, last];
 }
 
+/** A file whose columns are here (a kept file is joined by the worker: see joinKept). */
+export function withColumnsHere<F extends { columns: SampleColumns | KeptColumns }>(
+  f: F,
+): F & { columns: SampleColumns } {
+  if (isKept(f.columns)) throw new Error('the columns of this file are in the import worker');
+  return f as F & { columns: SampleColumns };
+}
+
 /** A file of a batch that failed, named once: the parsers' errors may start with the file name already. */
 export const namedError = (f: { fileName: string; error: string }): string =>
   f.error.startsWith(`${f.fileName}:`) ? f.error : `${f.fileName}: ${f.error}`;
@@ -81,20 +98,16 @@ export function joinSpans(spans: readonly (readonly [string, string] | null)[]):
 /**
  * The dataset of a batch: the files' samples one after the other (each keeps its run and timestamp, so the
  * trend still buckets them by day), each file's rows and report, and the files that failed. Named after the
- * folder, or `public baseline FIRST – LAST` for lambda-perf days.
+ * folder, or `public baseline FIRST – LAST` for lambda-perf days. `columns`: the files' joined (see
+ * batchParts), when the worker joined them; else they are joined here.
  */
 export function batchDataset(
   files: readonly BatchFile[],
   failed: readonly FailedFile[],
   folder: string | null,
+  joined?: SampleColumns,
 ): NewDataset {
-  const columns = concatColumns(
-    files.map((f) => ({
-      columns: f.columns,
-      arch: f.report.archFromFileName,
-      memoryMB: f.report.memoryFromFileName,
-    })),
-  );
+  const columns = joined ?? concatColumns(batchParts(files.map(withColumnsHere)));
   const parts: DatasetFile[] = [];
   const unknownColumns = new Set<string>();
   let start = 0;
@@ -106,7 +119,7 @@ export function batchDataset(
       start,
       end,
       report: f.report,
-      days: daySpan(f.columns),
+      days: isKept(f.columns) ? f.columns.days : daySpan(f.columns),
     });
     for (const c of f.report.unknownColumns) unknownColumns.add(c);
     start = end;

@@ -4,20 +4,33 @@ import { type SampleColumns } from '../../../shared/sample-columns';
 import { columnsFromSamples, pickRows } from '../../../shared/sample-columns-builder';
 import { baselineTagOf, isBaselineFile } from '../import/baseline-import';
 import type { DroppedFiles } from '../import/dropped-files';
-import { batchDataset, isBatch, type BatchFile, type BatchMode } from '../import/import-batch';
+import {
+  batchDataset,
+  batchParts,
+  isBatch,
+  withColumnsHere,
+  type BatchFile,
+  type BatchMode,
+} from '../import/import-batch';
+import { concatColumns } from '../../../shared/concat-columns';
 import { api, errorText } from '../api';
 import type { InvokeResult } from '../../../shared/ipc/contract';
 import { EXAMPLE_DATASET_NAME, exampleSamples } from '../analysis/example-data';
 import {
+  forgetBatch,
   importFiles,
+  isKept,
+  joinKept,
+  newBatch,
   workerRunner,
+  type KeptColumns,
   type FileImportResult,
   type ImportProgress,
   type ImportRunner,
   type ImportSource,
 } from '../import/import-client';
 import type { ImportReport } from '../../../shared/csv/import-csv';
-import { workspace as defaultWorkspace, type NewDataset, type Workspace } from './workspace';
+import { workspace as defaultWorkspace, type FailedFile, type NewDataset, type Workspace } from './workspace';
 
 export const importState = reactive<{ busy: boolean; progress: ImportProgress | null }>({
   busy: false,
@@ -54,18 +67,22 @@ export interface BatchOptions {
   folder?: string | null;
 }
 
+/** A dataset a batch makes: the files of one kind, one file's dataset or the batch's (see batchKinds). */
+interface BatchKind {
+  files: BatchFile[];
+  failures: FailedFile[];
+  single: boolean;
+}
+
 /**
  * A batch: one dataset of the lambda-perf days and one of the CSV files (a kind of one file stays a dataset
- * of its own, unless the batch must be one). The files that failed are named in the first dataset's report,
- * or, when none could be read, in one failure report.
+ * of its own, unless the batch must be one). The files that failed are named in the first dataset's report.
  */
-function applyBatch(
-  results: readonly FileImportResult[],
-  ws: Workspace,
+function batchKinds(
+  results: readonly FileImportResult<SampleColumns | KeptColumns>[],
   sources: readonly ImportSource[],
   mode: BatchMode,
-  folder: string | null,
-): string[] {
+): { kinds: BatchKind[]; failed: FailedFile[] } {
   const failed = results.filter((r) => !r.ok).map((r) => ({ fileName: r.fileName, error: r.error }));
   const parsed: BatchFile[] = [];
   results.forEach((r, i) => {
@@ -74,15 +91,48 @@ function applyBatch(
   const kinds = [
     parsed.filter((f) => isBaselineFile(f.fileName)),
     parsed.filter((f) => !isBaselineFile(f.fileName)),
-  ].filter((kind) => kind.length > 0);
+  ]
+    .filter((files) => files.length > 0)
+    .map((files, k) => {
+      const failures = k === 0 ? failed : [];
+      return { files, failures, single: files.length === 1 && mode !== 'always' && failures.length === 0 };
+    });
+  return { kinds, failed };
+}
+
+/** A kind's columns joined in the import worker, which kept them (a file of its own as it is). */
+const joinInWorker = (batch: number, kind: BatchKind): Promise<SampleColumns> => {
+  const files = kind.files.map((f) => f.columns).filter(isKept);
+  if (files.length < kind.files.length) return Promise.resolve(joinHere(kind));
+  const name = isBaselineFile((kind.files[0] as BatchFile).fileName) ? 'baseline' : 'csv';
+  return joinKept(batch, name, files, kind.single);
+};
+
+/** A kind's columns joined here (a runner that does not keep them: tests, in-process parsing). */
+const joinHere = (kind: BatchKind): SampleColumns =>
+  kind.single
+    ? withColumnsHere(kind.files[0] as BatchFile).columns
+    : concatColumns(batchParts(kind.files.map(withColumnsHere)));
+
+/** One dataset per kind of a batch, its columns `joined` (by kind) or joined here; or one failure report. */
+function applyBatch(
+  results: readonly FileImportResult<SampleColumns | KeptColumns>[],
+  ws: Workspace,
+  sources: readonly ImportSource[],
+  mode: BatchMode,
+  folder: string | null,
+  joined: readonly SampleColumns[] | undefined,
+): string[] {
+  const { kinds, failed } = batchKinds(results, sources, mode);
   const ids: string[] = [];
-  for (const [k, files] of kinds.entries()) {
-    const failures = k === 0 ? failed : [];
-    const single = files.length === 1 && mode !== 'always' && failures.length === 0;
-    const file = files[0] as BatchFile;
+  for (const [k, kind] of kinds.entries()) {
+    const file = kind.files[0] as BatchFile;
+    const columns = joined?.[k] ?? joinHere(kind);
     ids.push(
       ws.addDataset(
-        single ? fileDataset(file, file.path ?? undefined) : batchDataset(files, failures, folder),
+        kind.single
+          ? fileDataset({ ...file, columns }, file.path ?? undefined)
+          : batchDataset(kind.files, kind.failures, folder, columns),
       ),
     );
   }
@@ -96,23 +146,27 @@ function applyBatch(
   return ids;
 }
 
-/** Puts each parsed file into the workspace, or a failure entry saying why; open data stays. */
+/**
+ * Puts each parsed file into the workspace, or a failure entry saying why; open data stays. `joined`: the
+ * columns of each dataset of a batch, when the worker joined them (see importSources).
+ */
 export function applyImportResults(
-  results: readonly FileImportResult[],
+  results: readonly FileImportResult<SampleColumns | KeptColumns>[],
   ws: Workspace = defaultWorkspace,
   sources: readonly ImportSource[] = [],
   { batch = 'auto', folder = null }: BatchOptions = {},
+  joined?: readonly SampleColumns[],
 ): string[] {
   const ids: string[] = [];
   if (isBatch(batch, results.length, folder !== null))
-    ids.push(...applyBatch(results, ws, sources, batch, folder));
+    ids.push(...applyBatch(results, ws, sources, batch, folder, joined));
   else
     for (const [i, result] of results.entries()) {
       if (!result.ok) {
         ws.addFailure(result.fileName, result.error, result.report);
         continue;
       }
-      ids.push(ws.addDataset(fileDataset(result, sources[i]?.path)));
+      ids.push(ws.addDataset(fileDataset(withColumnsHere(result), sources[i]?.path)));
     }
   // The example is for an empty start only: real data replaces it.
   if (ids.length > 0) {
@@ -128,10 +182,23 @@ export async function importSources(
 ): Promise<string[]> {
   if (sources.length === 0) return [];
   importState.busy = true;
+  const mode = options.batch ?? 'auto';
+  // A batch's files stay in the worker and are joined there: the window gets one set of columns per dataset.
+  const batch = isBatch(mode, sources.length, (options.folder ?? null) !== null) ? newBatch() : null;
   try {
-    const results = await importFiles(sources, (p) => (importState.progress = p), runner);
-    return applyImportResults(results, ws, sources, options);
+    const results = await importFiles(sources, (p) => (importState.progress = p), runner, batch);
+    const joined =
+      batch === null
+        ? undefined
+        : await Promise.all(batchKinds(results, sources, mode).kinds.map((k) => joinInWorker(batch, k)));
+    return applyImportResults(results, ws, sources, options, joined);
+  } catch (error) {
+    // A worker that failed while joining (the files were read, their dataset not made), or anything else
+    // unexpected: one failure card saying why, not an unhandled rejection.
+    ws.addFailure(options.folder ?? `${sources.length} files`, errorText(error), null);
+    return [];
   } finally {
+    if (batch !== null) forgetBatch(batch);
     importState.busy = false;
     importState.progress = null;
   }
