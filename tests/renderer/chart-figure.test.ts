@@ -60,6 +60,22 @@ describe('the chart figure', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual((x86.whiskerHigh - x86.whiskerLow) / 8 + 1e-9);
   });
 
+  it("keeps a box's point hover texts for its metric only", () => {
+    const texts = (metric: 'init' | 'maxmemory', showPoints: boolean) =>
+      buildFigure(BOXES, { ...defaultChartSettings(), metric, showPoints }, THEME)
+        .data.filter((t) => (t.meta as { points?: string } | undefined)?.points)
+        .flatMap((t) => t.hovertext as string[]);
+    for (const showPoints of [true, false]) {
+      expect(texts('init', showPoints).every((t) => / ms<br>/.test(t))).toBe(true);
+      // The same boxes under another metric (kept texts would say ms).
+      expect(texts('maxmemory', showPoints).every((t) => / MB<br>/.test(t))).toBe(true);
+    }
+    // Every drawn value, or only the outliers, each its own text.
+    expect(texts('init', false)).toHaveLength(2);
+    expect(texts('init', true)).toHaveLength(14);
+    expect(texts('init', false)).toHaveLength(2);
+  });
+
   it('sets the y range itself: from zero with 5% air above the largest value, or around the values', () => {
     const fromZero = buildFigure(BOXES, defaultChartSettings(), THEME);
     expect((fromZero.layout.yaxis as { range: number[] }).range).toEqual([0, 500 * 1.05]);
