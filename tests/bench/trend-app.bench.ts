@@ -171,6 +171,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         await timeRedraw(() => page.fill('[data-testid=trend-search]', 'nodejs arm64')),
       ],
       ['filter cleared', await timeRedraw(() => page.fill('[data-testid=trend-search]', ''))],
+      ['p90 lines on', await timeRedraw(() => page.click('[data-testid=trend-p90]'))],
+      ['p90 lines off', await timeRedraw(() => page.click('[data-testid=trend-p90]'))],
     ] as const;
     const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
     console.log(

@@ -60,6 +60,22 @@ describe('the chart figure', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual((x86.whiskerHigh - x86.whiskerLow) / 8 + 1e-9);
   });
 
+  it("keeps a box's point hover texts for its metric only", () => {
+    const texts = (metric: 'init' | 'maxmemory', showPoints: boolean) =>
+      buildFigure(BOXES, { ...defaultChartSettings(), metric, showPoints }, THEME)
+        .data.filter((t) => (t.meta as { points?: string } | undefined)?.points)
+        .flatMap((t) => t.hovertext as string[]);
+    for (const showPoints of [true, false]) {
+      expect(texts('init', showPoints).every((t) => / ms<br>/.test(t))).toBe(true);
+      // The same boxes under another metric (kept texts would say ms).
+      expect(texts('maxmemory', showPoints).every((t) => / MB<br>/.test(t))).toBe(true);
+    }
+    // Every drawn value, or only the outliers, each its own text.
+    expect(texts('init', false)).toHaveLength(2);
+    expect(texts('init', true)).toHaveLength(14);
+    expect(texts('init', false)).toHaveLength(2);
+  });
+
   it('sets the y range itself: from zero with 5% air above the largest value, or around the values', () => {
     const fromZero = buildFigure(BOXES, defaultChartSettings(), THEME);
     expect((fromZero.layout.yaxis as { range: number[] }).range).toEqual([0, 500 * 1.05]);
@@ -78,17 +94,37 @@ describe('the chart figure', () => {
       expect(markers.length).toBeGreaterThan(0);
       expect(markers.every((t) => t.mode === 'markers')).toBe(true);
       const screen = screenFigure(figure);
-      expect(screen.data).toHaveLength(figure.data.length);
-      const labels = figure.data.filter((t) => (t.meta as { labels?: string } | undefined)?.labels);
-      // Everything else is handed over as it is.
-      screen.data.forEach((t, i) => {
-        if (!markers.includes(figure.data[i]!) && !labels.includes(figure.data[i]!))
-          expect(t).toBe(figure.data[i]);
-      });
-      const undrawn = screen.data.filter((t) => (t.meta as { points?: string } | undefined)?.points);
-      expect(undrawn.every((t) => t.mode === 'none' && t.hoverinfo === 'text' && !('marker' in t))).toBe(
+      const meta = (t: (typeof figure.data)[number]) =>
+        t.meta as { labels?: string; hover?: string; targets?: boolean } | undefined;
+      const hover = figure.data.filter((t) => meta(t)?.hover);
+      // The boxes are handed over as they are, in their order; points, boxes' hover targets and n are not.
+      const kept = figure.data.filter((t) => !markers.includes(t) && !hover.includes(t) && !meta(t)?.labels);
+      expect(kept.every((t) => t.type === 'box')).toBe(true);
+      expect(screen.data.slice(0, kept.length)).toEqual(kept);
+      kept.forEach((t, i) => expect(screen.data[i]).toBe(t));
+      // One undrawn trace of hover targets per panel (128 MB, 1024 MB): its points' and its boxes'.
+      const targets = screen.data.slice(kept.length);
+      expect(targets.map((t) => [t.xaxis, meta(t)?.targets])).toEqual([
+        ['x', true],
+        ['x2', true],
+      ]);
+      expect(targets.every((t) => t.mode === 'none' && t.hoverinfo === 'text' && !('marker' in t))).toBe(
         true,
       );
+      for (const t of targets) {
+        const mine = [...markers, ...hover].filter((m) => m.xaxis === t.xaxis);
+        expect(t.y).toEqual(mine.flatMap((m) => m.y as number[]));
+        expect(t.x).toEqual(mine.flatMap((m) => m.x as number[]));
+        expect(t.hovertext).toEqual(mine.flatMap((m) => m.hovertext as string[]));
+        // Each target's hover label in its box's color.
+        expect((t.hoverlabel as { bgcolor: string[] }).bgcolor).toEqual(
+          mine.flatMap((m) =>
+            m.marker
+              ? (m.x as number[]).map(() => (m.marker as { color: string }).color)
+              : (m.hoverlabel as { bgcolor: string[] }).bgcolor,
+          ),
+        );
+      }
       expect(screen.clouds.filter((c) => !c.text)).toEqual(
         markers.map((t) => {
           const marker = t.marker as { color: string; size: number; opacity: number };

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { boxStats } from '../../shared/stats/group-stats';
 import { boxKey, type Box } from '../../renderer/src/analysis/boxes';
-import { medianCiText, ratioTo, tableAsCsv, tableAsText } from '../../renderer/src/analysis/stats-table';
+import {
+  cellValue,
+  medianCiText,
+  ratioTo,
+  tableAsCsv,
+  tableAsText,
+} from '../../renderer/src/analysis/stats-table';
 import StatsTable from '../../renderer/src/components/StatsTable.vue';
 import type { RatioStat } from '../../renderer/src/state/workspace';
 
@@ -115,6 +121,31 @@ describe('StatsTable', () => {
     ]);
     await wrapper.get('[data-testid=ratio-stat]').setValue('p99');
     expect(wrapper.props('ratioStat')).toBe('p99');
+  });
+
+  it('redraws a row when its box, the baseline or the ratios change (the rows are memoized)', async () => {
+    const wrapper = mount(StatsTable, {
+      props: { boxes, unit: 'ms', baseline: null as string | null, ratioStat: 'median' as RatioStat },
+    });
+    const rows = () => wrapper.findAll('[data-testid=stats-row]');
+    const cells = () => rows().map((r) => r.findAll('td')[5]!.text());
+    // Another metric, no baseline: new boxes of the same keys, new numbers in the same rows.
+    const doubled = boxes.map((b) =>
+      box(
+        b.name,
+        b.arch,
+        b.values.map((v) => v * 2),
+      ),
+    );
+    await wrapper.setProps({ boxes: doubled });
+    expect(cells()).toEqual(doubled.map((b) => cellValue(b.stats, 'min')));
+    expect(cells()).not.toEqual(boxes.map((b) => cellValue(b.stats, 'min')));
+    const marked = () => rows().map((r) => r.classes('baseline') && r.findAll('td')[1]!.text());
+    expect(marked()).toEqual([false, false, false]);
+    await wrapper.setProps({ baseline: al2.key });
+    expect(marked()).toEqual(['al2', false, false]);
+    await wrapper.setProps({ baseline: null });
+    expect(marked()).toEqual([false, false, false]);
   });
 
   it('sorts by any column, ascending then descending, and shows the median interval and ratio interval', async () => {

@@ -166,7 +166,7 @@ describe('trend figure', () => {
     const theme = { text: '#000', grid: '#eee', background: '#fff', palette: ['#112233'] };
     const { data, layout } = trendFigure(series, changes, 'ms', 'Init duration', theme);
     expect(data.map((d) => d.fill ?? d.mode)).toEqual(['toself', 'lines+markers']);
-    expect(data[0]!.x).toEqual(['2026-01-01', '2026-01-03', '2026-01-03', '2026-01-01']);
+    expect(data[0]!.x).toEqual(['2026-01-01', '2026-01-03', '2026-01-03', '2026-01-01'].map(Date.parse));
     expect(data[0]!.y).toEqual([6, 9, 7, 4]);
     expect(data[0]!.fillcolor).toBe('rgba(17, 34, 51, 0.1)');
     expect(data[1]!.name).toBe('&lt;b&gt;x&lt;/b&gt; · arm64 · 512 MB');
@@ -201,6 +201,12 @@ describe('trend figure', () => {
     const theme = { text: '#000', grid: '#eee', background: '#fff', palette: ['#112233'] };
     const { data } = trendFigure([line(62), line(63)], [], 'ms', 'Init duration', theme);
     expect(data.map((d) => d.mode)).toEqual(['lines+markers', 'lines']);
+    // The p90 lines alike (a year of them with markers was thousands of SVG elements).
+    const p90 = trendFigure([line(62), line(63)], [], 'ms', 'Init duration', theme, true).data;
+    expect(p90.filter((d) => (d.meta as { p90?: boolean }).p90).map((d) => d.mode)).toEqual([
+      'lines+markers',
+      'lines',
+    ]);
   });
 });
 
@@ -253,7 +259,7 @@ describe('trend figure with the p90', () => {
       'api · arm64 · 512 MB p90',
     ]);
     const [, band, , p90] = data as [unknown, (typeof data)[number], unknown, (typeof data)[number]];
-    expect(band.x).toEqual(['2026-01-01', '2026-01-03', '2026-01-03', '2026-01-01']);
+    expect(band.x).toEqual(['2026-01-01', '2026-01-03', '2026-01-03', '2026-01-01'].map(Date.parse));
     expect(band.y).toEqual([24, 25, 19, 18]);
     expect(band.fillcolor).toBe('rgba(17, 34, 51, 0.06)');
     expect(p90.y).toEqual([20, 30, 22]);

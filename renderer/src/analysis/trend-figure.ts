@@ -18,6 +18,12 @@ function translucent(color: string, alpha: number): string {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A day as Plotly's date axis holds it (milliseconds, UTC): given as text, Plotly parsed every point's date on
+ * each redraw, most of a year of 50 lines' calc. Hover and click still read the day (Plotly writes it back).
+ */
+const dayMs = (d: TrendDay): number => Date.parse(d.day);
 /**
  * A line of more days than this is drawn without a marker per day: a year of 50 lines was 18,000 SVG markers,
  * most of a redraw, and too dense to tell apart anyway. Hover and click still find each day on the line.
@@ -47,7 +53,7 @@ function band(
   return {
     type: 'scatter',
     mode: 'lines',
-    x: [...banded.map((d) => d.day), ...banded.map((d) => d.day).reverse()],
+    x: [...banded.map(dayMs), ...banded.map(dayMs).reverse()],
     y: [
       ...banded.map((d) => (interval(d) as [number, number])[1]),
       ...banded.map((d) => (interval(d) as [number, number])[0]).reverse(),
@@ -83,6 +89,8 @@ export function trendFigure(
   const tooFewForP90 = `too few samples (${P90_CI_MIN_SAMPLES} needed)`;
   series.forEach((s, i) => {
     const color = theme.palette[i % theme.palette.length] as string;
+    const markers = s.days.length <= MARKERS_UP_TO_DAYS;
+    const x = s.days.map(dayMs);
     const medianBand = band(s, i, color, (d) => d.ci, 'median', 0.1);
     if (medianBand) data.push(medianBand);
     // Fainter: where the two bands overlap, the median's stays the one that reads.
@@ -90,10 +98,10 @@ export function trendFigure(
     if (p90Band) data.push(p90Band);
     data.push({
       type: 'scatter',
-      mode: s.days.length > MARKERS_UP_TO_DAYS ? 'lines' : 'lines+markers',
+      mode: markers ? 'lines+markers' : 'lines',
       name: plotlyText(s.label),
       legendgroup: s.key,
-      x: s.days.map((d) => d.day),
+      x,
       y: s.days.map((d) => d.median),
       line: { color, width: 2 },
       marker: { color, size: 6 },
@@ -106,11 +114,12 @@ export function trendFigure(
     if (showP90)
       data.push({
         type: 'scatter',
-        mode: 'lines+markers',
+        // As the median's line: a year of 10 lines' p90 markers were 3,650 SVG elements, most of the redraw.
+        mode: markers ? 'lines+markers' : 'lines',
         name: plotlyText(`${s.label} p90`),
         legendgroup: s.key,
         showlegend: false,
-        x: s.days.map((d) => d.day),
+        x,
         y: s.days.map((d) => d.p90),
         line: { color, width: 1.5, dash: 'dash' },
         marker: { color, size: 5, symbol: 'diamond-open' },
