@@ -134,7 +134,7 @@ describe('StatsTable', () => {
       box(
         b.name,
         b.arch,
-        b.values.map((v) => v * 2),
+        Array.from(b.values, (v) => v * 2),
       ),
     );
     await wrapper.setProps({ boxes: doubled });
