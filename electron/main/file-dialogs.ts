@@ -146,7 +146,7 @@ export function createFileDialogs(
   return {
     async openCsvFiles(parent) {
       const options: OpenDialogOptions = {
-        title: 'Import CSV',
+        title: 'Import CSV or lambda-perf JSON files',
         defaultPath: defaultDir(),
         properties: ['openFile', 'multiSelections'],
         filters: [

@@ -61,7 +61,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      command('Import CSV…', 'import-csv', 'CmdOrCtrl+O'),
+      command('Import files…', 'import-csv', 'CmdOrCtrl+O'),
       command('Import folder…', 'import-folder', 'CmdOrCtrl+Shift+O'),
       command('Export CSV…', 'export-csv', 'CmdOrCtrl+S'),
       command('Export chart…', 'export-chart', 'CmdOrCtrl+Shift+S'),

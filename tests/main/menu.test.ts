@@ -61,7 +61,7 @@ describe('application menu', () => {
     const file = submenu(template, '&File');
     const measure = submenu(template, '&Measure');
     const expected: [MenuItemConstructorOptions[], string, string, string | undefined][] = [
-      [file, 'Import CSV…', 'import-csv', 'CmdOrCtrl+O'],
+      [file, 'Import files…', 'import-csv', 'CmdOrCtrl+O'],
       [file, 'Import folder…', 'import-folder', 'CmdOrCtrl+Shift+O'],
       [file, 'Export CSV…', 'export-csv', 'CmdOrCtrl+S'],
       [file, 'Export chart…', 'export-chart', 'CmdOrCtrl+Shift+S'],
