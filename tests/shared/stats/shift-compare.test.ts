@@ -273,5 +273,26 @@ describe('pairwiseDifferencesAt', () => {
 
   it('rejects a rank outside the pairs', () => {
     expect(() => pairwiseDifferencesAt([1, 2], [3], [3])).toThrow(/rank 3 is outside 1 … 2/);
+    for (const k of [0, -1, 1.5, NaN])
+      expect(() => pairwiseDifferencesAt([1, 2], [3], [k]), `rank ${k}`).toThrow(/is outside 1 … 2/);
+    const many = seq(100, (i) => i);
+    expect(() => pairwiseDifferencesAt(many, many, [10_001])).toThrow(/rank 10001 is outside 1 … 10000/);
+  });
+
+  it('gives every rank in turn, up and down, as sorting all differences does (the search reuses its windows)', () => {
+    const next = seededRandom(11);
+    // 120 × 90 = 10,800 differences: the value search, not the sort of all; x below zero, so that the largest
+    // difference is y's largest minus x's smallest and not their sum.
+    const x = sorted(seq(120, () => Math.round(200 * next()) / 10 - 12));
+    const y = sorted(seq(90, () => Math.round(300 * next()) / 10));
+    const all = new Float64Array(x.length * y.length);
+    for (let i = 0; i < x.length; i++)
+      for (let j = 0; j < y.length; j++) all[i * y.length + j] = y[j]! - x[i]!;
+    all.sort();
+    const up = seq(900, (i) => 4000 + i);
+    const down = seq(900, (i) => 9000 - i);
+    const ends = [1, 2, 3, 10_798, 10_799, 10_800];
+    for (const ranks of [up, down, ends])
+      expect(pairwiseDifferencesAt(x, y, ranks)).toEqual(ranks.map((k) => all[k - 1]));
   });
 });
