@@ -115,6 +115,13 @@ describe('quantileCi', () => {
       }
   });
 
+  it('gives no ranks where the sample is too small, asked for them directly too', () => {
+    expect(quantileCiRanks(5, 0.5)).toBeNull();
+    expect(quantileCiRanks(35, 0.9)).toBeNull();
+    expect(quantileCiRanks(35, 0.1)).toBeNull();
+    expect(quantileCiRanks(36, 0.9)).toMatchObject({ highRank: 36 });
+  });
+
   it('has log Γ to about 14 digits', () => {
     // log Γ(1) = log Γ(2) = 0, Γ(1/2) = √π, Γ(5) = 24, Γ(10.5) = 1133278.388948786 (R: gamma(10.5)).
     expect(logGamma(1)).toBeCloseTo(0, 13);
