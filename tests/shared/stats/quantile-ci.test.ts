@@ -1,5 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as QuantileCiModule from '../../../shared/stats/quantile-ci';
+import { describe, expect, it } from 'vitest';
+import {
+  logGamma,
+  minSamplesForQuantileCi,
+  quantileCi,
+  quantileCiRanks,
+} from '../../../shared/stats/quantile-ci';
 import { seededRandom } from '../../random';
 
 /** Exact Binomial(n, p) probabilities by multiplying out the binomial coefficients (small n only). */
@@ -20,18 +25,6 @@ function ascending(n: number): Float64Array {
   for (let i = 0; i < n; i++) values[i] = 100 + i;
   return values;
 }
-
-// A fresh module (and ranks cache) for every test: Stryker reruns the tests in one process, and ranks cached in an
-// earlier run would answer for the code under test.
-let quantileCi: typeof QuantileCiModule.quantileCi;
-let quantileCiRanks: typeof QuantileCiModule.quantileCiRanks;
-let minSamplesForQuantileCi: typeof QuantileCiModule.minSamplesForQuantileCi;
-let logGamma: typeof QuantileCiModule.logGamma;
-beforeEach(async () => {
-  vi.resetModules();
-  ({ quantileCi, quantileCiRanks, minSamplesForQuantileCi, logGamma } =
-    await import('../../../shared/stats/quantile-ci'));
-});
 
 /** The tail walk from k = 0 (no mass skipped): the first k whose P(B ≤ k) passes 2.5%, in log space. */
 function walkFromZero(n: number, q: number): number {
