@@ -17,3 +17,12 @@ describe('the least-privilege IAM policy in the README', () => {
     expect(new Set(inReadme)).toEqual(new Set(REQUIRED_IAM_ACTIONS.map((a) => a.action)));
   });
 });
+
+describe('REQUIRED_IAM_ACTIONS', () => {
+  it('says why each action is needed, a different reason for each', () => {
+    const reasons = REQUIRED_IAM_ACTIONS.map((a) => a.why.trim());
+    for (const [i, reason] of reasons.entries())
+      expect(reason, `no reason for ${REQUIRED_IAM_ACTIONS[i]?.action}`).not.toBe('');
+    expect(new Set(reasons).size).toBe(reasons.length);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SampleSchema, emptySample } from '../../shared/sample';
+import { ArchSchema, SampleSchema, emptySample } from '../../shared/sample';
 
 describe('Sample', () => {
   it('accepts a sample with unknown optional fields', () => {
@@ -8,4 +8,13 @@ describe('Sample', () => {
   it('rejects a sample without a name', () => {
     expect(SampleSchema.safeParse(emptySample('')).success).toBe(false);
   });
+  it.each(['x86_64', 'arm64'] as const)('accepts the Lambda architecture %s', (arch) => {
+    expect(SampleSchema.parse({ ...emptySample('f'), arch }).arch).toBe(arch);
+  });
+  it.each(['aarch64', 'amd64', 'ARM64', ''])(
+    'refuses %j, which Lambda does not name an architecture',
+    (arch) => {
+      expect(ArchSchema.safeParse(arch).success).toBe(false);
+    },
+  );
 });

@@ -25,4 +25,15 @@ describe('clearlyLowest', () => {
     expect(clearlyLowest([group(1, 100)])).toBeNull();
     expect(clearlyLowest([sorted([10, 11]), sorted([100, 110])])).toBeNull();
   });
+  it('names the lowest of two groups, wherever it stands', () => {
+    expect(clearlyLowest([group(1, 400), group(2, 100)])).toBe(1);
+    expect(clearlyLowest([group(2, 100), group(1, 400)])).toBe(0);
+  });
+  it('names none when there is nothing to compare: no groups, or only empty ones', () => {
+    expect(clearlyLowest([])).toBeNull();
+    expect(clearlyLowest([sorted([]), sorted([])])).toBeNull();
+  });
+  it('names none when another group is empty: nothing shows that one is higher', () => {
+    expect(clearlyLowest([group(2, 100), sorted([]), group(1, 400)])).toBeNull();
+  });
 });

@@ -179,5 +179,7 @@ describe('memorySweep', () => {
     );
     expect(few[0]!.points[0]!.total.ci).toBeNull();
     expect(few[0]!.fastest).toBeNull();
+    expect(few[0]!.cheapest).toBeNull();
+    expect(few[0]!.balanced).toBeNull();
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { minSamplesForQuantileCi, quantileCi } from '../../../shared/stats/quantile-ci';
+import {
+  logGamma,
+  minSamplesForQuantileCi,
+  quantileCi,
+  quantileCiRanks,
+} from '../../../shared/stats/quantile-ci';
 import { seededRandom } from '../../random';
 
 /** Exact Binomial(n, p) probabilities by multiplying out the binomial coefficients (small n only). */
@@ -19,6 +24,19 @@ function ascending(n: number): Float64Array {
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = 100 + i;
   return values;
+}
+
+/** The tail walk from k = 0 (no mass skipped): the first k whose P(B ≤ k) passes 2.5%, in log space. */
+function walkFromZero(n: number, q: number): number {
+  let logPmf = n * Math.log(1 - q);
+  let tail = 0;
+  for (let k = 0; k <= n; k++) {
+    const pmf = Math.exp(logPmf);
+    if (tail + pmf > 0.025) return k;
+    tail += pmf;
+    logPmf += Math.log((n - k) / (k + 1)) + Math.log(q / (1 - q));
+  }
+  return -1;
 }
 
 describe('quantileCi', () => {
@@ -79,6 +97,31 @@ describe('quantileCi', () => {
     expect(Math.abs(ci.highRank - (n / 2 + half))).toBeLessThan(3);
     expect(ci.coverage).toBeGreaterThanOrEqual(0.95);
     expect(ci.coverage).toBeLessThan(0.9502);
+  });
+
+  it('skips only mass that cannot matter: large n give the ranks of a walk over every k', () => {
+    for (const p of [0.5, 0.9, 0.99])
+      for (const n of [500, 2000, 20_000]) {
+        const ranks = quantileCiRanks(n, p)!;
+        expect(ranks.lowRank, `low rank, n ${n}, p ${p}`).toBe(walkFromZero(n, p));
+        expect(ranks.highRank, `high rank, n ${n}, p ${p}`).toBe(n + 1 - walkFromZero(n, 1 - p));
+      }
+  });
+
+  it('gives no ranks where the sample is too small, asked for them directly too', () => {
+    expect(quantileCiRanks(5, 0.5)).toBeNull();
+    expect(quantileCiRanks(35, 0.9)).toBeNull();
+    expect(quantileCiRanks(35, 0.1)).toBeNull();
+    expect(quantileCiRanks(36, 0.9)).toMatchObject({ highRank: 36 });
+  });
+
+  it('has log Γ to about 14 digits', () => {
+    // log Γ(1) = log Γ(2) = 0, Γ(1/2) = √π, Γ(5) = 24, Γ(10.5) = 1133278.388948786 (R: gamma(10.5)).
+    expect(logGamma(1)).toBeCloseTo(0, 13);
+    expect(logGamma(2)).toBeCloseTo(0, 13);
+    expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 13);
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 13);
+    expect(logGamma(10.5)).toBeCloseTo(Math.log(1133278.388948786), 12);
   });
 
   it('rejects a quantile outside (0, 1)', () => {

@@ -126,6 +126,26 @@ describe("compareShift against R's wilcox.test", () => {
     expect(r.coverage).toBe(0.95);
   });
 
+  it('takes the exact interval only without ties, within either side or across them', () => {
+    // 8 and 8 values: exact coverage 1 − 2 · P(U ≤ k − 1) without ties; with any tie the normal ranks, 95% as such.
+    const base = [100, 110, 120, 130, 140, 150, 160, 170];
+    const news = [105, 115, 125, 135, 145, 155, 165, 175];
+    const coverage = (b: number[], n: number[]): number | null =>
+      compareShift(sorted(b), sorted(n), 10).coverage;
+    expect(coverage(base, news)).toBeCloseTo(0.9501165501165501, 12); // 1 − 2 · pwilcox(13, 8, 8)
+    const withTie = (xs: number[], i: number, v: number): number[] => xs.map((x, j) => (j === i ? v : x));
+    for (const [b, n, where] of [
+      [withTie(base, 7, 160), news, 'the two largest BASE values'],
+      [withTie(base, 1, 100), news, 'the two smallest BASE values'],
+      [base, withTie(news, 7, 165), 'the two largest NEW values'],
+      [base, withTie(news, 1, 105), 'the two smallest NEW values'],
+      [base, withTie(news, 0, 100), 'the smallest of both'],
+      [base, withTie(news, 7, 170), 'the largest of both'],
+      [base, withTie(news, 3, 140), 'a middle value of both'],
+    ] as const)
+      expect(coverage([...b], [...n]), where).toBe(0.95);
+  });
+
   it("counts the gate's U as R's W", () => {
     for (const c of Object.values(R)) {
       const x = sorted(c.base.map(Math.log));
@@ -169,6 +189,16 @@ describe("compareShift against R's wilcox.test", () => {
       ratio: null,
       note: 'one side has no values',
     });
+  });
+
+  it('gives 1 against 39 values the exact interval min … max, but no interval when a tie makes it normal', () => {
+    const news = seq(39, (i) => 100 + i);
+    const exact = compareShift(sorted([120.5]), sorted(news), 10);
+    expect(exact.ratioCi).toEqual([101 / 120.5, 139 / 120.5].map((r) => expect.closeTo(r, 12)));
+    expect(exact.coverage).toBeCloseTo(0.95, 12);
+    // The normal approximation's rank for 1 × 39 pairs is below 1: no interval.
+    const tied = compareShift(sorted([120]), sorted(news), 10);
+    expect(tied).toMatchObject({ verdict: 'too few samples', ratioCi: null, coverage: null });
   });
 
   it('refuses a ratio of values that are not positive instead of making one up', () => {
@@ -273,5 +303,26 @@ describe('pairwiseDifferencesAt', () => {
 
   it('rejects a rank outside the pairs', () => {
     expect(() => pairwiseDifferencesAt([1, 2], [3], [3])).toThrow(/rank 3 is outside 1 … 2/);
+    for (const k of [0, -1, 1.5, NaN])
+      expect(() => pairwiseDifferencesAt([1, 2], [3], [k]), `rank ${k}`).toThrow(/is outside 1 … 2/);
+    const many = seq(100, (i) => i);
+    expect(() => pairwiseDifferencesAt(many, many, [10_001])).toThrow(/rank 10001 is outside 1 … 10000/);
+  });
+
+  it('gives every rank in turn, up and down, as sorting all differences does (the search reuses its windows)', () => {
+    const next = seededRandom(11);
+    // 120 × 90 = 10,800 differences: the value search, not the sort of all; x below zero, so that the largest
+    // difference is y's largest minus x's smallest and not their sum.
+    const x = sorted(seq(120, () => Math.round(200 * next()) / 10 - 12));
+    const y = sorted(seq(90, () => Math.round(300 * next()) / 10));
+    const all = new Float64Array(x.length * y.length);
+    for (let i = 0; i < x.length; i++)
+      for (let j = 0; j < y.length; j++) all[i * y.length + j] = y[j]! - x[i]!;
+    all.sort();
+    const up = seq(900, (i) => 4000 + i);
+    const down = seq(900, (i) => 9000 - i);
+    const ends = [1, 2, 3, 10_798, 10_799, 10_800];
+    for (const ranks of [up, down, ends])
+      expect(pairwiseDifferencesAt(x, y, ranks)).toEqual(ranks.map((k) => all[k - 1]));
   });
 });

@@ -175,6 +175,75 @@ describe('utcDay', () => {
   ])('%s → %s', (timestamp, day) => {
     expect(utcDay(timestamp)).toBe(day);
   });
+
+  it.each([
+    ['2026-11-20T10:00Z', '2026-11-20'],
+    ['2026-11-20T23:59:59Z', '2026-11-20'],
+    ['2026-11-20T09:05:07.123456Z', '2026-11-20'],
+    ['2026-11-20 23:30:00-02:00', '2026-11-21'],
+    ['2026-11-20T23:30:00+00:00', '2026-11-20'],
+    // 24:00 is the end of the day, that is the next day's midnight.
+    ['2026-11-20T24:00:00Z', '2026-11-21'],
+  ])('reads the time of %s (→ %s)', (timestamp, day) => {
+    expect(utcDay(timestamp)).toBe(day);
+  });
+
+  it.each([
+    '2026-11-20T1Z',
+    '2026-11-20T10Z',
+    '2026-11-20T1:00:00Z',
+    '2026-11-20T10:0:00Z',
+    '2026-11-20T10:60:00Z',
+    '2026-11-20T10:00:0Z',
+    '2026-11-20T10:00:60Z',
+    '2026-11-20T10:00:00.Z',
+    '2026-11-20T1a:00Z',
+    '2026-11-20T10:0aZ',
+    '2026-11-20T10:00:0aZ',
+    '2026-11-20T10:00:00.abcZ',
+    '2026-11-20 0123456789T10:00Z',
+    '12026-11-20',
+    '2026-11-20Tab:cd:00Z',
+    '2026-11-20T10:00:00ZZ',
+    '2026-11-20T',
+    '2026-11-20x',
+    '2026-1-20',
+    'Nov 20 2026',
+  ])('refuses the malformed time %s', (timestamp) => {
+    expect(utcDay(timestamp)).toBeNull();
+  });
+
+  it.each([
+    ['2026-01-01T00:00:00Z', '2026-01-01'],
+    ['2026-01-31', '2026-01-31'],
+    ['2024-03-31', '2024-03-31'],
+    ['2000-12-31T00:00:00Z', '2000-12-31'],
+    ['2026-04-30', '2026-04-30'],
+    ['2026-12-31T12:00:00Z', '2026-12-31'],
+    ['2024-02-29', '2024-02-29'],
+    ['2000-02-29T00:00:00Z', '2000-02-29'],
+    ['2026-02-28T00:00:00Z', '2026-02-28'],
+    ['2026-03-31T00:00:00Z', '2026-03-31'],
+  ])('accepts the calendar day %s', (timestamp, day) => {
+    expect(utcDay(timestamp)).toBe(day);
+  });
+
+  // A REPORT time's first ten characters were taken as its day unchecked, and Date.parse rolls 02-30 over into
+  // March: either way a made-up day would have become a point of the trend chart.
+  it.each([
+    '2026-13-01T10:00:00Z',
+    '2026-00-10T10:00:00Z',
+    '2026-01-00T10:00:00Z',
+    '2026-01-32',
+    '2026-04-31',
+    '2026-02-30T10:00:00Z',
+    '2026-02-30',
+    '2023-02-29',
+    '1900-02-29T00:00:00Z',
+    '2026-02-29 10:00:00+01:00',
+  ])('refuses %s, which is no day of the calendar', (timestamp) => {
+    expect(utcDay(timestamp)).toBeNull();
+  });
 });
 
 describe('dailyMedians with the 95% interval of the median (the default)', () => {
