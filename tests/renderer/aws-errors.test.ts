@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_IAM_ACTIONS, explainAwsError } from '../../renderer/src/measure/aws-errors';
+import { REQUIRED_IAM_ACTIONS, explainAwsError, whyAction } from '../../renderer/src/measure/aws-errors';
 
 describe('explainAwsError', () => {
   it('tells how to renew an expired SSO session for the chosen profile', () => {
@@ -48,6 +48,17 @@ describe('explainAwsError', () => {
     expect(e.title).toBe('Missing permission: lambda:ListFunctions');
     expect(e.actions[0]).toBe('lambda:ListFunctions');
     expect(new Set(e.actions)).toEqual(new Set(REQUIRED_IAM_ACTIONS.map((a) => a.action)));
+    expect(e.hint).toMatch(/^The app needs it to list the functions of the region\. Ask your administrator/);
+  });
+  it('says why the app needs each action, and nothing for one it does not call', () => {
+    for (const { action, why } of REQUIRED_IAM_ACTIONS) expect(whyAction(action)).toBe(why);
+    expect(whyAction('s3:GetObject')).toBe('');
+    const unknown = explainAwsError({
+      code: 'aws',
+      message: 'User: x is not authorized to perform: s3:GetObject on resource: y',
+      hint: null,
+    });
+    expect(unknown.hint).toMatch(/^Ask your administrator/);
   });
   it('speaks of the app, not of CLI flags, for problems it knows, and keeps main’s hint otherwise', () => {
     const denied = explainAwsError({

@@ -328,6 +328,8 @@ describe('MeasureView', () => {
     expect(actions[0]).toBe('lambda:ListFunctions');
     expect(actions).toContain('lambda:UpdateFunctionConfiguration');
     expect(actions).toContain('logs:StartQuery');
+    // Each with what the app needs it for.
+    expect(error.findAll('li')[0]?.text()).toBe('lambda:ListFunctions — list the functions of the region');
   });
 
   it('refuses an endpoint that is not a URL', async () => {

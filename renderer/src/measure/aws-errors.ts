@@ -3,6 +3,17 @@ import { REQUIRED_IAM_ACTIONS } from '../../../shared/iam-actions';
 
 export { REQUIRED_IAM_ACTIONS };
 
+/** Why the app calls an action (empty for one it does not know). */
+export function whyAction(action: string): string {
+  return REQUIRED_IAM_ACTIONS.find((a) => a.action === action)?.why ?? '';
+}
+
+/** `The app needs it to ….` for an action it calls (nothing for another). */
+function neededFor(action: string): string {
+  const why = whyAction(action);
+  return why === '' ? '' : `The app needs it to ${why}. `;
+}
+
 export type AwsProblem =
   'sso-expired' | 'no-credentials' | 'access-denied' | 'unreachable' | 'throttled' | 'not-found' | 'other';
 
@@ -80,7 +91,9 @@ export function explainAwsError(
       problem: 'access-denied',
       title: named ? `Missing permission: ${named}` : 'Missing AWS permissions',
       message: error.message,
-      hint: 'Ask your administrator to allow these actions for your role (the README has a least-privilege policy).',
+      hint:
+        (named === null ? '' : neededFor(named)) +
+        'Ask your administrator to allow these actions for your role (the README has a least-privilege policy).',
       actions: named ? [named, ...all.filter((a) => a !== named)] : all,
     };
   }
