@@ -1,5 +1,6 @@
 import {
   CODED_COLUMNS,
+  columnsOf,
   NUMBER_COLUMNS,
   type CodedTextColumn,
   type PackedTextColumn,
@@ -122,37 +123,13 @@ export class ColumnsJoin {
   /** The joined columns (views of the first `length` rows: room never written to costs no memory). */
   finish(): SampleColumns {
     const n = this.length;
-    const [memoryMB, initMs, durationMs, billedMs, maxMemoryUsedMB, restoreMs] = this.numbers.map((a) =>
-      a.subarray(0, n),
-    ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    const [name, arch, runtime, status, errorType, run] = this.coded.map((c) => ({
-      codes: c.codes.subarray(0, n),
-      values: c.values,
-    })) as [
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-    ];
-    return {
-      length: n,
-      memoryMB,
-      initMs,
-      durationMs,
-      billedMs,
-      maxMemoryUsedMB,
-      restoreMs,
-      name,
-      arch,
-      runtime,
-      status,
-      errorType,
-      run,
-      requestId: this.packed.requestId.finish(n),
-      timestamp: this.packed.timestamp.finish(n),
-    };
+    return columnsOf(
+      n,
+      this.numbers.map((a) => a.subarray(0, n)),
+      this.coded.map((c) => ({ codes: c.codes.subarray(0, n), values: c.values })),
+      this.packed.requestId.finish(n),
+      this.packed.timestamp.finish(n),
+    );
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Sample } from './sample';
 import {
   CODED_COLUMNS,
+  columnsOf,
   NUMBER_COLUMNS,
   packedTextOf,
   textOf,
-  type CodedTextColumn,
   type PackedTextColumn,
   type SampleColumns,
 } from './sample-columns';
@@ -259,43 +259,13 @@ export class SampleColumnsBuilder {
     // A copy when much of the room is unused: the extra memory would live as long as the dataset.
     const trim = <T extends Float64Array | Uint32Array>(a: T): T =>
       (n === a.length ? a : n > a.length * 0.9 ? a.subarray(0, n) : a.slice(0, n)) as T;
-    const [memoryMB, initMs, durationMs, billedMs, maxMemoryUsedMB, restoreMs] = this.numbers.map(trim) as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
-    const coded = this.codes.map((codes, k) => ({
-      codes: trim(codes),
-      values: (this.coders[k] as TextCoder).values,
-    })) as [
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-      CodedTextColumn,
-    ];
-    const [name, arch, runtime, status, errorType, run] = coded;
-    return {
-      length: n,
-      memoryMB,
-      initMs,
-      durationMs,
-      billedMs,
-      maxMemoryUsedMB,
-      restoreMs,
-      name,
-      arch,
-      runtime,
-      status,
-      errorType,
-      run,
-      requestId: this.requestIds?.finish(trim) ?? null,
-      timestamp: this.timestamps?.finish(trim) ?? null,
-    };
+    return columnsOf(
+      n,
+      this.numbers.map(trim),
+      this.codes.map((codes, k) => ({ codes: trim(codes), values: (this.coders[k] as TextCoder).values })),
+      this.requestIds?.finish(trim) ?? null,
+      this.timestamps?.finish(trim) ?? null,
+    );
   }
 }
 

@@ -56,6 +56,52 @@ export const CODED_COLUMNS = ['name', 'arch', 'runtime', 'status', 'errorType', 
 export type NumberColumn = (typeof NUMBER_COLUMNS)[number];
 export type CodedColumn = (typeof CODED_COLUMNS)[number];
 
+/**
+ * SampleColumns of `length` samples from its arrays in NUMBER_COLUMNS' and CODED_COLUMNS' order (what the
+ * builders keep).
+ */
+export function columnsOf(
+  length: number,
+  numbers: readonly Float64Array[],
+  coded: readonly CodedTextColumn[],
+  requestId: PackedTextColumn | null,
+  timestamp: PackedTextColumn | null,
+): SampleColumns {
+  const [memoryMB, initMs, durationMs, billedMs, maxMemoryUsedMB, restoreMs] = numbers as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const [name, arch, runtime, status, errorType, run] = coded as [
+    CodedTextColumn,
+    CodedTextColumn,
+    CodedTextColumn,
+    CodedTextColumn,
+    CodedTextColumn,
+    CodedTextColumn,
+  ];
+  return {
+    length,
+    memoryMB,
+    initMs,
+    durationMs,
+    billedMs,
+    maxMemoryUsedMB,
+    restoreMs,
+    name,
+    arch,
+    runtime,
+    status,
+    errorType,
+    run,
+    requestId,
+    timestamp,
+  };
+}
+
 /** The text of a code of a coded column (null for 0). */
 export function textOf(column: CodedTextColumn, code: number): string | null {
   return code === 0 ? null : (column.values[code - 1] as string);
