@@ -21,7 +21,7 @@ export function mapHeader(
   const index = Object.fromEntries(COLUMNS.map((c) => [c.key, -1])) as ColumnIndex;
   const unknown = new Set<string>();
   const repeated = new Set<ColumnKey>();
-  let known = 0;
+  let anyKnown = false;
   for (let i = 0; i < header.length; i++) {
     const name = (header[i] as string).trim();
     if (name === '') continue;
@@ -30,7 +30,7 @@ export function mapHeader(
       unknown.add(name);
       continue;
     }
-    known += 1;
+    anyKnown = true;
     if (index[column.key] < 0) index[column.key] = i;
     else if (!repeated.has(column.key)) {
       repeated.add(column.key);
@@ -43,7 +43,7 @@ export function mapHeader(
   const expected = COLUMNS.slice(0, 5)
     .map((c) => c.header)
     .join(';');
-  if (known === 0) {
+  if (!anyKnown) {
     return `line ${line} is not a header: the first line must name the columns ${expected}`;
   }
   const missing = COLUMNS.filter((c) => c.required && index[c.key] < 0).map((c) => c.header);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mapHeader } from '../../../shared/csv/header-mapping';
 import { importCsv } from '../../../shared/csv/import-csv';
+import { emptyImportReport } from '../../../shared/csv/import-report';
 import { emptySample } from '../../../shared/sample';
 import { failed, ok } from './import-helpers';
 
@@ -53,6 +55,46 @@ describe('importCsv: the header', () => {
     const r = failed(importCsv(`${names.join(';')}\nf;1;1\n`, 'a.csv'));
     expect(r.error).toBe(
       'missing required column Billed in the header on line 1 (it has: Name;Init;Cold;x0;x1;x2;x3;x4;x5;x6;x7;x8;x9;x10;x11;x12;x13;x14;x15;x16;… 100,003 columns)',
+    );
+  });
+
+  it('maps names with spaces around them, skips empty cells, and keeps the first of a repeated first column', () => {
+    const report = emptyImportReport('a.csv');
+    const mapped = mapHeader(
+      [' Name ', '', 'Memory', ' Init', 'Cold ', 'Billed', '', 'Name', ' Region '],
+      report,
+      1,
+    );
+    if (typeof mapped === 'string') throw new Error(mapped);
+    expect(mapped.index).toMatchObject({ name: 0, memory: 2, init: 3, cold: 4, billed: 5 });
+    expect(report.unknownColumns).toEqual(['Region']);
+    expect(report.warnings).toEqual([
+      'column Name appears twice in the header; the first one is used',
+      'ignored column not in the format: Region',
+    ]);
+  });
+
+  it('says a line without a single known column is not a header, naming the columns expected', () => {
+    const report = emptyImportReport('a.csv');
+    expect(mapHeader(['f', '128', '1'], report, 3)).toBe(
+      'line 3 is not a header: the first line must name the columns Name;Memory;Init;Cold;Billed',
+    );
+  });
+
+  it('lists up to five unknown columns in full, one in the singular', () => {
+    const five = emptyImportReport('a.csv');
+    mapHeader(['Name', 'Init', 'Cold', 'Billed', 'a', 'b', 'c', 'd', 'e'], five, 1);
+    expect(five.warnings).toEqual(['ignored columns not in the format: a, b, c, d, e']);
+    const one = emptyImportReport('a.csv');
+    mapHeader(['Name', 'Init', 'Cold', 'Billed', 'a'], one, 1);
+    expect(one.warnings).toEqual(['ignored column not in the format: a']);
+  });
+
+  it('names a short header in full when a required column is missing, tab-separated with spaces', () => {
+    const names = ['Name', ' Init ', ...Array.from({ length: 18 }, (_, i) => `x${i}`)];
+    const tab = { ...emptyImportReport('a.tsv'), delimiter: '\t' as const };
+    expect(mapHeader(names, tab, 2)).toBe(
+      `missing required columns Cold, Billed in the header on line 2 (it has: Name Init ${names.slice(2).join(' ')})`,
     );
   });
 });
