@@ -23,8 +23,6 @@ export interface ColumnSpec {
   key: ColumnKey;
   /** The header the export writes. */
   header: string;
-  /** What the column holds, for messages and the README. */
-  meaning: string;
   /** Other header spellings the import accepts (compared after `normalizeHeader`). */
   aliases: readonly string[];
   /** An import fails without it. */
@@ -36,80 +34,69 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: 'name',
     header: 'Name',
-    meaning: 'function name',
     aliases: ['function', 'functionname'],
     required: true,
   },
   {
     key: 'memory',
     header: 'Memory',
-    meaning: 'configured memory, MB (taken from the file name when the column is missing)',
     aliases: ['memorymb', 'memorysize', 'memorysizemb'],
     required: false,
   },
   {
     key: 'init',
     header: 'Init',
-    meaning: 'Init Duration, ms; empty or 0 for a warm start',
     aliases: ['initms', 'initduration', 'initdurationms'],
     required: true,
   },
   {
     key: 'cold',
     header: 'Cold',
-    meaning: 'Duration of the invocation, ms',
     aliases: ['coldms', 'duration', 'durationms'],
     required: true,
   },
   {
     key: 'billed',
     header: 'Billed',
-    meaning: 'Billed Duration, ms',
     aliases: ['billedms', 'billedduration', 'billeddurationms'],
     required: true,
   },
-  { key: 'arch', header: 'Arch', meaning: 'x86_64 or arm64', aliases: ['architecture'], required: false },
+  { key: 'arch', header: 'Arch', aliases: ['architecture'], required: false },
   {
     key: 'runtime',
     header: 'Runtime',
-    meaning: 'Lambda runtime, e.g. nodejs20.x',
     aliases: [],
     required: false,
   },
   {
     key: 'maxMemory',
     header: 'MaxMemory',
-    meaning: 'Max Memory Used, MB',
     aliases: ['maxmemorymb', 'maxmemoryused', 'maxmemoryusedmb'],
     required: false,
   },
   {
     key: 'restore',
     header: 'Restore',
-    meaning: 'SnapStart Restore Duration, ms',
     aliases: ['restorems', 'restoreduration', 'restoredurationms'],
     required: false,
   },
-  { key: 'status', header: 'Status', meaning: 'success, error, timeout, ...', aliases: [], required: false },
+  { key: 'status', header: 'Status', aliases: [], required: false },
   {
     key: 'requestId',
     header: 'RequestId',
-    meaning: 'Lambda request id',
     aliases: ['request'],
     required: false,
   },
   {
     key: 'timestamp',
     header: 'Timestamp',
-    meaning: 'ISO 8601 time of the REPORT record',
     aliases: ['time'],
     required: false,
   },
-  { key: 'run', header: 'Run', meaning: 'id of the measurement run', aliases: ['runid'], required: false },
+  { key: 'run', header: 'Run', aliases: ['runid'], required: false },
   {
     key: 'errorType',
     header: 'ErrorType',
-    meaning: 'Error Type of a failed invocation',
     aliases: ['error'],
     required: false,
   },
