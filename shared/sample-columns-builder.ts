@@ -1,90 +1,13 @@
 import type { Sample } from './sample';
+import { TextCoder, TextPacker } from './text-column-builders';
 import {
   CODED_COLUMNS,
   columnsOf,
   NUMBER_COLUMNS,
   packedTextOf,
   textOf,
-  type PackedTextColumn,
   type SampleColumns,
 } from './sample-columns';
-
-/** Dictionary coding of one text column while it is built. */
-class TextCoder {
-  readonly values: string[] = [];
-  private readonly lookup = new Map<string, number>();
-  private lastValue: string | null = null;
-  private lastCode = 0;
-
-  code(value: string | null): number {
-    if (value === null) return 0;
-    // Neighbouring samples mostly repeat (same function, same run), and the importer hands out the very
-    // same string for a repeated cell: a pointer comparison then, no Map lookup.
-    if (value === this.lastValue) return this.lastCode;
-    let code = this.lookup.get(value);
-    if (code === undefined) {
-      this.values.push(value);
-      this.lookup.set(value, (code = this.values.length));
-    }
-    this.lastValue = value;
-    this.lastCode = code;
-    return code;
-  }
-}
-
-/** Texts joined in pieces of this many values: the pieces die young, only the joined strings stay. */
-const PACK_BATCH = 4096;
-
-/** Builds one PackedTextColumn. */
-class TextPacker {
-  private ends: Uint32Array;
-  private readonly pending: string[] = [];
-  private readonly joined: string[] = [];
-  private total = 0;
-
-  constructor(capacity: number) {
-    this.ends = new Uint32Array(capacity);
-  }
-
-  set(i: number, value: string): void {
-    this.pending.push(value);
-    this.total += value.length;
-    this.ends[i] = this.total;
-    if (this.pending.length === PACK_BATCH) {
-      this.joined.push(this.pending.join(''));
-      this.pending.length = 0;
-    }
-  }
-
-  /** Sample i has no value: its end is where the one before it ended. */
-  skip(i: number): void {
-    this.ends[i] = this.total;
-  }
-
-  /** The n values of `column` (none: null) as samples from..from + n - 1. */
-  append(from: number, n: number, column: PackedTextColumn | null): void {
-    if (column === null) {
-      this.ends.fill(this.total, from, from + n);
-      return;
-    }
-    this.joined.push(this.pending.join(''), column.text);
-    this.pending.length = 0;
-    const { ends } = column;
-    for (let i = 0; i < n; i++) this.ends[from + i] = this.total + (ends[i] as number);
-    this.total += column.text.length;
-  }
-
-  grow(capacity: number): void {
-    const grown = new Uint32Array(capacity);
-    grown.set(this.ends);
-    this.ends = grown;
-  }
-
-  finish(trim: (a: Uint32Array) => Uint32Array): PackedTextColumn {
-    this.joined.push(this.pending.join(''));
-    return { text: this.joined.join(''), ends: trim(this.ends) };
-  }
-}
 
 /** Builds SampleColumns one sample at a time, growing its arrays as needed. */
 export class SampleColumnsBuilder {
@@ -166,6 +89,31 @@ export class SampleColumnsBuilder {
       (this.timestamps ??= new TextPacker(this.capacity)).set(i, timestamp);
     else this.timestamps?.skip(i);
     this.length = i + 1;
+    return i;
+  }
+
+  /**
+   * addTexts for the byte reader, with the request id and the timestamp as ASCII bytes[from, to) (an empty
+   * range: none), which the columns keep without a string per value.
+   */
+  addTextsWithBytes(
+    name: string,
+    arch: string | null,
+    runtime: string | null,
+    status: string | null,
+    errorType: string | null,
+    run: string | null,
+    bytes: Uint8Array,
+    requestFrom: number,
+    requestTo: number,
+    timestampFrom: number,
+    timestampTo: number,
+  ): number {
+    const i = this.addTexts(name, arch, runtime, status, errorType, run, null, null);
+    if (requestTo > requestFrom)
+      (this.requestIds ??= new TextPacker(this.capacity)).setAscii(i, bytes, requestFrom, requestTo);
+    if (timestampTo > timestampFrom)
+      (this.timestamps ??= new TextPacker(this.capacity)).setAscii(i, bytes, timestampFrom, timestampTo);
     return i;
   }
 

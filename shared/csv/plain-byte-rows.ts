@@ -1,7 +1,7 @@
 import type { Arch } from '../sample';
 import type { SampleColumnsBuilder } from '../sample-columns-builder';
 import { ByteStrings, decodeBytes, FNV_START, fnvStep } from './byte-strings';
-import { parseNonNegativeAt, POW10 } from './decimal';
+import { EMPTY, parseNonNegativeAt, POW10 } from './decimal';
 import type { ColumnIndex } from './header-mapping';
 import {
   APOSTROPHE,
@@ -9,7 +9,6 @@ import {
   BILLED,
   COLD,
   ERROR_TYPE,
-  FIRST_PACKED_SLOT,
   IGNORED,
   INIT,
   MAX_MEMORY,
@@ -19,7 +18,6 @@ import {
   plainEdge,
   plainNumber,
   REQUEST_ID,
-  RUN,
   RUNTIME,
   STATUS,
   TEXT_SLOTS,
@@ -94,14 +92,27 @@ export class PlainByteRowReader {
     let status: string | null = null;
     let errorType: string | null = null;
     let run: string | null = null;
-    let requestId: string | null = null;
-    let timestamp: string | null = null;
+    // Request ids and timestamps (unique per row) stay bytes: the columns pack them without a string each.
+    let requestFrom = 0;
+    let requestTo = 0;
+    let timestampFrom = 0;
+    let timestampTo = 0;
     let cell = 0;
     for (let from = start; ; cell++) {
       if (cell >= width) return false;
       const role = roles[cell] as number;
       let to: number;
-      if (role === NAME || role >= RUNTIME) {
+      if (role >= REQUEST_ID) {
+        to = this.packedCellEnd(bytes, from, end);
+        if (to < 0) return false;
+        if (role === REQUEST_ID) {
+          requestFrom = from;
+          requestTo = to;
+        } else {
+          timestampFrom = from;
+          timestampTo = to;
+        }
+      } else if (role === NAME || role >= RUNTIME) {
         const value = this.textCell(bytes, from, end, role === NAME ? 0 : role - RUNTIME + 1);
         if (value === NOT_PLAIN) return false;
         to = this.cellTo;
@@ -111,9 +122,7 @@ export class PlainByteRowReader {
         } else if (role === RUNTIME) runtime = value;
         else if (role === STATUS) status = value;
         else if (role === ERROR_TYPE) errorType = value;
-        else if (role === RUN) run = value;
-        else if (role === REQUEST_ID) requestId = value;
-        else timestamp = value;
+        else run = value;
       } else if (role === ARCH) {
         to = cellEnd(bytes, delimiter, from, end);
         const length = to - from;
@@ -142,6 +151,10 @@ export class PlainByteRowReader {
         if ((i === end || c === delimiter) && digits > 0 && digits <= 15) {
           to = i;
           v = point < 0 || point === i - 1 ? mantissa : mantissa / (POW10[i - point - 1] as number);
+        } else if (i === from && (i === end || c === delimiter)) {
+          // An empty cell (a full export's Restore, most rows): no text to decode for it.
+          to = i;
+          v = EMPTY;
         } else {
           to = cellEnd(bytes, delimiter, i, end);
           const text = decodeBytes(bytes, from, to);
@@ -160,7 +173,19 @@ export class PlainByteRowReader {
       from = to + 1;
     }
     if (cell !== width - 1 || name === null) return false;
-    const i = out.addTexts(name, arch, runtime, status, errorType, run, requestId, timestamp);
+    const i = out.addTextsWithBytes(
+      name,
+      arch,
+      runtime,
+      status,
+      errorType,
+      run,
+      bytes,
+      requestFrom,
+      requestTo,
+      timestampFrom,
+      timestampTo,
+    );
     // Written here, not handed to a function: see addTexts.
     const numbers = out.numberColumns();
     (numbers[0] as Float64Array)[i] = memoryMB;
@@ -176,8 +201,7 @@ export class PlainByteRowReader {
    * The text cell of a slot starting at `from` (its end in cellTo): null when empty, NOT_PLAIN when it starts
    * or ends with a space or a control character (it may need trimming) or a `'` (perhaps the export's formula
    * escape, see formula-escape.ts). Most cells repeat the one above them: that is checked first (compared
-   * from the end, where names differ); other repeating texts are interned, unique ones (request ids,
-   * timestamps) decoded.
+   * from the end, where names differ); other texts are interned.
    */
   private textCell(
     bytes: Uint8Array,
@@ -211,13 +235,32 @@ export class PlainByteRowReader {
     if (to === from) return null;
     const first = bytes[from] as number;
     if (!plainEdge(first) || !plainEdge(bytes[to - 1] as number) || first === APOSTROPHE) return NOT_PLAIN;
-    // Request ids and timestamps are unique per row: not worth interning.
-    const value =
-      slot < FIRST_PACKED_SLOT ? this.strings.intern(bytes, from, to, hash) : decodeBytes(bytes, from, to);
+    const value = this.strings.intern(bytes, from, to, hash);
     this.lastValue[slot] = value;
     this.lastFrom[slot] = from;
     this.lastLength[slot] = to - from;
     return value;
+  }
+
+  /**
+   * Where a request id or timestamp cell starting at `from` ends (empty: at `from`, no value), or -1 when it
+   * is not plain: edges as textCell's, and any byte outside ASCII, which RowReader decodes (only in ASCII is
+   * a byte one character of the packed text).
+   */
+  private packedCellEnd(bytes: Uint8Array, from: number, end: number): number {
+    const delimiter = this.delimiter;
+    let seen = 0;
+    let to = from;
+    for (; to < end; to++) {
+      const c = bytes[to] as number;
+      if (c === delimiter) break;
+      seen |= c;
+    }
+    if (to === from) return to;
+    const first = bytes[from] as number;
+    if (seen >= 128 || !plainEdge(first) || !plainEdge(bytes[to - 1] as number) || first === APOSTROPHE)
+      return -1;
+    return to;
   }
 }
 

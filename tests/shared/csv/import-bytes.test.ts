@@ -181,6 +181,36 @@ describe('importCsvBytes (the byte path)', () => {
     expect(bytes.ok && samplesFromColumns(bytes.columns)).toEqual(samples);
   });
 
+  it('packs request ids and timestamps from the bytes over several pool pieces, non-ASCII ones in order', () => {
+    // 60,000 rows of 36-byte ids: between the two non-ASCII ids the packed bytes fill the 1 MB pool more than
+    // once. A non-ASCII id sends its row to RowReader (a string, not bytes), an empty one is no value: both
+    // must keep their place.
+    const random = seededRandom(7);
+    const samples: Sample[] = Array.from({ length: 60_000 }, (_, i) => ({
+      ...emptySample(`fn-${i % 5}`),
+      memoryMB: 512,
+      initMs: 100 + (i % 97),
+      durationMs: 10 + (i % 13),
+      billedMs: 11 + (i % 13),
+      requestId:
+        i === 5 || i === 55_000
+          ? `réq-${i}-ü`
+          : i % 13 === 0
+            ? null
+            : `${Math.floor(random() * 1e9)
+                .toString(16)
+                .padStart(8, '0')}-1b2c-4d5e-8f90-${String(i).padStart(12, '0')}`,
+      timestamp: i % 101 === 3 ? null : new Date(1767225600000 + i * 1000).toISOString(),
+    }));
+    const text = exportCsv(samples);
+    const bytes = fromBytes(encode(text), 'ids.csv', 65536, 65536);
+    expectSameImport(bytes, importCsvColumns(text, 'ids.csv'));
+    const read = bytes.ok ? samplesFromColumns(bytes.columns) : [];
+    expect(read.map((s) => s.requestId)).toEqual(samples.map((s) => s.requestId));
+    expect(read.map((s) => s.timestamp)).toEqual(samples.map((s) => s.timestamp));
+    expect(read[5]?.requestId).toBe('réq-5-ü');
+  });
+
   it.skipIf(!HAVE_SEED_RUNS).each(SEED_FILES)('reads the seed run %s as the text path', (name) => {
     const bytes = new Uint8Array(readFileSync(join(SEED_RUNS_DIR, name)));
     const text = readFileSync(join(SEED_RUNS_DIR, name), 'utf8');
