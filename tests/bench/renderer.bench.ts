@@ -9,6 +9,7 @@ import { exportCsv } from '../../shared/csv/export-csv';
 import { benchSamples, seedCsv } from './bench-samples';
 import { dailyBenchmarkSamples } from '../e2e/support/chart-data';
 import { goalLine } from './goal';
+import { startProfile, stopProfile } from './cpu-profile';
 import {
   buildRenderer,
   CHROMIUM,
@@ -37,7 +38,18 @@ async function pageCpuMs(page: Page): Promise<number> {
 const redraws: { label: string; wall: number; cpu: number }[] = [];
 
 /** Milliseconds from the action (timed in the page) to the end of the chart's next draw. */
-async function timeRedraw(page: Page, action: () => Promise<void>, label = ''): Promise<string> {
+async function timeRedraw(
+  page: Page,
+  action: () => Promise<void>,
+  label = '',
+  stepName = label,
+): Promise<string> {
+  // COLDSTART_PROFILE=out.cpuprofile COLDSTART_PROFILE_STEP='sort → median': where that step's time goes.
+  const step = process.env.COLDSTART_PROFILE_STEP;
+  const profiling =
+    process.env.COLDSTART_PROFILE && step !== undefined && stepName.startsWith(step)
+      ? await startProfile(page)
+      : null;
   const before = await renderCount(page);
   const cpu0 = await pageCpuMs(page);
   const t0 = await page.evaluate(() => performance.now());
@@ -50,6 +62,9 @@ async function timeRedraw(page: Page, action: () => Promise<void>, label = ''): 
   // Includes the browser's painting of the new chart up to the check above (a frame, roughly).
   const cpu = (await pageCpuMs(page)) - cpu0;
   redraws.push({ label, wall, cpu });
+  if (profiling)
+    for (const line of await stopProfile(profiling, process.env.COLDSTART_PROFILE as string, 25))
+      console.log(line);
   const draw = Number(await page.getAttribute('[data-testid=chart]', 'data-draw-ms'));
   const figure = Number(await page.getAttribute('[data-testid=chart]', 'data-figure-ms'));
   return (
@@ -65,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    outDir = await buildRenderer();
+    outDir = await buildRenderer({ minify: !process.env.COLDSTART_PROFILE });
     const samples = benchSamples(ROWS);
     for (const [name, csv] of [
       ['bench-1m-full.csv', exportCsv(samples)],
@@ -271,6 +286,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
             page,
             () => action().then(() => undefined),
             label.includes('first') ? 'first' : `620x${perGroup}`,
+            `${perGroup} ${label}`,
           )}`,
         );
       // Only the rows near the card's view are drawn (chart-window.ts): scrolling far draws those in view.
