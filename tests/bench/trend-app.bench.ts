@@ -58,7 +58,14 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
   /** Milliseconds from an action to the trend's next draw, and the draw's own part (figure + Plotly). */
   async function timeRedraw(
     action: () => Promise<void>,
+    label = '',
   ): Promise<{ wall: number; draw: number; cpu: number }> {
+    // COLDSTART_PROFILE=out.cpuprofile COLDSTART_PROFILE_STEP='at most 50': that redraw's profile instead.
+    const step = process.env.COLDSTART_PROFILE_STEP;
+    const profiling =
+      process.env.COLDSTART_PROFILE && step !== undefined && label.startsWith(step)
+        ? await startProfile(page)
+        : null;
     const before = await trendRenders(page);
     const cpu0 = await rendererCpuMs(browser);
     const t0 = await page.evaluate(() => performance.now());
@@ -72,7 +79,11 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
       const m = performance.getEntriesByName('coldstart:trend-draw').at(-1) as PerformanceMeasure;
       return [m.startTime + m.duration, m.duration];
     });
-    return { wall: end - t0, draw, cpu: (await rendererCpuMs(browser)) - cpu0 };
+    const cpu = (await rendererCpuMs(browser)) - cpu0;
+    if (profiling)
+      for (const line of await stopProfile(profiling, process.env.COLDSTART_PROFILE as string, 30))
+        console.log(line);
+    return { wall: end - t0, draw, cpu };
   }
 
   it('drops 365 daily files at once: import through the worker and first trend chart, then redraws', async () => {
@@ -84,7 +95,8 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         files.map(async (name) => new File([await (await fetch(`./days/${name}`)).blob()], name)),
       );
     }, names);
-    const profiling = process.env.COLDSTART_PROFILE ? await startProfile(page) : null;
+    const profiling =
+      process.env.COLDSTART_PROFILE && !process.env.COLDSTART_PROFILE_STEP ? await startProfile(page) : null;
     const cpu0 = await rendererCpuMs(browser);
     const t0 = await page.evaluate(() => {
       const data = new DataTransfer();
@@ -160,7 +172,10 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
     const redraws = [
       [
         'at most 50 lines',
-        await timeRedraw(() => page.selectOption('[data-testid=trend-limit]', '50').then(() => undefined)),
+        await timeRedraw(
+          () => page.selectOption('[data-testid=trend-limit]', '50').then(() => undefined),
+          'at most 50 lines',
+        ),
       ],
       [
         'at most 10 lines',
@@ -171,7 +186,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a year of public baselines in the app (C
         await timeRedraw(() => page.fill('[data-testid=trend-search]', 'nodejs arm64')),
       ],
       ['filter cleared', await timeRedraw(() => page.fill('[data-testid=trend-search]', ''))],
-      ['p90 lines on', await timeRedraw(() => page.click('[data-testid=trend-p90]'))],
+      ['p90 lines on', await timeRedraw(() => page.click('[data-testid=trend-p90]'), 'p90 lines on')],
       ['p90 lines off', await timeRedraw(() => page.click('[data-testid=trend-p90]'))],
     ] as const;
     const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;

@@ -64,6 +64,48 @@ describe.skipIf(!haveChromium)('public baselines and the trend in Chromium', () 
     await shot('01-trend-light');
   });
 
+  it('lists the lines in its own legend; a click hides a line and shows it again, the others keep their color', async () => {
+    const items = page.locator('[data-testid=trend-legend-item]');
+    expect(await items.count()).toBe(10);
+    // Plotly's legend is not drawn: measuring 50 entries was a third of a redraw.
+    expect(await page.locator('[data-testid=trend-chart] .legend').count()).toBe(0);
+    const strokes = () =>
+      page.$$eval('[data-testid=trend-chart] .scatterlayer .js-line', (els) =>
+        els.map((e) => (e as SVGElement).style.stroke),
+      );
+    const before = await strokes();
+    const label = (await items.nth(1).textContent())?.trim();
+    let n = await renders();
+    await items.nth(1).click();
+    await page.waitForFunction(
+      (k) =>
+        Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) > k,
+      n,
+    );
+    expect(await items.nth(1).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('[data-testid=trend-chart] .scatterlayer .trace').count()).toBe(18);
+    const after = await strokes();
+    // Each line is drawn as its band, then its median: the second line's two paths are gone, nothing else.
+    expect(after).toEqual(before.filter((_, i) => i !== 2 && i !== 3));
+    // The swatch is the line's color.
+    const swatch = await items
+      .nth(2)
+      .locator('.swatch')
+      .evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(swatch).toBe(before[5]);
+    expect(label).toMatch(/·/);
+    await shot('01b-trend-legend-hidden-light');
+    n = await renders();
+    await items.nth(1).click();
+    await page.waitForFunction(
+      (k) =>
+        Number(document.querySelector('[data-testid=trend-chart]')?.getAttribute('data-render-count')) > k,
+      n,
+    );
+    expect(await page.locator('[data-testid=trend-chart] .scatterlayer .trace').count()).toBe(20);
+    expect(await strokes()).toEqual(before);
+  });
+
   it('filters the lines, and a click on a point shows only that day', async () => {
     const before = await renders();
     await page.fill('[data-testid=trend-search]', 'nodejs22.x arm64 128');

@@ -6,7 +6,7 @@ import { createTestWorkspace } from '../../renderer/src/state/workspace';
 import { columnsFromSamples } from '../../shared/sample-columns-builder';
 import { selectRows } from '../../renderer/src/analysis/selection';
 import { datasetsAt, pickSeries, trendOf } from '../../renderer/src/analysis/trend-rows';
-import { trendFigure } from '../../renderer/src/analysis/trend-figure';
+import { BANDS_UP_TO_LINES, lineColor, trendFigure } from '../../renderer/src/analysis/trend-figure';
 
 const entry = (d: string, m: number, a: string, i: number[]) => ({
   r: `lambda-perf-x-zip-${m}-${a}`,
@@ -207,6 +207,65 @@ describe('trend figure', () => {
       'lines+markers',
       'lines',
     ]);
+  });
+});
+
+describe('trend figure with many lines, some hidden', () => {
+  const theme = {
+    text: '#000',
+    grid: '#eee',
+    background: '#fff',
+    palette: ['#111111', '#222222', '#333333'],
+  };
+  const line = (k: number) => ({
+    key: `k${k}`,
+    label: `f${k}`,
+    name: `f${k}`,
+    runtime: null,
+    arch: null,
+    memoryMB: null,
+    own: false,
+    days: [
+      { day: '2026-01-01', n: 10, median: k, ci: [k - 1, k + 1] as [number, number], p90: k, p90Ci: null },
+    ],
+  });
+
+  it('draws bands up to BANDS_UP_TO_LINES lines, none above, and no Plotly legend', () => {
+    const ten = trendFigure(
+      Array.from({ length: BANDS_UP_TO_LINES }, (_, k) => line(k)),
+      [],
+      'ms',
+      'Init',
+      theme,
+    );
+    expect(ten.data.filter((d) => d.fill === 'toself')).toHaveLength(BANDS_UP_TO_LINES);
+    expect(ten.layout.showlegend).toBe(false);
+    const many = trendFigure(
+      Array.from({ length: BANDS_UP_TO_LINES + 1 }, (_, k) => line(k)),
+      [],
+      'ms',
+      'Init',
+      theme,
+    );
+    expect(many.data.filter((d) => d.fill === 'toself')).toHaveLength(0);
+    expect(many.data).toHaveLength(BANDS_UP_TO_LINES + 1);
+  });
+
+  it('leaves hidden lines out, the others keep their index and color; bands come back under the limit', () => {
+    const series = Array.from({ length: BANDS_UP_TO_LINES + 1 }, (_, k) => line(k));
+    const { data } = trendFigure(series, [], 'ms', 'Init', theme, false, new Set(['k0']));
+    // One hidden: ten lines drawn, so with their bands again.
+    expect(data.filter((d) => d.fill === 'toself')).toHaveLength(BANDS_UP_TO_LINES);
+    const lines = data.filter((d) => d.fill !== 'toself');
+    expect(lines.map((d) => (d.meta as { series: number }).series)).toEqual(
+      Array.from({ length: BANDS_UP_TO_LINES }, (_, k) => k + 1),
+    );
+    expect(lines.map((d) => (d.line as { color: string }).color).slice(0, 3)).toEqual([
+      lineColor(theme, 1),
+      lineColor(theme, 2),
+      lineColor(theme, 3),
+    ]);
+    expect(lineColor(theme, 3)).toBe('#111111');
   });
 });
 

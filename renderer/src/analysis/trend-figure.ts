@@ -30,6 +30,16 @@ const dayMs = (d: TrendDay): number => Date.parse(d.day);
  */
 export const MARKERS_UP_TO_DAYS = 62;
 
+/** The color of the i-th line of the shown ones, in the figure and in the view's legend. */
+export const lineColor = (theme: Pick<TrendTheme, 'palette'>, i: number): string =>
+  theme.palette[i % theme.palette.length] as string;
+
+/**
+ * Above this many lines the 95% intervals are not drawn as bands: fifty translucent bands cover one another
+ * (nothing reads through them) and were a third of a redraw. Each point's hover still gives its interval.
+ */
+export const BANDS_UP_TO_LINES = 10;
+
 const ci = (c: [number, number] | null): string =>
   c === null ? 'too few samples' : `${c[0].toFixed(1)}–${c[1].toFixed(1)}`;
 
@@ -70,9 +80,10 @@ function band(
 }
 
 /**
- * The trend as a Plotly figure: per line its median's 95% interval as a band drawn first, then the medians as
- * a line with markers. With `showP90`, each line also gets its p90 as a dashed line (same color, toggled with
- * it in the legend) over its own band where a day has 36 samples or more; below that the p90 is drawn without
+ * The trend as a Plotly figure of the series not `hidden` (by key; each keeps its color): per line its
+ * median's 95% interval as a band drawn first (up to BANDS_UP_TO_LINES lines), then the medians as a line
+ * with markers. With `showP90`, each line also gets its p90 as a dashed line (same color, hidden with
+ * it) over its own band where a day has 36 samples or more; below that the p90 is drawn without
  * a band and its hover says there are too few samples. Each median and p90 trace carries its series index in
  * `meta`, so a click says which line and day. Configuration changes of the shown functions are dotted
  * vertical lines with the change as hover text.
@@ -84,17 +95,21 @@ export function trendFigure(
   metricLabel: string,
   theme: TrendTheme,
   showP90 = false,
+  hidden: ReadonlySet<string> = new Set(),
 ): { data: PlotData[]; layout: PlotLayout } {
   const data: PlotData[] = [];
   const tooFewForP90 = `too few samples (${P90_CI_MIN_SAMPLES} needed)`;
+  const drawn = series.filter((s) => !hidden.has(s.key));
+  const bands = drawn.length <= BANDS_UP_TO_LINES;
   series.forEach((s, i) => {
-    const color = theme.palette[i % theme.palette.length] as string;
+    if (hidden.has(s.key)) return;
+    const color = lineColor(theme, i);
     const markers = s.days.length <= MARKERS_UP_TO_DAYS;
     const x = s.days.map(dayMs);
-    const medianBand = band(s, i, color, (d) => d.ci, 'median', 0.1);
+    const medianBand = bands ? band(s, i, color, (d) => d.ci, 'median', 0.1) : null;
     if (medianBand) data.push(medianBand);
     // Fainter: where the two bands overlap, the median's stays the one that reads.
-    const p90Band = showP90 ? band(s, i, color, (d) => d.p90Ci, 'p90', 0.06) : null;
+    const p90Band = bands && showP90 ? band(s, i, color, (d) => d.p90Ci, 'p90', 0.06) : null;
     if (p90Band) data.push(p90Band);
     data.push({
       type: 'scatter',
@@ -130,8 +145,8 @@ export function trendFigure(
         meta: { series: i, p90: true },
       });
   });
-  const shownNames = new Set(series.map((s) => s.name));
-  const days = [...new Set(series.flatMap((s) => s.days.map((d) => d.day)))].sort();
+  const shownNames = new Set(drawn.map((s) => s.name));
+  const days = [...new Set(drawn.flatMap((s) => s.days.map((d) => d.day)))].sort();
   const first = Date.parse(days[0] ?? '');
   const span = (Date.parse(days[days.length - 1] ?? '') - first) / DAY_MS;
   const marked = changes.filter((c) => shownNames.has(c.name));
@@ -155,8 +170,8 @@ export function trendFigure(
       rangemode: 'tozero',
       gridcolor: theme.grid,
     },
-    legend: { orientation: 'h', y: -0.2 },
-    showlegend: true,
+    // The legend is the view's own list (TrendView): Plotly's measured and laid out 50 entries on every redraw.
+    showlegend: false,
     shapes: marked.map((c) => ({
       type: 'line',
       xref: 'x',
