@@ -1,14 +1,9 @@
 import type { GroupKey, Metric } from '../sample';
 import type { SampleColumns } from '../sample-columns';
-import {
-  boxStatsOfSorted,
-  compareGroupValues,
-  sortValues,
-  type GroupStats,
-  type GroupValues,
-} from './group-stats';
+import { boxStatsOfSorted, compareGroupValues, type GroupStats, type GroupValues } from './group-stats';
 import { gatherMetric } from './metric-values';
 import { groupRows } from './row-groups';
+import { sortValues } from './sort-values';
 
 /** One group's rows in each set of columns that has any. */
 interface MergedGroup {

@@ -1,6 +1,7 @@
 import type { GroupKey, Metric } from '../sample';
 import { packedTextOf, textOf, type SampleColumns } from '../sample-columns';
-import { quantileType7, sortValues, type GroupValues } from '../stats/group-stats';
+import { quantileType7, type GroupValues } from '../stats/group-stats';
+import { sortValues } from '../stats/sort-values';
 import { metricAt } from '../stats/metric-values';
 import { quantileCi } from '../stats/quantile-ci';
 import { utcDay } from './sample-day';

@@ -1,4 +1,5 @@
-import { boxStatsOfSorted, sortValues, type BoxStats } from '../../../shared/stats/group-stats';
+import { boxStatsOfSorted, type BoxStats } from '../../../shared/stats/group-stats';
+import { sortValues } from '../../../shared/stats/sort-values';
 import type { Metric } from '../../../shared/sample';
 import type { SampleColumns } from '../../../shared/sample-columns';
 import type { Dataset, Filters } from '../state/workspace';

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../../shared/csv/import-csv';
 import { emptySample, type Sample } from '../../../shared/sample';
 import { metricValue } from '../../../shared/stats/metric-values';
+import { sortValues } from '../../../shared/stats/sort-values';
 import {
   METRIC_LABELS,
   boxStats,
   groupStats,
   quantileType7,
-  sortValues,
   type BoxStats,
 } from '../../../shared/stats/group-stats';
 import { seededRandom } from '../../random';
