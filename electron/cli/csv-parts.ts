@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RowsPart } from '../../shared/csv/columns-import';
 import type { NEEDS_TEXT } from '../../shared/csv/import-bytes';
-import { CsvBytesImport, importCsvBytes } from '../../shared/csv/import-bytes';
+import {
+  CsvBytesImport,
+  FIRST_PART_SHARE,
+  importCsvBytes,
+  TWO_PARTS_FROM_BYTES,
+} from '../../shared/csv/import-bytes';
 import type { CsvColumnsImportResult } from '../../shared/csv/import-csv';
 import { fileChunks } from './file-chunks';
 
@@ -14,13 +19,6 @@ export interface PartRequest {
   from: number;
   to: number;
 }
-
-/** Below this a second thread costs more to start (about 40 ms) than it saves. */
-const TWO_PARTS_FROM_BYTES = 8 << 20;
-/**
- * The main thread's share of a file read in two parts: a little over half, since the worker starts later.
- */
-const FIRST_SHARE = 0.53;
 
 /** The built worker beside the built CLI (none when this runs from source, e.g. in unit tests). */
 export function workerScript(): string | null {
@@ -70,7 +68,7 @@ export async function importInTwoParts(
   request: Omit<PartRequest, 'from' | 'to'>,
   size: number,
   workerScript: string,
-  share = FIRST_SHARE,
+  share = FIRST_PART_SHARE,
 ): Promise<TwoPartsRead> {
   const { fileName } = request;
   const split = lineStartFrom(fd, Math.floor(size * share), size);

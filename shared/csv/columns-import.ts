@@ -38,6 +38,32 @@ export interface RowsPart {
   dataRows: number;
 }
 
+/**
+ * The memory of a part's arrays, each buffer once: what a thread that read the part hands over with its
+ * postMessage (transferred, not copied).
+ */
+export function partBuffers(part: RowsPart): ArrayBuffer[] {
+  const { columns } = part;
+  const arrays = [
+    columns.memoryMB,
+    columns.initMs,
+    columns.durationMs,
+    columns.billedMs,
+    columns.maxMemoryUsedMB,
+    columns.restoreMs,
+    columns.name.codes,
+    columns.arch.codes,
+    columns.runtime.codes,
+    columns.status.codes,
+    columns.errorType.codes,
+    columns.run.codes,
+    part.lines,
+  ];
+  if (columns.requestId !== null) arrays.push(columns.requestId.ends);
+  if (columns.timestamp !== null) arrays.push(columns.timestamp.ends);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
 /** Where the rows of a text start, once its BOM and any `sep=` line are off, and their delimiter. */
 export interface TextStart {
   /** Offset of the first row in the text. */

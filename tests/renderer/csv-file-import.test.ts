@@ -2,6 +2,8 @@
 // The import worker's reading of a dropped CSV file: from its bytes, else its text, always as the text path.
 import { describe, expect, it } from 'vitest';
 import { importCsvFile } from '../../renderer/src/workers/csv-file-import';
+import { chunksOf, importInTwoParts, type PartReader } from '../../renderer/src/workers/csv-file-parts';
+import { importCsvBytesPart, NEEDS_TEXT, TWO_PARTS_FROM_BYTES } from '../../shared/csv/import-bytes';
 import { exportCsv } from '../../shared/csv/export-csv';
 import { importCsvColumns, type CsvColumnsImportResult } from '../../shared/csv/import-csv';
 import { samplesFromColumns } from '../../shared/sample-columns';
@@ -84,5 +86,161 @@ describe('importCsvFile', () => {
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions.at(-1)).toBeLessThanOrEqual(1);
     expect(fractions.at(-1)).toBeGreaterThan(0.5);
+  });
+});
+
+/**
+ * The part worker's job, done in this thread (Node has no Worker): importCsvBytesPart of the part's bytes with
+ * the file's first chunk. `calls` counts the parts asked for; `fail` makes the "thread" fail.
+ */
+function inThreadParts(fail = false): PartReader & { calls: number; stopped: number } {
+  const reader = ((file: Blob, from: number, fileName: string) => {
+    reader.calls += 1;
+    const rows = fail
+      ? Promise.resolve(undefined)
+      : Promise.all([file.slice(0, 1 << 20).arrayBuffer(), file.slice(from).arrayBuffer()]).then(
+          ([head, part]) =>
+            importCsvBytesPart(
+              new Uint8Array(head),
+              chunksOf(new Uint8Array(part)),
+              fileName,
+              part.byteLength,
+            ),
+        );
+    return { rows, stop: () => (reader.stopped += 1) };
+  }) as unknown as PartReader & { calls: number; stopped: number };
+  reader.calls = 0;
+  reader.stopped = 0;
+  return reader;
+}
+
+describe('importInTwoParts (a big file on two workers)', () => {
+  const full = exportCsv(SAMPLES);
+  const seed = seedCsv(SAMPLES);
+
+  it.each([
+    ['the full export', full],
+    ['the seed format with CRLF lines', seed.replace(/\n/g, '\r\n')],
+    [
+      'skipped rows and blank lines in both parts',
+      seed
+        .split('\n')
+        .map((line, i) => (i > 0 && i % 997 === 0 ? `${line}\n,x,,,\n` : line))
+        .join('\n'),
+    ],
+  ])('joins the two parts of %s into what one reader gives, line numbers included', async (_, text) => {
+    const file = new Blob([text]);
+    const parts = inThreadParts();
+    const read = await importInTwoParts(
+      file,
+      'speed-arm-1024.csv',
+      () => {},
+      () => {},
+      parts,
+    );
+    expect(parts.calls).toBe(1);
+    expect(parts.stopped).toBe(1);
+    expect(read.parts).toBe(2);
+    const two = read.result;
+    if (two === NEEDS_TEXT) throw new Error('handed to the text path');
+    expectSame(two, await viaText(file, 'speed-arm-1024.csv'));
+    if (text.includes(',x,,,')) expect(two.report.skipped.length).toBeGreaterThan(4);
+  });
+
+  it('reports progress over the first part, which ends about when the second does', async () => {
+    // Progress comes every 65,536 rows: here once, in the first part's 74,000 rows.
+    const file = new Blob([`Name;Memory;Init;Cold;Billed\n${'api;128;1.5;2;3\n'.repeat(140_000)}`]);
+    const fractions: number[] = [];
+    const { result: two } = await importInTwoParts(
+      file,
+      'seed.csv',
+      (f) => fractions.push(f),
+      () => {},
+      inThreadParts(),
+    );
+    expect(two !== NEEDS_TEXT && two.ok && two.columns.length).toBe(140_000);
+    expect(fractions).toHaveLength(1);
+    // 65,536 of the part's ~74,200 rows, not of the file's 140,000.
+    expect(fractions[0]).toBeGreaterThan(0.85);
+    expect(fractions[0]).toBeLessThanOrEqual(1);
+  });
+
+  it('reads the rest itself when the part worker fails, with the same result', async () => {
+    const file = new Blob([full]);
+    const parts = inThreadParts(true);
+    const read = await importInTwoParts(
+      file,
+      'x.csv',
+      () => {},
+      () => {},
+      parts,
+    );
+    expect(parts.calls).toBe(1);
+    expect(read.parts).toBe(1);
+    const two = read.result;
+    if (two === NEEDS_TEXT) throw new Error('handed to the text path');
+    expectSame(two, await viaText(file, 'x.csv'));
+  });
+
+  it('hands the file to the text path when the later part has a quote, as one reader does', async () => {
+    const text = exportCsv([
+      ...SAMPLES.slice(0, 8_000),
+      { ...SAMPLES[0]!, name: 'x;y' },
+      ...SAMPLES.slice(8_000),
+    ]);
+    expect(text.indexOf('"')).toBeGreaterThan(text.length * 0.6);
+    const file = new Blob([text]);
+    const read = await importInTwoParts(
+      file,
+      'x.csv',
+      () => {},
+      () => {},
+      inThreadParts(),
+    );
+    expect(read.result).toBe(NEEDS_TEXT);
+  });
+
+  it('is what importCsvFile does from TWO_PARTS_FROM_BYTES on, falling back to the text path', async () => {
+    const small = new Blob([full]);
+    const parts = inThreadParts();
+    expect(
+      (
+        await importCsvFile(
+          small,
+          'x.csv',
+          () => {},
+          () => {},
+          parts,
+        )
+      ).parts,
+    ).toBe(1);
+    expect(parts.calls).toBe(0);
+    // A file just over the threshold: the full format's rows again, renamed so that none is a duplicate.
+    const rows = full.slice(full.indexOf('\n') + 1);
+    let big = full;
+    for (let copy = 1; big.length < TWO_PARTS_FROM_BYTES; copy++)
+      big += rows.replace(/^([^;\n]*)/gm, `$1-${copy}`);
+    const bigFile = new Blob([big]);
+    const read = await importCsvFile(
+      bigFile,
+      'x.csv',
+      () => {},
+      () => {},
+      parts,
+    );
+    expect(parts.calls).toBe(1);
+    expect(read.parts).toBe(2);
+    expect(read.fromBytes).toBe(true);
+    expectSame(read.result, await viaText(bigFile, 'x.csv'));
+    const quoted = new Blob([`${big}"q";128;1;2;3\n`]);
+    const text = await importCsvFile(
+      quoted,
+      'x.csv',
+      () => {},
+      () => {},
+      parts,
+    );
+    expect(text.fromBytes).toBe(false);
+    expectSame(text.result, await viaText(quoted, 'x.csv'));
   });
 });
