@@ -123,6 +123,19 @@ describe('SampleColumns', () => {
     expect(columns.requestId?.ends.buffer.byteLength).toBe(10 * 4);
   });
 
+  it("keeps an estimate's extra room when at least half of it is used (untouched room costs no memory)", () => {
+    const fill = (n: number) => {
+      const builder = new SampleColumnsBuilder(1000);
+      for (let i = 0; i < n; i++) builder.addSample({ ...full, durationMs: i });
+      return builder.finish();
+    };
+    const most = fill(500);
+    expect(most.durationMs.length).toBe(500);
+    expect(most.durationMs.buffer.byteLength).toBe(1000 * 8);
+    expect(most.durationMs[499]).toBe(499);
+    expect(fill(499).durationMs.buffer.byteLength).toBe(499 * 8);
+  });
+
   it('codes a text seen before, after other texts, with its first code', () => {
     const columns = columnsFromSamples(
       ['a', 'b', 'b', 'a', 'c', 'a'].map((name) => ({ ...full, name, run: name === 'c' ? null : 'run-1' })),
