@@ -60,6 +60,46 @@ export function gatherMetric(
   return k - at;
 }
 
+/**
+ * The values of a metric, every row's written at its group's cursor in `out` (then advanced), rows without one
+ * left out as in gatherMetric. The row's group is `groupIndex[groupOf[row]]`. One pass over the columns in row
+ * order: for a million rows in hundreds of groups, much cheaper than gathering each group's rows from all over
+ * the columns.
+ */
+export function scatterMetric(
+  c: SampleColumns,
+  groupOf: Int32Array,
+  groupIndex: Int32Array,
+  metric: Metric,
+  out: Float64Array,
+  cursor: Int32Array,
+): void {
+  const n = c.length;
+  if (metric === 'total') {
+    const init = c.initMs;
+    const restore = c.restoreMs;
+    const duration = c.durationMs;
+    for (let i = 0; i < n; i++) {
+      const v = platformTotal(init[i] as number, restore[i] as number, duration[i] as number);
+      if (v - v !== 0) continue;
+      const g = groupIndex[groupOf[i] as number] as number;
+      const at = cursor[g] as number;
+      out[at] = v;
+      cursor[g] = at + 1;
+    }
+    return;
+  }
+  const column = metricColumn(c, metric);
+  for (let i = 0; i < n; i++) {
+    const v = column[i] as number;
+    if (v - v !== 0) continue;
+    const g = groupIndex[groupOf[i] as number] as number;
+    const at = cursor[g] as number;
+    out[at] = v;
+    cursor[g] = at + 1;
+  }
+}
+
 /** The value of a metric at one row, NaN when it has none (see gatherMetric). */
 export function metricAt(c: SampleColumns, row: number, metric: Metric): number {
   let v: number;

@@ -60,16 +60,25 @@ function keyIds(c: SampleColumns, key: GroupKey): KeyIds {
   return { ids, count: values.length, valueOf: (id) => values[id] ?? null };
 }
 
+/** Each row's group, numbered from 0 in order of first appearance, and each group's key values and size. */
+export interface RowGroupIds {
+  groupOf: Int32Array;
+  /** Per group: its value of each key, in the order of the keys (memory as a number, unknown as null). */
+  values: (string | number | null)[][];
+  /** Per group: how many rows it has. */
+  sizes: Int32Array;
+}
+
 /**
  * The distinct combinations of the keys' values among the rows of the columns, in order of first appearance,
- * each with its rows. No string per row: each key refines the groups of the keys before it, one pass over
+ * as a group id per row. No string per row: each key refines the groups of the keys before it, one pass over
  * small ids per key, so that any number of distinct values fits (a single combined number of all keys could
  * exceed what a double counts exactly). Without keys, every row is one group.
  */
-export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup[] {
+export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGroupIds {
   const n = c.length;
-  if (n === 0) return [];
   const groupOf = new Int32Array(n);
+  if (n === 0) return { groupOf, values: [], sizes: new Int32Array(0) };
   /** The first row of each group: where its values are read. */
   let firstRow: number[] = [0];
   const keyed = keys.map((key) => keyIds(c, key));
@@ -91,16 +100,27 @@ export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup
     }
     firstRow = next;
   }
-
-  // Rows of each group side by side in one array (a counting sort by group, so ascending).
-  const groups = firstRow.length;
-  const starts = new Int32Array(groups + 1);
+  const sizes = new Int32Array(firstRow.length);
   for (let i = 0; i < n; i++) {
-    const slot = (groupOf[i] as number) + 1;
-    starts[slot] = (starts[slot] as number) + 1;
+    const g = groupOf[i] as number;
+    sizes[g] = (sizes[g] as number) + 1;
   }
-  for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+  return {
+    groupOf,
+    values: firstRow.map((row) => keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number))),
+    sizes,
+  };
+}
+
+/** rowGroupIds as the rows of each group (ascending). */
+export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup[] {
+  const { groupOf, values, sizes } = rowGroupIds(c, keys);
+  // Rows of each group side by side in one array (a counting sort by group, so ascending).
+  const groups = values.length;
+  const starts = new Int32Array(groups + 1);
+  for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g] as number) + (sizes[g] as number);
   const filled = starts.slice(0, groups);
+  const n = groupOf.length;
   const rows = new Int32Array(n);
   // Not `rows[(filled[g] as number)++]`: Stryker's instrumenter loses the parentheses of that form.
   for (let i = 0; i < n; i++) {
@@ -109,9 +129,5 @@ export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup
     rows[slot] = i;
     filled[g] = slot + 1;
   }
-
-  return firstRow.map((row, g) => ({
-    values: keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number)),
-    rows: rows.subarray(starts[g], starts[g + 1]),
-  }));
+  return values.map((v, g) => ({ values: v, rows: rows.subarray(starts[g], starts[g + 1]) }));
 }

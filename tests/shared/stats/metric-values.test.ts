@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySample, type Metric, type Sample } from '../../../shared/sample';
 import { columnsFromSamples } from '../../../shared/sample-columns-builder';
-import { gatherMetric, metricAt, metricValue } from '../../../shared/stats/metric-values';
+import { gatherMetric, metricAt, metricValue, scatterMetric } from '../../../shared/stats/metric-values';
 
 const samples: Sample[] = [
   // cold
@@ -39,6 +39,27 @@ describe('metric values from columns', () => {
     expect(written).toBe(expected.length);
     expect([...out]).toEqual([-1, -1, ...expected, ...Array(8 - expected.length).fill(-1)]);
   });
+
+  it.each(METRICS)(
+    '%s: scatterMetric writes each row at the cursor of its group, in row order, leaving out rows without one',
+    (metric) => {
+      // Rows 0 and 2 in set group 1, rows 1 and 3 in set group 0; set groups 0 and 1 are groups 1 and 0.
+      const groupOf = Int32Array.from([1, 0, 1, 0]);
+      const groupIndex = Int32Array.from([1, 0]);
+      const cursor = Int32Array.from([1, 6]);
+      const out = new Float64Array(10).fill(-1);
+      scatterMetric(columns, groupOf, groupIndex, metric, out, cursor);
+      const valuesOf = (rows: number[]) =>
+        rows.map((r) => metricValue(samples[r] as Sample, metric)).filter((v): v is number => v !== null);
+      const first = valuesOf([0, 2]);
+      const second = valuesOf([1, 3]);
+      expect([...cursor]).toEqual([1 + first.length, 6 + second.length]);
+      expect([...out.subarray(1, 1 + first.length)]).toEqual(first);
+      expect([...out.subarray(6, 6 + second.length)]).toEqual(second);
+      expect(out[0]).toBe(-1);
+      expect(out[6 + second.length]).toBe(-1);
+    },
+  );
 
   it('gathers only the given rows, and nothing for no rows', () => {
     const out = new Float64Array(4);
