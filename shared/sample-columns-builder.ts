@@ -234,6 +234,7 @@ export function pickRows(c: SampleColumns, rows: ArrayLike<number>): SampleColum
 
 /** The samples of `c` followed by `more` (a live run's new samples). */
 export function appendSamples(c: SampleColumns, more: readonly Sample[]): SampleColumns {
+  // Stryker disable next-line ArithmeticOperator: only the room to start with; the builder grows as needed
   const builder = new SampleColumnsBuilder(c.length + more.length);
   for (let i = 0; i < c.length; i++) builder.addRowOf(c, i);
   for (const s of more) builder.addSample(s);

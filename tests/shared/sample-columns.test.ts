@@ -136,6 +136,29 @@ describe('SampleColumns', () => {
     expect(fill(499).durationMs.buffer.byteLength).toBe(499 * 8);
   });
 
+  it('keeps no request id or timestamp column when no sample has one (an empty text is none)', () => {
+    const builder = new SampleColumnsBuilder(4);
+    builder.addSample({ ...full, requestId: '', timestamp: null });
+    builder.addTextsWithBytes('f', null, null, null, null, null, Uint8Array.of(65, 66), 1, 1, 2, 2);
+    const columns = builder.finish();
+    expect(columns.requestId).toBeNull();
+    expect(columns.timestamp).toBeNull();
+    expect(samplesFromColumns(columns).map((s) => s.requestId)).toEqual([null, null]);
+  });
+
+  it('takes request ids and timestamps as bytes, among others given as text', () => {
+    const builder = new SampleColumnsBuilder(4);
+    builder.addSample({ ...full, requestId: 'r-1', timestamp: null });
+    const bytes = Uint8Array.from('r-2;2026-01-01', (c) => c.charCodeAt(0));
+    const i = builder.addTextsWithBytes('g', 'arm64', null, null, null, null, bytes, 0, 3, 4, 14);
+    builder.numberColumns()[2]![i] = 5;
+    const samples = samplesFromColumns(builder.finish());
+    expect(samples.map((s) => [s.name, s.arch, s.requestId, s.timestamp])).toEqual([
+      [full.name, full.arch, 'r-1', null],
+      ['g', 'arm64', 'r-2', '2026-01-01'],
+    ]);
+  });
+
   it('codes a text seen before, after other texts, with its first code', () => {
     const columns = columnsFromSamples(
       ['a', 'b', 'b', 'a', 'c', 'a'].map((name) => ({ ...full, name, run: name === 'c' ? null : 'run-1' })),
