@@ -274,7 +274,8 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
       const before = redraws.length;
       const figures = await dropAndChart(`bench-620x${perGroup}.csv`, 620, 620 * perGroup);
       lines.push(`620 groups × ${perGroup}: drop → first chart ${figures.at(-2)![1].toFixed(0)} ms`);
-      for (const [label, ms] of figures) lines.push(`    ${label.padEnd(50)} ${ms.toFixed(0).padStart(6)} ms`);
+      for (const [label, ms] of figures)
+        lines.push(`    ${label.padEnd(50)} ${ms.toFixed(0).padStart(6)} ms`);
       const steps: [string, () => Promise<unknown>][] = [
         ['metric → duration (first)', () => page.selectOption('[data-testid=metric-select]', 'duration')],
         ['metric → init (cached)', () => page.selectOption('[data-testid=metric-select]', 'init')],
