@@ -187,6 +187,8 @@ describe('importCsv: a text without quotes (read in place) and with quotes (Papa
     ['the seed format', SEED],
     ['CRLF', SEED.replaceAll('\n', '\r\n')],
     ['a sep line and blank lines', `sep=;\n\n${SEED}\n\n`],
+    // Form feed and vertical tab are white space: such a line is blank (it once made the header line 1).
+    ['lines of form feeds and vertical tabs', `\f\n${SEED}\v \n\f;\f;;;\n`],
     ['commas', SEED.replaceAll(';', ',')],
     ['tabs and decimal commas', SEED.replaceAll(';', '\t').replace('135.38', '135,38')],
     ['unknown columns', 'Name;X;Memory;Init;Cold;Billed\nf;x;128;1;2;3\n'],
