@@ -71,11 +71,13 @@ export class BaselineColumnsWriter {
   finish(): SampleColumns {
     const n = this.length;
     const cut = <T extends Float64Array | Uint32Array>(a: T): T =>
+      // Stryker disable next-line ConditionalExpression: a copy of the same values (only memory)
       n === a.length ? a : (a.slice(0, n) as T);
     const unknown = (): Float64Array => new Float64Array(n).fill(NaN);
     const coded = (codes: Uint32Array, values: string[]): CodedTextColumn => ({ codes: cut(codes), values });
     const none = (): CodedTextColumn => ({ codes: new Uint32Array(n), values: [] });
     const ends = new Uint32Array(n);
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
     for (let i = 0; i < n; i++) ends[i] = (i + 1) * this.day.length;
     return {
       length: n,

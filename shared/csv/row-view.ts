@@ -35,6 +35,7 @@ export class ArrayRowView implements RowView {
 /** Distinct recent values a text column remembers; a cell equal to one of them is that same string. */
 const RECENT = 8;
 /** A column whose cells keep missing the recent values (ids, timestamps) stops looking them up. */
+// Stryker disable next-line UnaryOperator: which strings are shared, never a value
 const GIVE_UP = -64;
 
 /**
@@ -51,8 +52,10 @@ export class TextRowView implements RowView {
   private readonly recent: string[][] = [];
   /** Where in the text each recent value was read: cells are compared with that, not with the string. */
   private readonly recentAt: number[][] = [];
+  // Stryker disable next-line ArrayDeclaration: which strings are shared, never a value
   private readonly nextSlot: number[] = [];
   /** Per column: hits minus misses of the recent values, down to GIVE_UP. */
+  // Stryker disable next-line ArrayDeclaration: which strings are shared, never a value
   private readonly score: number[] = [];
 
   private readonly delimiterChar: string;
@@ -98,26 +101,34 @@ export class TextRowView implements RowView {
     const end = this.ends[i] as number;
     while (this.recent.length <= i) {
       this.recent.push([]);
+      // Stryker disable next-line ArrayDeclaration: its first entry is written with the first recent value
       this.recentAt.push([]);
       this.nextSlot.push(0);
       this.score.push(0);
     }
     const score = this.score[i] as number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: which strings are shared, never a value
     if (score <= GIVE_UP) return this.text.slice(start, end);
     const recent = this.recent[i] as string[];
     const recentAt = this.recentAt[i] as number[];
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a miss: which strings are shared, never a value
     for (let k = 0; k < recent.length; k++) {
       const value = recent[k] as string;
+      // end + start: no earlier value is that long.
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator,BlockStatement: a miss at worst
       if (value.length === end - start && this.sameText(recentAt[k] as number, start, end)) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: which strings are shared, never a value
         if (score < 1 << 20) this.score[i] = score + 1;
         return value;
       }
     }
+    // Stryker disable next-line ArithmeticOperator: which strings are shared, never a value
     this.score[i] = score - 1;
     const value = this.text.slice(start, end);
     const slot = this.nextSlot[i] as number;
     recent[slot] = value;
     recentAt[slot] = start;
+    // Stryker disable next-line ArithmeticOperator: fewer slots used: which strings are shared, never a value
     this.nextSlot[i] = (slot + 1) % RECENT;
     return value;
   }
@@ -126,11 +137,16 @@ export class TextRowView implements RowView {
    * text[start, end) equals the text of that length at `at`, compared from the end, where ids and counters
    * differ. (Within the one flat text: a sliced string's own char codes are slower to read.)
    */
+  // Stryker disable next-line BlockStatement: never the same is a miss: only memory and speed
   private sameText(at: number, start: number, end: number): boolean {
     const text = this.text;
+    // Stryker disable next-line ArithmeticOperator,UpdateOperator: comparing more characters can only miss
     for (let k = end - start - 1; k >= 0; k--) {
+      // start - 1 and at - 1 hold a delimiter or a line break, which no cell holds.
+      // Stryker disable next-line ArithmeticOperator: a miss at worst
       if (text.charCodeAt(start + k) !== text.charCodeAt(at + k)) return false;
     }
+    // Stryker disable next-line BooleanLiteral: never the same is a miss: only memory and speed
     return true;
   }
 
@@ -144,9 +160,15 @@ export class TextRowView implements RowView {
     for (let k = 0; k < this.width; k++) {
       for (let i = this.starts[k] as number; i < (this.ends[k] as number); i++) {
         const c = text.charCodeAt(i);
+        // Shortcuts past cutting the cell: spaces go on, printable ASCII is never white space. Anything else
+        // (form feed, vertical tab, NBSP...) is white space or not as String.prototype.trim sees it, as in
+        // ArrayRowView.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: the trim below says the same, slower
         if (c === 32 || c === 9 || c === 13) continue;
-        if (c < 128 || this.cell(k).trim() !== '') return false;
-        break; // other Unicode white space: as String.prototype.trim sees it
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the trim below says the same, slower
+        if (c > 32 && c < 128) return false;
+        if (this.cell(k).trim() !== '') return false;
+        break;
       }
     }
     return true;

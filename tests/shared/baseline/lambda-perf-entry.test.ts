@@ -76,6 +76,8 @@ describe('readEntry', () => {
   it('names the field and what it should be, in either spelling', () => {
     expect(errorOf(null)).toContain('runtimeData[0]: expected an object with r, p, d, i, m and a');
     expect(errorOf([compact()])).toContain('found an array');
+    expect(errorOf('nodejs22.x')).toContain('found a string ("nodejs22.x")');
+    expect(errorOf(5)).toContain('found a number (5)');
     expect(errorOf(compact({ p: undefined }))).toBe(
       'runtimeData[0].p: expected "zip" or "image"; found undefined',
     );

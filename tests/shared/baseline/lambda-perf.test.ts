@@ -35,13 +35,17 @@ const entry = (fields: Record<string, unknown> = {}): Record<string, unknown> =>
   acd: 105,
   ...fields,
 });
+const EXPECTED = 'an object with metadata and runtimeData (a maxday/lambda-perf daily file)';
 const day = (...entries: unknown[]): string =>
   JSON.stringify({ metadata: { generatedAt: '2026-11-20T14:00:00.000Z' }, runtimeData: entries });
 
 describe('parseLambdaPerfDay: the compact format of current files', () => {
-  const baseline = parsed(fixture('days/2026-11-20.json'));
+  // Parsed in each test, not once in the describe body: a mutant that breaks the parse then fails the tests
+  // (Stryker takes a file that fails to load for one without failures).
+  const compact = (): BaselineDay => parsed(fixture('days/2026-11-20.json'));
 
   it('makes one cold sample per listed init duration, with the entry mapped to our columns', () => {
+    const baseline = compact();
     expect(baseline.day).toBe('2026-11-20');
     expect(baseline.tag).toBe('public baseline 2026-11-20');
     expect(baseline.columns.length).toBe(5 + 3 + 2 + 2 + 2);
@@ -65,6 +69,7 @@ describe('parseLambdaPerfDay: the compact format of current files', () => {
   });
 
   it('names container images apart (samples have no package-type column) and maps OS-only runtimes', () => {
+    const baseline = compact();
     expect(sampleAt(baseline.columns, 8)).toMatchObject({ name: 'nodejs22.x (image)', initMs: 400 });
     expect(sampleAt(baseline.columns, 10)).toMatchObject({
       name: 'go (prov.al2023)',
@@ -75,6 +80,7 @@ describe('parseLambdaPerfDay: the compact format of current files', () => {
   });
 
   it('puts SnapStart numbers in Restore Duration: lambda-perf lists restores for them', () => {
+    const baseline = compact();
     expect(sampleAt(baseline.columns, 12)).toMatchObject({
       name: 'java21 snapstart',
       runtime: 'java21',
@@ -84,6 +90,7 @@ describe('parseLambdaPerfDay: the compact format of current files', () => {
   });
 
   it('keeps the published means aside, never as sample values', () => {
+    const baseline = compact();
     expect(baseline.means[0]).toEqual({
       name: 'nodejs22.x',
       runtime: 'nodejs22.x',
@@ -129,6 +136,22 @@ describe('parseLambdaPerfDay: the date', () => {
     expect(parsed(noMeta, 'data/2024/2024-02-29.json').day).toBe('2024-02-29');
   });
 
+  it('takes a name of only the date, and no date from a name that does not end in it', () => {
+    const noMeta = JSON.stringify({ runtimeData: [entry()] });
+    expect(parsed(noMeta, '2024-02-29.json').day).toBe('2024-02-29');
+    expect(errorOf(noMeta, 'data/2024-02-29.json.bak')).toContain('found no metadata.generatedAt');
+  });
+
+  it('reads the name when metadata or generatedAt is of another type, and warns of nothing without a name date', () => {
+    const withMeta = (metadata: unknown): string => JSON.stringify({ metadata, runtimeData: [entry()] });
+    expect(parsed(withMeta(null), 'data/2024-02-29.json').day).toBe('2024-02-29');
+    expect(parsed(withMeta('x'), 'data/2024-02-29.json').day).toBe('2024-02-29');
+    // A number is no ISO time, though Date.parse would read 2026 as a year.
+    expect(parsed(withMeta({ generatedAt: 2026 }), 'data/2024-02-29.json').day).toBe('2024-02-29');
+    expect(parsed(day(entry()), 'data/last.json')).toMatchObject({ day: '2026-11-20', warnings: [] });
+    expect(parsed(day(entry()), 'data/2026-02-30.json')).toMatchObject({ day: '2026-11-20', warnings: [] });
+  });
+
   it('warns when generatedAt and the file name disagree, and fails when neither gives a date', () => {
     expect(parsed(day(entry()), 'data/2026-11-19.json').warnings).toEqual([
       'metadata.generatedAt is on 2026-11-20 but the file name says 2026-11-19; using 2026-11-20',
@@ -150,6 +173,10 @@ describe('parseLambdaPerfDay: errors say what and where', () => {
   it('empty text', () => {
     expect(errorOf('')).toBe('the file is empty');
     expect(errorOf(' \n\t')).toBe('the file is empty');
+  });
+
+  it('reads a file after a byte order mark', () => {
+    expect(parsed(`\uFEFF${day(entry())}`).columns.length).toBe(2);
   });
 
   it('text that is not JSON: line and column of the first mistake, the same on every Node version', () => {
@@ -190,6 +217,13 @@ describe('parseLambdaPerfDay: errors say what and where', () => {
         'found runtimeData an object with keys r',
     );
     expect(errorOf('{"metadata": {}, "runtimeData": []}')).toBe('runtimeData is empty: no function listed');
+    for (const [text, found] of [
+      ['null', 'null'],
+      ['"x"', 'a string ("x")'],
+      ['5', 'a number (5)'],
+    ]) {
+      expect(errorOf(text as string)).toBe(`expected ${EXPECTED}; found ${found}`);
+    }
   });
 
   it('entries of another shape: the path of the first bad value; the file fails when no entry is readable', () => {
@@ -223,6 +257,17 @@ describe('parseLambdaPerfDay: errors say what and where', () => {
     expect(errorOf(day(entry({ i: [100, -5] })))).toContain('runtimeData[0].i[1]');
   });
 
+  it('skips an entry that is null, and names three skipped entries without "more"', () => {
+    expect(parsed(day(null, entry())).warnings).toEqual([
+      '1 of 2 entries skipped: runtimeData[0]: expected an object with r, p, d, i, m and a (runtime id, ' +
+        'package type, display name, init durations, memory, architecture) or runtime, displayName, ' +
+        'initDurations and memorySize; found null',
+    ]);
+    const three = parsed(day(entry(), entry({ m: 1 }), entry({ m: 2 }), entry({ m: 3 }))).warnings;
+    expect(three).toHaveLength(1);
+    expect(three[0]).toMatch(/^3 of 4 entries skipped: .*found a number \(3\)$/);
+  });
+
   it('skips unreadable entries with one warning naming the first three, and keeps the others', () => {
     const bad = (k: number): Record<string, unknown> => entry({ m: k });
     const baseline = parsed(day(entry(), bad(1), bad(2), entry({ a: 'x86_64' }), bad(3), bad(4)));
@@ -250,6 +295,12 @@ describe('runtimeOfDisplayName', () => {
     ['bun layer(prov.al2)', 'provided.al2'],
     ['c++ 11 (prov.al2023)', 'provided.al2023'],
     ['go (provided)', 'provided'],
+    ['go (prov.al2)  ', 'provided.al2'],
+    ['go (provided) beta', null],
+    ['ruby3.10', 'ruby3.10'],
+    ['dotnet10', 'dotnet10'],
+    ['dotnetcore3.1', 'dotnetcore3.1'],
+    ['my nodejs22.x', null],
     ['quarkus', null],
     ['nodejs22.xyz', null],
   ])('%s → %s', (display, runtime) => {
@@ -285,12 +336,28 @@ describe('BaselineColumnsWriter', () => {
     for (let i = 0; i < 4; i++) expect(sampleAt(written, i)).toEqual(sampleAt(built, i));
     expect(written.initMs.length).toBe(4);
     expect(written.name.values).toEqual(['nodejs22.x', 'java21 snapstart']);
+    // Null is code 0, never a dictionary value; the columns lambda-perf has no values for have none.
+    expect(written.arch.values).toEqual(['arm64', 'x86_64']);
+    expect(written.runtime.values).toEqual(['nodejs22.x', 'java21']);
+    expect(written.status.values).toEqual([]);
+    expect(written.errorType.values).toEqual([]);
+    expect(written.run.values).toEqual(['public baseline 2026-11-20']);
     expect(() => writer.addEntry('x', null, null, 128, new Array<number>(7).fill(1), false)).toThrow(
-      RangeError,
+      'BaselineColumnsWriter: more samples than its capacity',
     );
-    expect(new BaselineColumnsWriter(0, '2026-11-20', 'tag').finish()).toMatchObject({
-      length: 0,
-      timestamp: null,
-    });
+    const empty = new BaselineColumnsWriter(0, '2026-11-20', 'tag').finish();
+    expect(empty).toMatchObject({ length: 0, timestamp: null });
+    expect(empty.run.values).toEqual([]);
+  });
+
+  it('takes entries up to its capacity exactly', () => {
+    const writer = new BaselineColumnsWriter(3, '2026-11-20', 'tag');
+    writer.addEntry('a', null, null, 128, [1, 2], false);
+    writer.addEntry('b', null, null, 128, [3], true);
+    const written = writer.finish();
+    expect(written.length).toBe(3);
+    expect(Array.from(written.initMs)).toEqual([1, 2, NaN]);
+    expect(Array.from(written.restoreMs)).toEqual([NaN, NaN, 3]);
+    expect(() => writer.addEntry('c', null, null, 128, [4], false)).toThrow(RangeError);
   });
 });

@@ -66,4 +66,46 @@ describe('parseNonNegative', () => {
   it('reads a number in place, ignoring the spaces around it', () => {
     expect(parseNonNegativeAt('a;  166.76 ;b', 2, 11, false)).toBe(166.76);
   });
+
+  it('answers with codes no value can be: every value is >= 0', () => {
+    const codes = [EMPTY, INVALID, NEGATIVE];
+    for (const code of codes) expect(code).toBeLessThan(0);
+    expect(new Set(codes).size).toBe(3);
+  });
+
+  it.each([
+    ['\t3\t', 3],
+    ['\r3\r', 3],
+    ['\n3\n', 3],
+    ['\u00a03\u00a0', 3],
+    ['\ufeff3', 3],
+    ['\t\r\n\u00a0\ufeff', EMPTY],
+    // Only the spaces a spreadsheet or an export writes; the other Unicode spaces are not a number's.
+    ['\u20033', INVALID],
+  ])('takes the white space around %j: %d', (cell, value) => {
+    expect(parseNonNegative(cell, false)).toBe(value);
+  });
+
+  it('reads only text[start, end), whatever follows', () => {
+    expect(parseNonNegativeAt('12345', 0, 2, false)).toBe(12);
+    expect(parseNonNegativeAt(' 123', 0, 3, false)).toBe(12);
+    expect(parseNonNegativeAt(' 1e12', 0, 4, false)).toBe(10);
+    // A blank cell of a tab-separated line: the tab after it is white space too, but not the cell's.
+    expect(parseNonNegativeAt('1\t \t2', 2, 3, true)).toBe(EMPTY);
+    expect(parseNonNegativeAt('1\t\t2', 2, 2, true)).toBe(EMPTY);
+    expect(parseNonNegativeAt('a;1234567890123456789;b', 2, 21, false)).toBe(Number('1234567890123456789'));
+  });
+
+  it('reads a decimal comma in a number too long for the fast path', () => {
+    expect(parseNonNegative('1234567890123456,5', true)).toBe(Number('1234567890123456.5'));
+    expect(parseNonNegative('0,1234567890123456789', true)).toBe(Number('0.1234567890123456789'));
+    expect(parseNonNegativeAt('x;0,1234567890123456789;y', 2, 23, true)).toBe(
+      Number('0.1234567890123456789'),
+    );
+    expect(parseNonNegative('1234567890123456,5', false)).toBe(INVALID);
+  });
+
+  it.each(['.5.', '..5', '5..', '1e2x', '1e/', '1e:', '1e+x', '1e2.5'])('calls %j not a number', (cell) => {
+    expect(parseNonNegative(cell, true)).toBe(INVALID);
+  });
 });

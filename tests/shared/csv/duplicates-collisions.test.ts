@@ -16,6 +16,11 @@ describe('findDuplicates: rows whose hashes collide', () => {
     expect(findDuplicates(columnsFromSamples([b, a]))).toEqual([]);
   });
 
+  it('compares them by their values when neither has a RequestId, in a file where other rows have one', () => {
+    expect(findDuplicates(columnsFromSamples([a, b, row({ requestId: 'r-1', durationMs: 3 })]))).toEqual([]);
+    expect(findDuplicates(columnsFromSamples([a, b, a, row({ requestId: 'r-1' })]))).toEqual([[0, 2]]);
+  });
+
   it('sorts rows with one hash into their invocations, each group in file order', () => {
     expect(findDuplicates(columnsFromSamples([a, b, a]))).toEqual([[0, 2]]);
     expect(findDuplicates(columnsFromSamples([b, a, b, a, a]))).toEqual([

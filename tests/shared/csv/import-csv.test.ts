@@ -187,6 +187,8 @@ describe('importCsv: a text without quotes (read in place) and with quotes (Papa
     ['the seed format', SEED],
     ['CRLF', SEED.replaceAll('\n', '\r\n')],
     ['a sep line and blank lines', `sep=;\n\n${SEED}\n\n`],
+    // Form feed and vertical tab are white space: such a line is blank (it once made the header line 1).
+    ['lines of form feeds and vertical tabs', `\f\n${SEED}\v \n\f;\f;;;\n`],
     ['commas', SEED.replaceAll(';', ',')],
     ['tabs and decimal commas', SEED.replaceAll(';', '\t').replace('135.38', '135,38')],
     ['unknown columns', 'Name;X;Memory;Init;Cold;Billed\nf;x;128;1;2;3\n'],
@@ -249,11 +251,28 @@ describe('importCsvColumns: progress', () => {
       const result = importCsvColumns(text, 'big.csv', { onProgress: (f) => fractions.push(f) });
       expect(result.ok && result.columns.length).toBe(150_000);
       expect(fractions.length).toBeGreaterThanOrEqual(2);
+      // Now and then, not for every row.
+      expect(fractions.length).toBeLessThan(10);
       expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
       expect(fractions[0]).toBeGreaterThan(0);
       expect(fractions.at(-1)).toBeLessThan(1);
     });
   }
+});
+
+describe('importCsvColumns: never throws', () => {
+  const text = `Name;Memory;Init;Cold;Billed\n${'fn;128;1;1.5;2\n'.repeat(70_000)}`;
+  it.each([
+    [new Error('stopped\nat line 2'), 'could not read the file: stopped'],
+    ['halt', 'could not read the file: halt'],
+  ])('turns what a progress callback throws (%s) into a one-line error', (thrown, error) => {
+    const result = importCsvColumns(text, 'big.csv', {
+      onProgress: () => {
+        throw thrown;
+      },
+    });
+    expect(result).toMatchObject({ ok: false, error });
+  });
 });
 
 describe('importCsvColumns: room for the rows', () => {

@@ -47,6 +47,19 @@ describe('importCsv: what the report says', () => {
     expect(named.samples[0]).toMatchObject({ arch: 'x86_64', memoryMB: 2048 });
   });
 
+  it('takes an Arch or Memory column over the file name, even as the first column', () => {
+    const arch = ok(importCsv('Arch;Name;Init;Cold;Billed\narm64;f;1;1;1\n', 'x86-512.csv'));
+    expect(arch.report.warnings).toEqual(['no Memory column: 512 MB taken from the file name for every row']);
+    expect(arch.samples[0]).toMatchObject({ arch: 'arm64', memoryMB: 512 });
+    const memory = ok(importCsv('Memory;Name;Init;Cold;Billed\n256;f;1;1;1\n', 'arm-1024.csv'));
+    expect(memory.report.warnings).toEqual(['no Arch column: arm64 taken from the file name for every row']);
+    expect(memory.samples[0]).toMatchObject({ arch: 'arm64', memoryMB: 256 });
+    expect(ok(importCsv('Name;Init;Cold;Billed\nf;1;1;1\n', 'a.csv')).report.warnings).toEqual([
+      'no Arch column and the file name does not say: architecture unknown',
+      'no Memory column and the file name does not say: memory unknown',
+    ]);
+  });
+
   it('counts one skipped row and one duplicate in the singular', () => {
     const r = ok(
       importCsv('Name;Memory;Init;Cold;Billed;Arch\nf;128;1;1;1;\nf;128;x;1;1;\nf;128;1;1;1;\n', 'a.csv'),

@@ -195,4 +195,25 @@ describe('RowReader', () => {
     const comma = readRows(FIVE, [['f', '128', '1,5', '2', '3']], { decimalComma: false });
     expect(comma.failures).toEqual(["Init: '1,5' is not a number"]);
   });
+
+  it('reads a number, Memory or Arch column that comes first', () => {
+    expect(readRows(['Cold', 'Name', 'Init', 'Billed'], [['2', 'f', '1', '3']]).samples[0]).toMatchObject({
+      durationMs: 2,
+      billedMs: 3,
+    });
+    const first = readRows(['Memory', 'Name', 'Init', 'Cold', 'Billed'], [['256', 'f', '1', '2', '3']], {
+      memoryMB: 128,
+    });
+    expect(first.samples[0]?.memoryMB).toBe(256);
+    const arch = readRows(['Arch', 'Name', 'Init', 'Cold', 'Billed'], [['arm64', 'f', '1', '2', '3']], {
+      arch: 'x86_64',
+    });
+    expect(arch.samples[0]?.arch).toBe('arm64');
+  });
+
+  it('names an unknown architecture trimmed', () => {
+    expect(readRows([...FIVE, 'Arch'], [['f', '128', '1', '2', '3', ' sparc ']]).failures).toEqual([
+      "Arch: 'sparc' is not an architecture (x86_64 or arm64)",
+    ]);
+  });
 });

@@ -55,6 +55,35 @@ describe('TextRowView', () => {
     lines.forEach((line, k) => expect(cells(k), line).toEqual(line.split(';')));
   });
 
+  it('reads only up to the end it is given, even where a delimiter follows', () => {
+    const view = new TextRowView('a;b;c', ';'.charCodeAt(0));
+    view.set(0, 3);
+    expect(view.width).toBe(2);
+    expect([view.cell(0), view.cell(1), view.cell(2)]).toEqual(['a', 'b', '']);
+  });
+
+  it('forgets the cells of a wider row before', () => {
+    const { view, cells } = viewOf(['a;b;7', ';']);
+    cells(0);
+    expect(cells(1)).toEqual(['', '']);
+    expect(view.cell(2)).toBe('');
+    expect(view.number(2, false)).toBe(EMPTY);
+    expect(view.blank()).toBe(true);
+  });
+
+  it('reads a line of one repeated character, whatever its length', () => {
+    for (let n = 1; n <= 40; n++) {
+      const line = 'x'.repeat(n);
+      expect(viewOf([line]).cells(0), line).toEqual([line]);
+    }
+  });
+
+  it('tells apart values of one length that differ in every place', () => {
+    const lines = ['ab;12', 'cd;34', 'ab;43', 'cd;21', 'ef;12'];
+    const { cells } = viewOf(lines);
+    lines.forEach((line, k) => expect(cells(k), line).toEqual(line.split(';')));
+  });
+
   it('reads numbers in place, and a cell past the row as empty', () => {
     const { view, cells } = viewOf(['166.76; 3 ;1,5;x']);
     cells(0);
@@ -75,16 +104,28 @@ describe('TextRowView', () => {
     ['\u00a0é', false],
     [';\u00e9', false],
     ['\u00a0;;0', false],
-  ])('calls %j blank: %s', (line, blank) => {
+    // Form feed and vertical tab are white space to String.prototype.trim (and to ArrayRowView); U+0080 and
+    // other control characters are not.
+    ['\f', true],
+    [' \v ;\f', true],
+    ['\u0080', false],
+    ['\u0001', false],
+    ['\f\u0001', false],
+  ])('calls %j blank: %s, as ArrayRowView does', (line, blank) => {
     const { view, cells } = viewOf([line]);
     cells(0);
     expect(view.blank()).toBe(blank);
+    const array = new ArrayRowView();
+    array.row = line.split(';');
+    expect(array.blank()).toBe(blank);
   });
 });
 
 describe('ArrayRowView', () => {
   it('reads the cells Papa Parse gave, and those past the row as empty', () => {
     const view = new ArrayRowView();
+    expect(view.width).toBe(0);
+    expect(view.blank()).toBe(true);
     view.row = ['api', ' 3 ', ''];
     expect(view.width).toBe(3);
     expect(view.cell(0)).toBe('api');
