@@ -188,10 +188,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
       [`${fileName}: drop → dataset card on screen`, datasetAt - t0],
       [`  worker started, file handed over`, t.waitMs!],
       [`  read in the worker`, t.readMs!],
-      [
-        `  importCsvFile (bytes → columns, worker, ${t.parts} part${t.parts === 2 ? 's at once' : ''})`,
-        t.parseMs!,
-      ],
+      [`  importCsvFile (bytes → columns, worker)`, t.parseMs!],
       [`  pack + post the columns (worker)`, t.encodeMs!],
       [`  rows by function/arch/memory (window)`, steps.combos!],
       [`  groups (window)`, steps.group!],

@@ -59,6 +59,4 @@ export interface ImportTimings {
   parseMs: number;
   /** Posting the columns (a file of a batch: finding its days and joining it to the batch's columns). */
   encodeMs: number;
-  /** Read in this many parts at once (2: a big CSV file, its later part on a second worker). */
-  parts: 1 | 2;
 }
