@@ -267,7 +267,21 @@ describe('a point hover says where its value came from', () => {
       requestId: i < 3 ? `req-${i}` : null,
       timestamp: i < 3 ? `2026-11-2${i}T10:00:00.000Z` : null,
     }));
-    ws.addDataset({ name: 'prod <eu>', source: 'import', columns: columnsFromSamples(samples) });
+    // Another function's rows first: a box's rows are not the dataset's first rows.
+    const other: Sample[] = [70, 130].map((initMs) => ({
+      ...emptySample('web'),
+      arch: 'arm64',
+      memoryMB: 512,
+      initMs,
+      durationMs: 5,
+      billedMs: 5,
+      requestId: `web-${initMs}`,
+    }));
+    ws.addDataset({
+      name: 'prod <eu>',
+      source: 'import',
+      columns: columnsFromSamples([...other, ...samples]),
+    });
     const filters = {
       hiddenDatasets: new Set<string>(),
       hiddenFunctions: new Set<string>(),

@@ -1,5 +1,5 @@
 import { packedTextOf } from '../../../shared/sample-columns';
-import { gatherMetric } from '../../../shared/stats/metric-values';
+import { metricAt } from '../../../shared/stats/metric-values';
 import type { Box } from './boxes';
 
 /** Where a drawn point's value came from: its dataset, and the REPORT's request id and time when known. */
@@ -22,13 +22,12 @@ export function pointSources(box: Box, values: readonly number[]): Map<number, P
   if (!known) found.set(box, (known = new Map()));
   const missing = new Set(values.filter((v) => !known.has(v)));
   if (missing.size === 0 || !box.parts || !box.metric) return known;
-  const one = new Float64Array(1);
   outer: for (const part of box.parts) {
     for (let j = 0; j < part.rows.length; j++) {
-      if (gatherMetric(part.columns, part.rows.subarray(j, j + 1), box.metric, one, 0) === 0) continue;
-      const v = one[0]!;
-      if (!missing.has(v)) continue;
       const r = part.rows[j]!;
+      // NaN (no value) is never among the values drawn.
+      const v = metricAt(part.columns, r, box.metric);
+      if (!missing.has(v)) continue;
       known.set(v, {
         dataset: part.dataset ?? null,
         requestId: packedTextOf(part.columns.requestId, r),
