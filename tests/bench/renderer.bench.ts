@@ -120,9 +120,15 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
 
   /**
    * Drops the file on the window; milliseconds to the dataset in the workspace and to the first chart, the
-   * phases in between, and the GOAL line (drop → first chart < 2 s).
+   * phases in between, and the GOAL line (drop → first chart under `goalMs`: issue 12 asks 2 s for the
+   * 131 MB full-format file, 1.3 s for the 33 MB seed-format one).
    */
-  async function dropAndChart(fileName: string, boxes: number, rows = ROWS): Promise<[string, number][]> {
+  async function dropAndChart(
+    fileName: string,
+    boxes: number,
+    rows = ROWS,
+    goalMs = 2000,
+  ): Promise<[string, number][]> {
     const dataset = fileName.replace(/\.csv$/, '');
     await page.reload();
     await page.waitForSelector('[data-testid=chart] path.box');
@@ -183,7 +189,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
     // CPU of the renderer process (window and worker threads, garbage collector included) over the same span,
     // the fairer figure on a shared machine; wall time when Chromium does not report it.
     const cpuMs = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) * 1000 : firstChart;
-    console.log(goalLine(`drop → first chart, ${fileName}`, 'ms', firstChart, cpuMs, 2000, false));
+    console.log(goalLine(`drop → first chart, ${fileName}`, 'ms', firstChart, cpuMs, goalMs, false));
     return [
       [`${fileName}: drop → dataset card on screen`, datasetAt - t0],
       [`  worker started, file handed over`, t.waitMs!],
@@ -203,7 +209,12 @@ describe.skipIf(!existsSync(CHROMIUM))('renderer with 1,000,000 samples in Chrom
 
   it('imports a dropped 1,000,000-row CSV to the first chart, then redraws on metric and coloring changes', async () => {
     // Seed format: the arch comes from the file name, so 4 functions × 4 memory sizes.
-    const figures: [string, number | string][] = await dropAndChart('bench-1m-seed-arm64.csv', 16);
+    const figures: [string, number | string][] = await dropAndChart(
+      'bench-1m-seed-arm64.csv',
+      16,
+      ROWS,
+      1300,
+    );
     figures.push(...(await dropAndChart('bench-1m-full.csv', 32)));
     figures.push([
       'switch metric → duration (first time)',
