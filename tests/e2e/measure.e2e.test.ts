@@ -246,7 +246,10 @@ describe.skipIf(!existsSync(CHROMIUM))(
 
     it('lists every run in the history after a restart, and reopens and compares runs', async () => {
       await page.reload();
-      await page.locator('[data-testid="analyse-view"]').waitFor();
+      // The restart reopens the view that was open (Fetch) at once, and the three runs open before it: only
+      // then is a tab click the user's last word (the restore used to switch the view back when it ended).
+      await page.locator('[data-view="fetch"]').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="dataset"]').length === 3);
       await openView('history');
       await page.locator('tr[data-run]').nth(2).waitFor();
       const rows = await page.locator('tr[data-run]').evaluateAll((trs) =>

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { nextTick } from 'vue';
 import StartScreen from '../../renderer/src/components/StartScreen.vue';
@@ -12,7 +12,8 @@ import {
   type RecentWorkspace,
 } from '../../renderer/src/state/recent-workspaces';
 import { workspace } from '../../renderer/src/state/workspace';
-import type { SavedWorkspace } from '../../renderer/src/state/workspace-persistence';
+import { restoreWorkspace, type SavedWorkspace } from '../../renderer/src/state/workspace-persistence';
+import { navigation, showView } from '../../renderer/src/state/navigation';
 import type { RunSummary } from '../../shared/measure';
 import { emptySample } from '../../shared/sample';
 import { columnsFromSamples } from '../../shared/sample-columns-builder';
@@ -231,5 +232,32 @@ describe('StartScreen', () => {
     expect(workspace.state.datasets.map((d) => d.name)).toEqual(['run r1', 'run r2']);
     // Opening it again does not add a second entry.
     expect(readRecentWorkspaces()).toHaveLength(1);
+  });
+});
+
+describe('restoring the saved workspace', () => {
+  it('opens the saved view at once, and a tab clicked while files reopen stays open', async () => {
+    workspace.reset();
+    showView('analyse');
+    let reopen: (() => void) | null = null;
+    installFakeBridge({
+      reopenFiles: ({ paths }) =>
+        new Promise((resolve) => {
+          reopen = () =>
+            resolve({
+              ok: true,
+              value: { files: [], errors: paths.map((path) => ({ path, message: `${path} is gone` })) },
+            });
+        }),
+    });
+    const restoring = restoreWorkspace(workspace, { ...saved([file('/data/a.csv')]), view: 'history' });
+    expect(navigation.view).toBe('history');
+    // The user goes to Measure before the files are back.
+    showView('measure');
+    await vi.waitFor(() => expect(reopen).not.toBeNull());
+    reopen!();
+    expect(await restoring).toBe(0);
+    expect(navigation.view).toBe('measure');
+    expect(workspace.state.failures.map((f) => f.fileName)).toEqual(['a.csv']);
   });
 });

@@ -180,6 +180,9 @@ async function restoreBatch(
  * import failure naming it; everything else opens. Returns how many datasets came back.
  */
 export async function restoreWorkspace(ws: Workspace, saved: SavedWorkspace): Promise<number> {
+  // The view first, before anything is awaited: reopening files and runs can take seconds, and a tab the user
+  // clicks meanwhile must stay open, not be switched back when the restore ends.
+  navigation.view = saved.view as ViewId;
   const files = saved.datasets.filter((d) => d.kind === 'file');
   const b = bridge();
   if (files.length > 0 && b) {
@@ -238,7 +241,6 @@ export async function restoreWorkspace(ws: Workspace, saved: SavedWorkspace): Pr
     for (const v of values) ws.toggleHidden(set, v, true);
   ws.state.baselineKey = saved.baselineKey;
   ws.state.ratioStat = saved.ratioStat;
-  navigation.view = saved.view as ViewId;
   return restored;
 }
 
