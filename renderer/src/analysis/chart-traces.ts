@@ -162,6 +162,15 @@ function pointsOf(b: Box, step: number, metric: MetricInfo): { values: number[];
 }
 
 /**
+ * Computes and keeps a box's hover text and drawn points ahead of its first draw (see warm-boxes.ts): a chart
+ * drawn in part draws boxes it has not drawn before after a sort or a scroll.
+ */
+export function warmBox(b: Box, settings: ChartSettings, metric: MetricInfo, perBox: number): void {
+  cachedHoverText(b, metric);
+  pointsOf(b, settings.showPoints ? pointStep(b, perBox) : 0, metric);
+}
+
+/**
  * One panel's traces: per color a box trace (the precomputed statistics) and its points (jittered values or
  * outliers), the boxes' n beside them, and one trace of undrawn hover targets along every box (Plotly's own
  * box hover lists q1/q3/fences, while people asked for n, median, p90 and p99).
