@@ -18,7 +18,8 @@ vi.mock('../../renderer/src/analysis/point-sources', async (original) => {
     },
   };
 });
-const { pointsPerBox, warmBox } = await import('../../renderer/src/analysis/chart-traces');
+const { warmBox } = await import('../../renderer/src/analysis/box-texts');
+const { pointsPerBox } = await import('../../renderer/src/analysis/chart-traces');
 
 const THEME = { background: '#fff', text: '#000', muted: '#555', grid: '#ddd', palette: PALETTE };
 

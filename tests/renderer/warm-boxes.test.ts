@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as ChartTracesModule from '../../renderer/src/analysis/chart-traces';
+import type * as BoxTextsModule from '../../renderer/src/analysis/box-texts';
 import type { Box } from '../../renderer/src/analysis/boxes';
 import { defaultChartSettings } from '../../renderer/src/state/workspace';
 
 const warmed: string[] = [];
-vi.mock('../../renderer/src/analysis/chart-traces', async (original) => ({
-  ...(await original<typeof ChartTracesModule>()),
+vi.mock('../../renderer/src/analysis/box-texts', async (original) => ({
+  ...(await original<typeof BoxTextsModule>()),
   warmBox: (b: Box) => warmed.push(b.key),
 }));
 const { warmBoxesWhenIdle } = await import('../../renderer/src/analysis/warm-boxes');

@@ -1,6 +1,7 @@
 import type { ChartSettings } from '../state/workspace';
 import type { Box } from './boxes';
-import { pointsPerBox, warmBox } from './chart-traces';
+import { warmBox } from './box-texts';
+import { pointsPerBox } from './chart-traces';
 import { metricInfo } from './metrics';
 
 /** Time left in an idle period below which the warm-up waits for the next one. */
