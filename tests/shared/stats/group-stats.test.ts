@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { importCsv } from '../../../shared/csv/import-csv';
 import { emptySample, type Sample } from '../../../shared/sample';
 import { metricValue } from '../../../shared/stats/metric-values';
-import { sortValues } from '../../../shared/stats/sort-values';
 import {
   METRIC_LABELS,
   boxStats,
@@ -54,60 +53,6 @@ describe('quantileType7', () => {
     expect(quantileType7([1, Infinity], 0)).toBe(1);
     expect(quantileType7([1, Infinity], 1)).toBe(Infinity);
     expect(quantileType7([-Infinity, 1, 2], 0.5)).toBe(1);
-  });
-});
-
-describe('sortValues', () => {
-  const nativeSorted = (values: Float64Array): number[] => [...values.slice().sort()];
-  const random = seededRandom(42);
-
-  it('sorts like Float64Array.prototype.sort, also a subarray in the middle of a buffer', () => {
-    const values = new Float64Array(20_000).map((_, i) =>
-      i % 7 === 0 ? 0 : Math.round(random() * 10 ** (1 + (i % 9))) / 100,
-    );
-    values[5] = Number.MAX_VALUE;
-    values[6] = Number.MIN_VALUE;
-    const part = values.subarray(3, 15_003);
-    const expected = nativeSorted(part);
-    const before = [...values.subarray(0, 3), ...values.subarray(15_003)];
-    expect([...sortValues(part)]).toEqual(expected);
-    expect([...values.subarray(0, 3), ...values.subarray(15_003)]).toEqual(before);
-    // With a scratch buffer, and when every value shares the high digits (passes skipped).
-    const close = new Float64Array(5000).map(() => 1000 + Math.floor(random() * 256) / 1024);
-    const scratch = new Float64Array(6000).fill(-1);
-    expect([...sortValues(close, scratch)]).toEqual(nativeSorted(close));
-  });
-
-  it('falls back to the native order with negative values and -0', () => {
-    // 5000 values, so that the radix sort is the one that finds the negatives (below 4096 the native sort runs).
-    const values = new Float64Array(5000).map((_, i) => (i % 3 === 0 ? -random() : random()));
-    values[10] = -0;
-    values[11] = 0;
-    const sorted = sortValues(values.slice());
-    expect([...sorted]).toEqual(nativeSorted(values));
-    expect(
-      Object.is(
-        sorted.find((v) => v === 0),
-        -0,
-      ),
-    ).toBe(true);
-    expect([...sortValues(new Float64Array([3, 1, 2]))]).toEqual([1, 2, 3]);
-  });
-
-  it('sorts right whatever scratch it is handed: too short, the values themselves, or exactly long enough', () => {
-    // 5000 values: below 4096 the native sort runs and no scratch is touched.
-    const values = new Float64Array(5000).map(() => Math.round(random() * 1e6) / 100);
-    const expected = nativeSorted(values);
-    expect([...sortValues(values.slice(), new Float64Array(10))]).toEqual(expected);
-    const same = values.slice();
-    expect([...sortValues(same, same)]).toEqual(expected);
-    // Another view of the values' own memory is not scratch either: it would be overwritten while read.
-    const shared = values.slice();
-    expect([...sortValues(shared, new Float64Array(shared.buffer))]).toEqual(expected);
-    // Scratch exactly as long as the values is used (and holds values afterwards), not a fresh buffer.
-    const scratch = new Float64Array(5000).fill(-1);
-    expect([...sortValues(values.slice(), scratch)]).toEqual(expected);
-    expect(scratch.includes(-1)).toBe(false);
   });
 });
 
