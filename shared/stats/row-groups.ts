@@ -71,17 +71,66 @@ export interface RowGroupIds {
 
 /**
  * The distinct combinations of the keys' values among the rows of the columns, in order of first appearance,
- * as a group id per row. No string per row: each key refines the groups of the keys before it, one pass over
- * small ids per key, so that any number of distinct values fits (a single combined number of all keys could
- * exceed what a double counts exactly). Without keys, every row is one group.
+ * as a group id per row. No string per row: one pass over the keys' small ids when their combinations fit a
+ * table (combinedGroups), else one pass per key (refinedGroups). Without keys, every row is one group.
  */
 export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGroupIds {
   const n = c.length;
   const groupOf = new Int32Array(n);
   if (n === 0) return { groupOf, values: [], sizes: new Int32Array(0) };
-  /** The first row of each group: where its values are read. */
-  let firstRow: number[] = [0];
   const keyed = keys.map((key) => keyIds(c, key));
+  const firstRow = combinedGroups(keyed, groupOf) ?? refinedGroups(keyed, groupOf);
+  const sizes = new Int32Array(firstRow.length);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] as number;
+    sizes[g] = (sizes[g] as number) + 1;
+  }
+  return {
+    groupOf,
+    values: firstRow.map((row) => keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number))),
+    sizes,
+  };
+}
+
+/**
+ * The groups in one pass, when there are at most three keys and every combination of their ids fits a dense
+ * table (a few hundred names × a few memory sizes: nearly always): each row's combination numbered in order
+ * of first appearance, into `groupOf`. The first row of each group; null when the keys do not fit.
+ */
+function combinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] | null {
+  const combinations = keyed.reduce((product, k) => product * k.count, 1);
+  if (keyed.length > 3 || combinations > DENSE_PAIRS) return null;
+  const [a, b, c] = keyed;
+  const aIds = a?.ids;
+  const bIds = b?.ids;
+  const cIds = c?.ids;
+  const bCount = b?.count ?? 1;
+  const cCount = c?.count ?? 1;
+  const dense = new Int32Array(combinations).fill(-1);
+  const firstRow: number[] = [];
+  for (let i = 0; i < groupOf.length; i++) {
+    let combination = aIds === undefined ? 0 : (aIds[i] as number);
+    if (bIds !== undefined) combination = combination * bCount + (bIds[i] as number);
+    if (cIds !== undefined) combination = combination * cCount + (cIds[i] as number);
+    let g = dense[combination] as number;
+    if (g < 0) {
+      g = firstRow.length;
+      firstRow.push(i);
+      dense[combination] = g;
+    }
+    groupOf[i] = g;
+  }
+  return firstRow;
+}
+
+/**
+ * The groups key by key, for any number of keys and values: each key refines the groups of the keys before
+ * it, one pass over small ids per key (a single combined number of all keys could exceed what a double
+ * counts exactly). The first row of each group.
+ */
+function refinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] {
+  const n = groupOf.length;
+  let firstRow: number[] = [0];
   for (const { ids, count } of keyed) {
     const groups = firstRow.length;
     const dense = groups * count <= DENSE_PAIRS ? new Int32Array(groups * count).fill(-1) : null;
@@ -100,16 +149,7 @@ export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGro
     }
     firstRow = next;
   }
-  const sizes = new Int32Array(firstRow.length);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    sizes[g] = (sizes[g] as number) + 1;
-  }
-  return {
-    groupOf,
-    values: firstRow.map((row) => keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number))),
-    sizes,
-  };
+  return firstRow;
 }
 
 /** rowGroupIds as the rows of each group (ascending). */

@@ -95,6 +95,34 @@ describe('groupRows', () => {
     expect(groupRows(columns, []).map((g) => [g.values, [...g.rows]])).toEqual([[[], [0, 1, 2, 3, 4]]]);
   });
 
+  it('finds the groups of any one to four keys, in order of first appearance', () => {
+    const random = seededRandom(11);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const samples = Array.from({ length: 3000 }, () => ({
+      ...emptySample(pick(['api', 'web', 'worker', 'cron'])),
+      arch: pick(['arm64', 'x86_64', null]),
+      runtime: pick(['nodejs22.x', 'python3.13', null]),
+      memoryMB: pick([128, 512, 1024, null]),
+    }));
+    const columns = columnsFromSamples(samples);
+    const valueOf = { name: 'name', arch: 'arch', runtime: 'runtime', memory: 'memoryMB' } as const;
+    const keySets: GroupKey[][] = [
+      ['memory'],
+      ['arch', 'name'],
+      ['name', 'arch', 'memory'],
+      ['memory', 'runtime', 'arch', 'name'],
+    ];
+    for (const keys of keySets) {
+      const expected = new Map<string, number[]>();
+      samples.forEach((s, i) => {
+        const key = JSON.stringify(keys.map((k) => s[valueOf[k]] ?? null));
+        expected.set(key, [...(expected.get(key) ?? []), i]);
+      });
+      const groups = groupRows(columns, keys);
+      expect(groups.map((g) => [JSON.stringify(g.values), [...g.rows]])).toEqual([...expected]);
+    }
+  });
+
   it('keeps every combination apart when there are too many to number in a table', () => {
     // 3,000 names × 3,000 runtimes: more pairs than the dense table takes.
     const count = 3000;
