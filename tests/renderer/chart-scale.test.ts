@@ -282,13 +282,7 @@ describe('a point hover says where its value came from', () => {
       source: 'import',
       columns: columnsFromSamples([...other, ...samples]),
     });
-    const filters = {
-      hiddenDatasets: new Set<string>(),
-      hiddenFunctions: new Set<string>(),
-      hiddenArchs: new Set<string>(),
-      hiddenMemories: new Set<string>(),
-    };
-    const boxes = computeBoxes(ws.state.datasets, filters, 'init');
+    const boxes = computeBoxes(ws.state.datasets, ws.state.filters, 'init');
     const figure = buildFigure(boxes, defaultChartSettings(), THEME);
     const points = figure.data.find((t) => (t.meta as { points?: string } | undefined)?.points)!;
     const texts = points.hovertext as string[];

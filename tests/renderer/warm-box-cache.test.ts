@@ -37,13 +37,7 @@ describe('a box warmed ahead of its draw', () => {
       requestId: `req-${i}`,
     }));
     ws.addDataset({ name: 'run', source: 'import', columns: columnsFromSamples(samples) });
-    const filters = {
-      hiddenDatasets: new Set<string>(),
-      hiddenFunctions: new Set<string>(),
-      hiddenArchs: new Set<string>(),
-      hiddenMemories: new Set<string>(),
-    };
-    const boxes = computeBoxes(ws.state.datasets, filters, 'init');
+    const boxes = computeBoxes(ws.state.datasets, ws.state.filters, 'init');
     const settings = { ...defaultChartSettings(), showPoints };
     looked.boxes.length = 0;
     for (const b of boxes.slice(0, 2)) warmBox(b, settings, metricInfo('init'), pointsPerBox(boxes.length));
