@@ -100,7 +100,7 @@ describe('groupRows', () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const samples = Array.from({ length: 3000 }, () => ({
       ...emptySample(pick(['api', 'web', 'worker', 'cron'])),
-      arch: pick(['arm64', 'x86_64', null]),
+      arch: pick(['arm64', 'x86_64', null] as const),
       runtime: pick(['nodejs22.x', 'python3.13', null]),
       memoryMB: pick([128, 512, 1024, null]),
     }));
