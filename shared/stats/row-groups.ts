@@ -99,6 +99,7 @@ export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGro
  */
 function combinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] | null {
   const combinations = keyed.reduce((product, k) => product * k.count, 1);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: either way gives the same groups (a larger table only costs memory)
   if (keyed.length > 3 || combinations > DENSE_PAIRS) return null;
   const [a, b, c] = keyed;
   const aIds = a?.ids;
@@ -133,6 +134,7 @@ function refinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] 
   let firstRow: number[] = [0];
   for (const { ids, count } of keyed) {
     const groups = firstRow.length;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a table or a Map number the pairs alike (only memory and speed differ)
     const dense = groups * count <= DENSE_PAIRS ? new Int32Array(groups * count).fill(-1) : null;
     const sparse = dense === null ? new Map<number, number>() : null;
     const next: number[] = [];
