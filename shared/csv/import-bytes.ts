@@ -107,8 +107,12 @@ export class CsvBytesImport {
   /** The rows of the rest of the file, read by importCsvBytesPart; the chunks read so far end a line. */
   addPart(part: RowsPart | typeof NEEDS_TEXT): void {
     if (part === NEEDS_TEXT || this.rows === null || this.carry.length > 0) this.needsText = true;
-    // Stryker disable next-line LogicalOperator: a part comes only with a usable header, which a stopped reader (a bad header) lacks; with needsText, finish() hands the file back anyway
-    else if (!this.stopped && !this.needsText) this.rows.addPart(part, this.line);
+    else if (
+      // Stryker disable next-line LogicalOperator: a part comes only with a usable header, which a stopped reader (a bad header) lacks; with needsText, finish() hands the file back anyway
+      !this.stopped &&
+      !this.needsText
+    )
+      this.rows.addPart(part, this.line);
   }
 
   finish(): CsvColumnsImportResult | typeof NEEDS_TEXT {
