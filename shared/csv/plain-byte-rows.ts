@@ -46,6 +46,7 @@ export class PlainByteRowReader {
   /** Set by textCell: where the cell it read ends. */
   private cellTo = 0;
   /** Per text slot (name, then RUNTIME..TIMESTAMP): the last value read and where its bytes are. */
+  // Stryker disable next-line ArrayDeclaration: an empty slot reads as undefined, which `last != null` takes as none
   private readonly lastValue: (string | null)[] = new Array<string | null>(TEXT_SLOTS).fill(null);
   private readonly lastFrom = new Int32Array(TEXT_SLOTS);
   private readonly lastLength = new Int32Array(TEXT_SLOTS);
@@ -113,6 +114,7 @@ export class PlainByteRowReader {
           timestampTo = to;
         }
       } else if (role === NAME || role >= RUNTIME) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: the slot only decides whether textCell tries its repeated-cell shortcut; what that returns is checked byte by byte
         const value = this.textCell(bytes, from, end, role === NAME ? 0 : role - RUNTIME + 1);
         if (value === NOT_PLAIN) return false;
         to = this.cellTo;
@@ -211,13 +213,18 @@ export class PlainByteRowReader {
   ): string | null | typeof NOT_PLAIN {
     const delimiter = this.delimiter;
     const last = this.lastValue[slot];
+    // Stryker disable next-line BlockStatement: without the repeated-cell shortcut the cell is read in full, to the same value
     if (last != null) {
       const length = this.lastLength[slot] as number;
       const after = from + length;
+      // Stryker disable next-line BlockStatement: without the repeated-cell shortcut the cell is read in full, to the same value
       if (after === end || (after < end && bytes[after] === delimiter)) {
         const lastFrom = this.lastFrom[slot] as number;
+        // Stryker disable next-line ArithmeticOperator: comparing one byte more (the delimiter or line end after both) only declines the shortcut
         let k = length - 1;
+        // Stryker disable next-line ArithmeticOperator,UpdateOperator: other bytes compared only miss (the delimiter or line break before a cell is never in a value) and the cell is read in full
         while (k >= 0 && bytes[from + k] === bytes[lastFrom + k]) k--;
+        // Stryker disable next-line BlockStatement: without the repeated-cell shortcut the cell is read in full, to the same value
         if (k < 0) {
           this.cellTo = after;
           return last;
@@ -238,6 +245,7 @@ export class PlainByteRowReader {
     const value = this.strings.intern(bytes, from, to, hash);
     this.lastValue[slot] = value;
     this.lastFrom[slot] = from;
+    // Stryker disable next-line ArithmeticOperator: a wrong length only makes the shortcut miss, or end the cell past its delimiter, which leaves the row (too few cells) to RowReader
     this.lastLength[slot] = to - from;
     return value;
   }

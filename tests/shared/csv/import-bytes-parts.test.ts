@@ -104,6 +104,31 @@ describe('importCsvBytesPart and CsvBytesImport.addPart (a file read in two part
     expect(reader.finish()).toBe(NEEDS_TEXT);
   });
 
+  it('reads the header of a part after blank lines, as one reader does', () => {
+    const bytes = encode(`\n\n  \nName;Memory;Init;Cold;Billed\n${'fn;128;1;2;3\n'.repeat(3000)}`);
+    const size = 16384;
+    const split = lineStarts(bytes, size)[0] as number;
+    const whole = importCsvBytes(pieces(bytes, 0, bytes.length, size), 'speed-arm-512.csv', bytes.length);
+    const parts = inTwoParts(bytes, split, size);
+    expect(parts !== NEEDS_TEXT && parts.ok && parts.columns.length).toBe(3000);
+    expectSame(parts, whole);
+  });
+
+  it('sends the file to the text path when a part is added after a line cut in two, or before any chunk', () => {
+    const bytes = encode(`Name;Memory;Init;Cold;Billed\n${'fn;128;1;2;3\n'.repeat(3000)}`);
+    const split = (lineStarts(bytes, 16384)[0] as number) + 4;
+    const head = bytes.slice(0, 16384);
+    const part = importCsvBytesPart(head, [bytes.slice(split)], 'a.csv', bytes.length - split);
+    expect(part).not.toBe(NEEDS_TEXT);
+    const reader = new CsvBytesImport('a.csv', bytes.length, null);
+    expect(reader.read(bytes.slice(0, split))).toBe(true);
+    reader.addPart(part);
+    expect(reader.finish()).toBe(NEEDS_TEXT);
+    const unread = new CsvBytesImport('a.csv', bytes.length, null);
+    unread.addPart(part);
+    expect(unread.finish()).toBe(NEEDS_TEXT);
+  });
+
   it('gives no part when the first chunk holds no usable header', () => {
     const bytes = encode(`Name;Memory;Init;Cold\n${'fn;128;1;2\n'.repeat(2000)}`);
     expect(

@@ -100,6 +100,13 @@ describe('importCsvBytes (the byte path)', () => {
   it('reads a BOM, CRLF lines, a sep= line, formula-escaped cells and non-ASCII names as the text path', () => {
     const texts = [
       '\ufeffName;Memory;Init;Cold;Billed\nfn;128;100;1;2\n',
+      // The BOM's three bytes are not part of the first column's name (an unknown column is reported by name).
+      '\ufeffExtra;Name;Memory;Init;Cold;Billed\nx;fn;128;100;1;2\n',
+      // The CR of a CRLF is off before the formula escape is taken off (a space would stay after it).
+      "Name;Memory;Init;Cold;Billed;Status\r\nfn;128;100;1;2;'=x\r\nfn;128;100;1;2;ok\r\n",
+      // A file whose first line is empty: its first line break is its first byte.
+      '\nName;Memory;Init;Cold;Billed',
+      '\nName;Memory;Init;Cold;Billed\nfn;128;100;1;2',
       'Name;Memory;Init;Cold;Billed\r\nfn;128;100;1;2\r\nfn;128;110;1;2',
       'sep=,\nName,Memory,Init,Cold,Billed\nfn,128,100.5,1,2\n',
       "Name;Memory;Init;Cold;Billed;ErrorType\n'=cmd;128;100;1;2;'+x\nfn;128;100;1;2;'''-y\n",
