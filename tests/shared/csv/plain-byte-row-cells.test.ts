@@ -5,70 +5,8 @@ import { encode, readPlain, readRanges } from './plain-byte-reading';
 // PlainByteRowReader's repeated-cell shortcut (a cell that repeats the one above it is not read again) and
 // its line bounds: what it returns must be what reading the cell in full gives.
 
+// The repeated-cell cases both plain readers share are in plain-reader-cases.ts.
 describe('PlainByteRowReader: repeated cells', () => {
-  it('reads repeated cells to the same values as new ones, and tells apart cells that only start alike', () => {
-    const header = 'Name;Runtime;Init;Cold;Billed;RequestId;Status';
-    const rows = readPlain(header, [
-      'api;nodejs20.x;;1;2;r-1;ok',
-      'api;nodejs20.x;;1;2;r-1;ok',
-      'apix;nodejs20.xx;;1;2;r-12;okay',
-      'ap;nodejs20;;1;2;r;o',
-      'api;nodejs20.x;;1;2;r-1;ok',
-      'apj;nodejs20.y;;1;2;r-2;ol',
-      'bpi;modejs20.x;;1;2;s-1;pk',
-      'api ;nodejs20.x;;1;2;r-1;ok',
-      'api;nodejs20.x;;1;2;r-1; ok',
-      'api;;;1;2;;',
-      'api;nodejs20.x;;1;2;r-1;ok',
-    ]);
-    const picked = rows.map((s) => s && [s.name, s.runtime, s.requestId, s.status]);
-    expect(picked).toEqual([
-      ['api', 'nodejs20.x', 'r-1', 'ok'],
-      ['api', 'nodejs20.x', 'r-1', 'ok'],
-      ['apix', 'nodejs20.xx', 'r-12', 'okay'],
-      ['ap', 'nodejs20', 'r', 'o'],
-      ['api', 'nodejs20.x', 'r-1', 'ok'],
-      ['apj', 'nodejs20.y', 'r-2', 'ol'],
-      ['bpi', 'modejs20.x', 's-1', 'pk'],
-      null,
-      null,
-      ['api', null, null, null],
-      ['api', 'nodejs20.x', 'r-1', 'ok'],
-    ]);
-  });
-
-  it('finds where a repeated cell ends from where it starts, however short the first line', () => {
-    const rows = readPlain('Name;Init;Cold;Billed', ['f;;1;2', 'f;;3;4', 'f;5;6;7']);
-    expect(rows.map((s) => s && [s.name, s.initMs, s.durationMs, s.billedMs])).toEqual([
-      ['f', null, 1, 2],
-      ['f', null, 3, 4],
-      ['f', 5, 6, 7],
-    ]);
-  });
-
-  it('does not read a repeated cell past the end of its line', () => {
-    // The Status "ok" is repeated at the start of the next line's bytes: it must not count.
-    const rows = readPlain('Name;Init;Cold;Billed;Status', ['f;;1;2;okay', 'f;;1;2;ok', 'f;;1;2;o']);
-    expect(rows.map((s) => s?.status)).toEqual(['okay', 'ok', 'o']);
-    const names = readPlain('Init;Cold;Billed;Name', [';1;2;fx', ';1;2;f', ';1;2;fx']);
-    expect(names.map((s) => s?.name)).toEqual(['fx', 'f', 'fx']);
-  });
-
-  it('keeps each text slot apart: a runtime repeated in the status column is read as the status', () => {
-    const rows = readPlain('Name;Runtime;Status;Run;RequestId;Timestamp;ErrorType;Init;Cold;Billed', [
-      'a;b;c;d;e;f;g;;1;2',
-      'g;f;e;d;c;b;a;;1;2',
-      'a;b;c;d;e;f;g;;1;2',
-    ]);
-    expect(
-      rows.map((s) => s && [s.name, s.runtime, s.status, s.run, s.requestId, s.timestamp, s.errorType]),
-    ).toEqual([
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
-      ['g', 'f', 'e', 'd', 'c', 'b', 'a'],
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
-    ]);
-  });
-
   it('forgets the last values at new bytes (newBytes): the same place in other bytes is another cell', () => {
     const header = 'Name;Runtime;Status;ErrorType;Run;Init;Cold;Billed';
     const rows = readPlain(
