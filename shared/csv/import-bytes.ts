@@ -2,7 +2,7 @@ import { decodeBytes } from './byte-strings';
 import { ColumnsImport, textStart, type RowsPart } from './columns-import';
 import type { CsvColumnsImportResult, ImportOptions } from './import-csv';
 import { emptyImportReport, type ImportReport } from './import-report';
-import { PlainByteRowReader } from './plain-byte-rows';
+import { NOT_TAKEN, PlainByteRowReader } from './plain-byte-rows';
 import { TextRowView } from './row-view';
 
 const NEWLINE = 10;
@@ -153,12 +153,14 @@ export class CsvBytesImport {
   }
 
   private lastLine(): void {
-    const carry = this.carry;
-    this.readLine(carry, 0, withoutCarriageReturn(carry, 0, carry.length));
+    this.readLine(this.carry, 0, this.carry.length);
   }
 
-  /** One line, bytes[start, end) without its line break; false when the import stops (a bad header). */
-  private readLine(bytes: Uint8Array, start: number, end: number): boolean {
+  /**
+   * The line that starts at bytes[start] and ends at its line break or at `end`: gives where it ended (the
+   * line break's place, or `end`). Sets `stopped` when the import stops there (a bad header).
+   */
+  private readLine(bytes: Uint8Array, start: number, end: number): number {
     const at = this.line++;
     const importer = this.rows as ColumnsImport;
     let plain = this.plain;
@@ -168,17 +170,23 @@ export class CsvBytesImport {
       this.plainBytes = bytes;
       plain.newBytes();
     }
-    if (plain !== null && plain.read(bytes, start, end, importer.samples)) {
-      importer.plainRowAdded(at);
-      return true;
+    if (plain !== null) {
+      const lineEnd = plain.read(bytes, start, end, importer.samples);
+      if (lineEnd !== NOT_TAKEN) {
+        importer.plainRowAdded(at);
+        return lineEnd;
+      }
     }
     // A row for RowReader (or the header): as text, as importCsvColumns hands it over.
-    const text = decodeBytes(bytes, start, end);
+    const found = bytes.indexOf(NEWLINE, start);
+    const lineEnd = found < 0 || found > end ? end : found;
+    const text = decodeBytes(bytes, start, withoutCarriageReturn(bytes, start, lineEnd));
     const view = new TextRowView(text, this.delimiter);
     view.set(0, text.length);
-    if (!importer.onRow(view, at, null)) return false;
     // readHeader: the header is read when the reader's arguments are known.
-    return !(this.headerOnly && importer.readerArgs !== null);
+    if (!importer.onRow(view, at, null) || (this.headerOnly && importer.readerArgs !== null))
+      this.stopped = true;
+    return lineEnd;
   }
 
   private readChunk(chunk: Uint8Array): void {
@@ -212,14 +220,14 @@ export class CsvBytesImport {
       // chunk, no new memory for each).
       const next = chunk.indexOf(NEWLINE);
       const first = joined(this.carry, chunk, next);
-      if (!this.readLine(first, 0, withoutCarriageReturn(first, 0, first.length))) this.stopped = true;
+      this.readLine(first, 0, first.length);
       start = next + 1;
     }
     const onProgress = this.onProgress;
+    // Every line up to the chunk's last line break; its bytes after that are the next chunk's first line.
+    const linesEnd = lastNewline + 1;
     while (!this.stopped && start <= lastNewline) {
-      const next = chunk.indexOf(NEWLINE, start);
-      if (!this.readLine(chunk, start, withoutCarriageReturn(chunk, start, next))) this.stopped = true;
-      start = next + 1;
+      start = this.readLine(chunk, start, linesEnd) + 1;
       if (onProgress !== null && this.line % PROGRESS_EVERY === 0)
         onProgress((this.consumed + start) / Math.max(1, this.totalBytes));
     }

@@ -118,6 +118,26 @@ describe('importCsvBytes (the byte path)', () => {
       expectSameImport(fromBytes(encode(text), 'x.csv'), importCsvColumns(text, 'x.csv'));
   });
 
+  it('reads CRLF lines cut anywhere by the chunks (a CR at a chunk end, its LF in the next) as the text path', () => {
+    const rows = [
+      'fn;128;100;1;2',
+      'fn;128;100.5;1;2',
+      'fn2;256;;3;4',
+      'fn;128\r;1;1;1',
+      ' fn;1;1;1;1',
+      'fn;1;1;1',
+    ];
+    const lines = Array.from({ length: 2000 }, (_, i) => rows[i % rows.length] as string);
+    for (const end of ['\r\n', '']) {
+      const text = `Name;Memory;Init;Cold;Billed\r\n${lines.join('\r\n')}${end}`;
+      const expected = importCsvColumns(text, 'crlf.csv');
+      expect(expected.ok && expected.report.skipped.length).toBeGreaterThan(0);
+      // Chunks of 1 to 64 bytes after the first: every line is cut at every place by some chunk.
+      for (const seed of [1, 2, 3, 4])
+        expectSameImport(fromBytes(encode(text), 'crlf.csv', 9000, 64, seed), expected);
+    }
+  });
+
   it('decodes bytes that are not UTF-8 as the text path does (replacement characters)', () => {
     const head = encode('Name;Memory;Init;Cold;Billed\n');
     const row = (name: number[]): number[] => [...name, ...encode(';128;1;1;1\n')];

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { mapHeader } from '../../../shared/csv/header-mapping';
 import { emptyImportReport } from '../../../shared/csv/import-report';
-import { PlainByteRowReader } from '../../../shared/csv/plain-byte-rows';
+import { NOT_TAKEN, PlainByteRowReader } from '../../../shared/csv/plain-byte-rows';
 import type { Arch, Sample } from '../../../shared/sample';
 import { samplesFromColumns } from '../../../shared/sample-columns';
 import { SampleColumnsBuilder } from '../../../shared/sample-columns-builder';
@@ -44,10 +44,11 @@ export function readPlain(
   if (options.apart === true) {
     for (const bytes of encoded) {
       reader.newBytes();
-      taken.push(reader.read(bytes, 0, bytes.length, out));
+      taken.push(tookLine(reader.read(bytes, 0, bytes.length, out), bytes.length));
     }
   } else {
-    // All lines in one array, each followed by a line break, as they are in a chunk.
+    // All lines in one array, each followed by a line break, as they are in a chunk: the reader finds each
+    // line's end itself.
     const all = new Uint8Array(encoded.reduce((n, b) => n + b.length + 1, 0));
     let start = 0;
     for (const bytes of encoded) {
@@ -57,13 +58,19 @@ export function readPlain(
     }
     start = 0;
     for (const bytes of encoded) {
-      taken.push(reader.read(all, start, start + bytes.length, out));
+      taken.push(tookLine(reader.read(all, start, all.length, out), start + bytes.length));
       start += bytes.length + 1;
     }
   }
   const samples = samplesFromColumns(out.finish());
   expect(samples.length).toBe(taken.filter(Boolean).length);
   return taken.map((t) => (t ? (samples.shift() as Sample) : null));
+}
+
+/** Whether read took the line; when it did, it must have said where the line ends. */
+function tookLine(read: number, lineEnd: number): boolean {
+  if (read !== NOT_TAKEN) expect(read).toBe(lineEnd);
+  return read !== NOT_TAKEN;
 }
 
 /** A reader of lines under `header` (';'-delimited, decimal commas). */
@@ -73,11 +80,20 @@ export function readerFor(header: string): PlainByteRowReader {
   return new PlainByteRowReader(';', mapping.index, header.split(';').length, true, null, NaN);
 }
 
-/** Each [start, end) of `bytes` read by one reader: the sample it took, or null. */
-export function readRanges(header: string, bytes: Uint8Array, ranges: [number, number][]): (Sample | null)[] {
+/**
+ * Each [start, end) of `bytes` read by one reader (a line from start to its line break, or to end): the
+ * sample it took and where it said the line ends, or null.
+ */
+export function readRanges(
+  header: string,
+  bytes: Uint8Array,
+  ranges: [number, number][],
+): ({ sample: Sample; lineEnd: number } | null)[] {
   const reader = readerFor(header);
   const out = new SampleColumnsBuilder(4);
-  const taken = ranges.map(([start, end]) => reader.read(bytes, start, end, out));
+  const ends = ranges.map(([start, end]) => reader.read(bytes, start, end, out));
   const samples = samplesFromColumns(out.finish());
-  return taken.map((t) => (t ? (samples.shift() as Sample) : null));
+  return ends.map((lineEnd) =>
+    lineEnd === NOT_TAKEN ? null : { sample: samples.shift() as Sample, lineEnd },
+  );
 }

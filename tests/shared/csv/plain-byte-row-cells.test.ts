@@ -24,11 +24,17 @@ describe('PlainByteRowReader: repeated cells', () => {
   });
 });
 
-describe('PlainByteRowReader: the line bytes[start, end)', () => {
+describe('PlainByteRowReader: where a line ends', () => {
+  const FIVE_CELLS = 'Name;Init;Cold;Billed;Status';
+
   it('reads nothing at or past end, whatever follows the line', () => {
     // Each line is followed by bytes that would continue its last cell.
-    const lineThen = (header: string, line: string, after: string): Sample | null =>
-      readRanges(header, encode(line + after), [[0, line.length]])[0] as Sample | null;
+    const lineThen = (header: string, line: string, after: string): Sample | null => {
+      const [read] = readRanges(header, encode(line + after), [[0, line.length]]);
+      if (read == null) return null;
+      expect(read.lineEnd).toBe(line.length);
+      return read.sample;
+    };
     expect(lineThen('Name;Init;Cold;Billed', 'f;;1;2', '5')?.billedMs).toBe(2);
     expect(lineThen('Name;Init;Cold;Billed', 'f;;1;2', '5;')?.billedMs).toBe(2);
     expect(lineThen('Name;Init;Cold;Billed;Status', 'f;;1;2;ok', 'ay')?.status).toBe('ok');
@@ -42,10 +48,61 @@ describe('PlainByteRowReader: the line bytes[start, end)', () => {
   it('does not take a repeated cell that continues past end', () => {
     // "okay" on the first line; the second ends in "ok" followed by "ay;": still "ok".
     const bytes = encode('f;;1;2;okay\nf;;1;2;okay;');
-    const rows = readRanges('Name;Init;Cold;Billed;Status', bytes, [
+    const rows = readRanges(FIVE_CELLS, bytes, [
       [0, 11],
       [12, 21],
     ]);
-    expect(rows.map((s) => s?.status)).toEqual(['okay', 'ok']);
+    expect(rows.map((r) => r?.sample.status)).toEqual(['okay', 'ok']);
+  });
+
+  it('ends a line at its LF or CRLF, whatever kind of cell is last, and says where', () => {
+    // The last cell of each header in turn: a text, a number, an arch, an ignored column, a request id.
+    const cases: [string, string, (s: Sample) => unknown, unknown][] = [
+      [FIVE_CELLS, 'f;1;2;3;ok', (s) => s.status, 'ok'],
+      ['Name;Init;Cold;Billed', 'f;1;2;3.5', (s) => s.billedMs, 3.5],
+      ['Name;Init;Cold;Billed;Arch', 'f;1;2;3;arm64', (s) => s.arch, 'arm64'],
+      ['Name;Init;Cold;Billed;Extra', 'f;1;2;3;x', (s) => s.billedMs, 3],
+      ['Name;Init;Cold;Billed;RequestId', 'f;1;2;3;r-1', (s) => s.requestId, 'r-1'],
+      [FIVE_CELLS, 'f;1;2;3;', (s) => s.status, null],
+    ];
+    for (const [header, line, value, expected] of cases) {
+      for (const lineBreak of ['\n', '\r\n']) {
+        const bytes = encode(`${line}${lineBreak}${line}${lineBreak}`);
+        const second = line.length + lineBreak.length;
+        const rows = readRanges(header, bytes, [
+          [0, bytes.length],
+          [second, bytes.length],
+        ]);
+        const lineEnds = [second - 1, bytes.length - 1];
+        expect(
+          rows.map((r) => r?.lineEnd),
+          `${line} ${JSON.stringify(lineBreak)}`,
+        ).toEqual(lineEnds);
+        expect(rows.map((r) => r && value(r.sample))).toEqual([expected, expected]);
+      }
+    }
+  });
+
+  it('ends the last line at a CR before end (CRLF cut by the end of the bytes)', () => {
+    const bytes = encode('f;1;2;3;ok\r');
+    expect(readRanges(FIVE_CELLS, bytes, [[0, bytes.length]])).toEqual([
+      { sample: expect.objectContaining({ status: 'ok' }), lineEnd: bytes.length },
+    ]);
+  });
+
+  it('leaves a row with a CR that is not before a line break to RowReader', () => {
+    for (const line of [
+      'f;1;2;3;o\rk\n',
+      'f;1\r;2;3;ok\n',
+      'f;1;2;3;ok\r\r\n',
+      'f\r;1;2;3;ok\n',
+      'f;1;2;3;ok\rx',
+    ])
+      expect(readRanges(FIVE_CELLS, encode(line), [[0, line.length]]), JSON.stringify(line)).toEqual([null]);
+  });
+
+  it('leaves a line with too few cells before its line break to RowReader, even if the next line has more', () => {
+    const bytes = encode('f;1;2\n3;ok\n');
+    expect(readRanges(FIVE_CELLS, bytes, [[0, bytes.length]])).toEqual([null]);
   });
 });
