@@ -35,6 +35,18 @@ describe.each([
     expect([...sortValues(durations.slice())]).toEqual(nativeSorted(durations));
   });
 
+  it('sorts values that differ only past their high word (runs of one high word, short and long)', () => {
+    // Whole numbers from 100 to 511 plus at most 2^-30: each base's values share its high word (the radix
+    // passes leave them in file order), in runs of about 8 (sorted by insertion) or about 1,000 (natively).
+    for (const bases of [Math.floor(n / 8), Math.ceil(n / 1000)]) {
+      const values = new Float64Array(n).map(
+        () => 100 + Math.floor(random() * bases) + Math.floor(random() * 1024) * 2 ** -40,
+      );
+      expect(new Set(values).size).toBeGreaterThan(n / 2);
+      expect([...sortValues(values.slice())]).toEqual(nativeSorted(values));
+    }
+  });
+
   it('falls back to the native order with negative values and -0', () => {
     const values = new Float64Array(n).map((_, i) => (i % 3 === 0 ? -random() : random()));
     values[10] = -0;
