@@ -168,7 +168,7 @@ export class CsvBytesImport {
       plain = this.plain = new PlainByteRowReader(this.report.delimiter, ...importer.readerArgs);
     if (plain !== null && bytes !== this.plainBytes) {
       this.plainBytes = bytes;
-      plain.newBytes();
+      plain.newBytes(bytes);
     }
     if (plain !== null) {
       const lineEnd = plain.read(bytes, start, end, importer.samples);

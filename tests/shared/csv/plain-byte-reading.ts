@@ -43,7 +43,7 @@ export function readPlain(
   const taken: boolean[] = [];
   if (options.apart === true) {
     for (const bytes of encoded) {
-      reader.newBytes();
+      reader.newBytes(bytes);
       taken.push(tookLine(reader.read(bytes, 0, bytes.length, out), bytes.length));
     }
   } else {
@@ -57,6 +57,7 @@ export function readPlain(
       start += bytes.length + 1;
     }
     start = 0;
+    reader.newBytes(all);
     for (const bytes of encoded) {
       taken.push(tookLine(reader.read(all, start, all.length, out), start + bytes.length));
       start += bytes.length + 1;
@@ -90,6 +91,7 @@ export function readRanges(
   ranges: [number, number][],
 ): ({ sample: Sample; lineEnd: number } | null)[] {
   const reader = readerFor(header);
+  reader.newBytes(bytes);
   const out = new SampleColumnsBuilder(4);
   const ends = ranges.map(([start, end]) => reader.read(bytes, start, end, out));
   const samples = samplesFromColumns(out.finish());

@@ -24,6 +24,21 @@ describe('PlainByteRowReader: repeated cells', () => {
   });
 });
 
+describe('PlainByteRowReader: a cell compared with the one above it, four bytes at a time', () => {
+  it('tells apart names that differ from the row above in any one byte, whatever their length', () => {
+    const lines: string[] = [];
+    // Distinct letters, and one letter over and over (a word compared one byte off would still match it).
+    for (const letters of ['abcdefghijklm', 'aaaaaaaaaaaaa'])
+      for (let length = 1; length <= letters.length; length++) {
+        const name = letters.slice(0, length);
+        for (let at = 0; at < length; at++)
+          lines.push(`${name};1;2;3`, `${name.slice(0, at)}Z${name.slice(at + 1)};1;2;3`, `${name};1;2;3`);
+      }
+    const rows = readPlain('Name;Init;Cold;Billed', lines);
+    expect(rows.map((s) => s?.name)).toEqual(lines.map((line) => line.split(';')[0]));
+  });
+});
+
 describe('PlainByteRowReader: where a line ends', () => {
   const FIVE_CELLS = 'Name;Init;Cold;Billed;Status';
 

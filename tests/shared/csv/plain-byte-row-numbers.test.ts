@@ -28,6 +28,7 @@ function read(
   const out = new SampleColumnsBuilder(1);
   const bytes = new TextEncoder().encode(line);
   general.mockClear();
+  reader.newBytes(bytes);
   if (reader.read(bytes, 0, bytes.length, out) !== bytes.length) return null;
   const [sample] = samplesFromColumns(out.finish());
   if (sample === undefined) throw new Error('no sample');
