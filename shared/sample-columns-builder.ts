@@ -4,6 +4,7 @@ import {
   CODED_COLUMNS,
   columnsOf,
   NUMBER_COLUMNS,
+  type NumberColumn,
   packedTextOf,
   textOf,
   type SampleColumns,
@@ -14,6 +15,8 @@ export class SampleColumnsBuilder {
   length = 0;
   private capacity: number;
   private numbers: Float64Array[];
+  /** Per number column: no sample has a value in it (see leaveOut). */
+  private readonly leftOut = NUMBER_COLUMNS.map(() => false);
   private codes: Uint32Array[];
   private readonly coders = CODED_COLUMNS.map(() => new TextCoder());
   /** Created at the first value: a file without request ids or timestamps needs no room for them. */
@@ -24,6 +27,20 @@ export class SampleColumnsBuilder {
     this.capacity = Math.max(16, capacity);
     this.numbers = NUMBER_COLUMNS.map(() => new Float64Array(this.capacity));
     this.codes = CODED_COLUMNS.map(() => new Uint32Array(this.capacity));
+  }
+
+  /**
+   * Number columns no sample will have a value in (a file without such a column), said before the first
+   * sample: they get no room, their values (NaN) are written nowhere (a typed array ignores a write past its
+   * end), and finish() fills them with NaN at once. Writing a million NaNs one row at a time into two
+   * columns a seed file lacks cost as much as the rest of its numbers' writes.
+   */
+  leaveOut(columns: readonly NumberColumn[]): void {
+    for (const key of columns) {
+      const k = NUMBER_COLUMNS.indexOf(key);
+      this.leftOut[k] = true;
+      this.numbers[k] = new Float64Array(0);
+    }
   }
 
   /** Appends one sample; numbers as NaN for null (see SampleColumns). Order of CODED/NUMBER_COLUMNS. */
@@ -169,7 +186,10 @@ export class SampleColumnsBuilder {
     const from = this.length;
     const n = c.length;
     while (this.capacity < from + n) this.grow();
-    NUMBER_COLUMNS.forEach((key, k) => (this.numbers[k] as Float64Array).set(c[key], from));
+    // A column left out here is left out of every part of the same file: NaN throughout.
+    NUMBER_COLUMNS.forEach((key, k) => {
+      if (!this.leftOut[k]) (this.numbers[k] as Float64Array).set(c[key], from);
+    });
     CODED_COLUMNS.forEach((key, k) => {
       const { codes, values } = c[key];
       // Code 0 (null) stays 0, and new arrays hold zeros: a column without values needs no pass.
@@ -189,7 +209,8 @@ export class SampleColumnsBuilder {
     this.capacity *= 2;
     this.requestIds?.grow(this.capacity);
     this.timestamps?.grow(this.capacity);
-    this.numbers = this.numbers.map((old) => {
+    this.numbers = this.numbers.map((old, k) => {
+      if (this.leftOut[k]) return old;
       const grown = new Float64Array(this.capacity);
       grown.set(old);
       return grown;
@@ -211,7 +232,7 @@ export class SampleColumnsBuilder {
       (n === a.length ? a : n >= a.length * 0.5 ? a.subarray(0, n) : a.slice(0, n)) as T;
     return columnsOf(
       n,
-      this.numbers.map(trim),
+      this.numbers.map((column, k) => (this.leftOut[k] ? new Float64Array(n).fill(NaN) : trim(column))),
       this.codes.map((codes, k) => ({ codes: trim(codes), values: (this.coders[k] as TextCoder).values })),
       this.requestIds?.finish(trim) ?? null,
       this.timestamps?.finish(trim) ?? null,

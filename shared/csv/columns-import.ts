@@ -1,9 +1,16 @@
 import type { Arch } from '../sample';
-import type { SampleColumns } from '../sample-columns';
+import {
+  CODED_COLUMNS,
+  NUMBER_COLUMNS,
+  type CodedColumn,
+  type NumberColumn,
+  type SampleColumns,
+} from '../sample-columns';
 import { SampleColumnsBuilder } from '../sample-columns-builder';
 import { findDuplicates } from './duplicates';
 import { hintsFromFileName, type FileNameHints } from './file-name-hints';
 import { mapHeader, type ColumnIndex } from './header-mapping';
+import type { ColumnKey } from './schema';
 import { firstReasons, type ImportReport, type SkippedRow } from './import-report';
 import type { CsvColumnsImportResult } from './import-csv';
 import { RowReader } from './row-reader';
@@ -94,6 +101,30 @@ export function textStart(report: ImportReport, input: string): TextStart | stri
   return { offset: bom, linesBefore: 0 };
 }
 
+/** The header's column that fills each column of the samples. */
+const HEADER_COLUMN: Record<NumberColumn | CodedColumn, ColumnKey> = {
+  memoryMB: 'memory',
+  initMs: 'init',
+  durationMs: 'cold',
+  billedMs: 'billed',
+  maxMemoryUsedMB: 'maxMemory',
+  restoreMs: 'restore',
+  name: 'name',
+  arch: 'arch',
+  runtime: 'runtime',
+  status: 'status',
+  errorType: 'errorType',
+  run: 'run',
+};
+
+/**
+ * The columns of the samples that a header without their column leaves with one value on every row: none
+ * (null, NaN), or the file name's memory size or architecture. The duplicate check need not look at them.
+ */
+function columnsLacking(index: ColumnIndex): Set<NumberColumn | CodedColumn> {
+  return new Set([...NUMBER_COLUMNS, ...CODED_COLUMNS].filter((column) => index[HEADER_COLUMN[column]] < 0));
+}
+
 /**
  * One import's rows into columns, whichever way the rows are cut (text or bytes, fast path or RowReader):
  * the header, the skipped rows and their reasons, the warnings and the duplicates are found here, once.
@@ -109,6 +140,8 @@ export class ColumnsImport {
   /** File line of each sample, for messages (a typed array: numbers the garbage collector never scans). */
   private sampleLines: Int32Array;
   private readonly hints: FileNameHints;
+  /** Set by the header: the columns it lacks, which hold one value on every row (see columnsLacking). */
+  private sameOnEveryRow: ReadonlySet<NumberColumn | CodedColumn> = new Set();
 
   constructor(
     private readonly report: ImportReport,
@@ -142,6 +175,13 @@ export class ColumnsImport {
         mapping.index.memory < 0 ? (hints.memoryMB ?? NaN) : NaN,
       ];
       this.reader = new RowReader(...this.readerArgs);
+      this.sameOnEveryRow = columnsLacking(mapping.index);
+      // A lacking Memory column is the file name's memory size on every row, when the name says one.
+      this.samples.leaveOut(
+        NUMBER_COLUMNS.filter(
+          (c) => this.sameOnEveryRow.has(c) && (c !== 'memoryMB' || hints.memoryMB === null),
+        ),
+      );
       return true;
     }
     const reader = this.reader;
@@ -241,7 +281,7 @@ export class ColumnsImport {
     }
 
     const columns = samples.finish();
-    report.duplicates = findDuplicates(columns);
+    report.duplicates = findDuplicates(columns, this.sameOnEveryRow);
     if (report.duplicates.length > 0) {
       const extra = report.duplicates.reduce((sum, g) => sum + g.length - 1, 0);
       const [first] = report.duplicates;

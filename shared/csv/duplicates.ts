@@ -1,4 +1,10 @@
-import { samePackedText, type PackedTextColumn, type SampleColumns } from '../sample-columns';
+import {
+  samePackedText,
+  type CodedColumn,
+  type NumberColumn,
+  type PackedTextColumn,
+  type SampleColumns,
+} from '../sample-columns';
 
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
@@ -63,18 +69,24 @@ interface Varying {
   codes: Uint32Array[];
 }
 
-function varyingColumns(c: SampleColumns): Varying {
+function varyingColumns(c: SampleColumns, same: ReadonlySet<NumberColumn | CodedColumn>): Varying {
+  const numbers: NumberColumn[] = [
+    'initMs',
+    'durationMs',
+    'billedMs',
+    'memoryMB',
+    'maxMemoryUsedMB',
+    'restoreMs',
+  ];
+  const codes: CodedColumn[] = ['name', 'arch', 'runtime', 'status', 'errorType', 'run'];
   return {
     // Stryker disable next-line MethodExpression: a column that does not vary, taken as varying, is only hashed and compared needlessly
-    numbers: [c.initMs, c.durationMs, c.billedMs, c.memoryMB, c.maxMemoryUsedMB, c.restoreMs].filter(
-      numbersVary,
-    ),
+    numbers: numbers.filter((key) => !same.has(key) && numbersVary(c[key])).map((key) => c[key]),
     // A column without a single value holds only null's code: nothing to scan (a seed file has five).
-    // Stryker disable next-line MethodExpression: a column that does not vary, taken as varying, is only hashed and compared needlessly
-    codes: [c.name, c.arch, c.runtime, c.status, c.errorType, c.run]
-      .filter((t) => t.values.length > 0)
-      .map((t) => t.codes)
-      .filter(codesVary),
+    codes: codes
+      // Stryker disable next-line MethodExpression: a column that does not vary, taken as varying, is only hashed and compared needlessly
+      .filter((key) => !same.has(key) && c[key].values.length > 0 && codesVary(c[key].codes))
+      .map((key) => c[key].codes),
   };
 }
 
@@ -247,10 +259,14 @@ function candidateRows(hashes: Uint32Array): Int32Array {
  * Groups of samples that are one invocation (see sameInvocation), each group in file order, groups ordered by
  * their first sample. Samples are hashed; the few whose hash may be shared are ordered by hash (a radix sort:
  * sequential passes over typed arrays, where a hash table's random probes missed the cache on every row), and
- * only samples with equal hashes are compared.
+ * only samples with equal hashes are compared. `sameOnEveryRow`: columns known to hold one value on every
+ * row (a column the file lacks), not scanned to find that out.
  */
-export function findDuplicates(columns: SampleColumns): number[][] {
-  const varying = varyingColumns(columns);
+export function findDuplicates(
+  columns: SampleColumns,
+  sameOnEveryRow: ReadonlySet<NumberColumn | CodedColumn> = new Set(),
+): number[][] {
+  const varying = varyingColumns(columns, sameOnEveryRow);
   const hashes = invocationHashes(columns, varying);
   const rows = candidateRows(hashes);
   const n = rows.length;

@@ -59,6 +59,29 @@ describe('SampleColumns', () => {
     expect(sampleAt(columns, 1)).toEqual(emptySample('b'));
   });
 
+  it('leaves out number columns no sample has a value in: NaN throughout, through growing and appending', () => {
+    const noMemory = { ...full, maxMemoryUsedMB: null, restoreMs: null };
+    const build = (from: number, to: number): SampleColumnsBuilder => {
+      const builder = new SampleColumnsBuilder(4);
+      builder.leaveOut(['maxMemoryUsedMB', 'restoreMs']);
+      for (let i = from; i < to; i++) builder.addSample({ ...noMemory, durationMs: i });
+      return builder;
+    };
+    // The left-out columns take no room: what is written to them goes nowhere.
+    const first = build(0, 3000);
+    expect(first.numberColumns().map((c) => c.length)).toEqual([4096, 4096, 4096, 4096, 0, 0]);
+    // Another part of the same file, its left-out columns NaN as well, appended.
+    first.appendColumns(build(3000, 3500).finish());
+    const columns = first.finish();
+    expect(columns.length).toBe(3500);
+    expect(columns.maxMemoryUsedMB.length).toBe(3500);
+    expect(columns.restoreMs.every(Number.isNaN)).toBe(true);
+    expect(columns.maxMemoryUsedMB.every(Number.isNaN)).toBe(true);
+    expect(samplesFromColumns(columns)).toEqual(
+      Array.from({ length: 3500 }, (_, i) => ({ ...noMemory, durationMs: i })),
+    );
+  });
+
   it('grows past its first capacity and picks and appends rows', () => {
     const samples = Array.from({ length: 3000 }, (_, i) => ({ ...full, durationMs: i, requestId: `r${i}` }));
     const columns = columnsFromSamples(samples.slice(0, 2000));

@@ -64,6 +64,16 @@ describe('findDuplicates', () => {
     expect(findDuplicates(columnsFromSamples([{ ...row, ...a }, other, { ...row, ...a }]))).toEqual([[0, 2]]);
   });
 
+  it('takes the columns it is told hold one value on every row as such (it neither hashes nor compares them)', () => {
+    const rows = columnsFromSamples([
+      { ...emptySample('a'), durationMs: 1, arch: 'arm64' },
+      { ...emptySample('a'), durationMs: 2, arch: 'x86_64' },
+    ]);
+    expect(findDuplicates(rows)).toEqual([]);
+    expect(findDuplicates(rows, new Set(['durationMs']))).toEqual([]);
+    expect(findDuplicates(rows, new Set(['durationMs', 'arch']))).toEqual([[0, 1]]);
+  });
+
   it('finds nothing in distinct rows', () => {
     expect(
       findDuplicates(

@@ -43,19 +43,36 @@ describe('importCsv: duplicates', () => {
     expect(r.report.duplicates).toEqual([]);
   });
 
+  // Every column the samples keep: the duplicate check must compare each one the file has.
   it.each([
-    ['Run', 'Run', 'run-1', 'run-2'],
-    ['Restore', 'Restore', '312.5', '312.25'],
-    ['Run (one empty)', 'Run', 'run-1', ''],
-    ['Restore (one empty)', 'Restore', '312.5', ''],
-  ])('does not call rows that differ only in %s duplicates', (_what, column, a, b) => {
+    ['Run', 'Run', 'run-1', 'run-2', '7'],
+    ['Restore', 'Restore', '312.5', '312.25', '7'],
+    ['Run (one empty)', 'Run', 'run-1', '', '7'],
+    ['Restore (one empty)', 'Restore', '312.5', '', '7'],
+    ['MaxMemory', 'MaxMemory', '70', '71', '7'],
+    ['Arch', 'Arch', 'arm64', 'x86_64', 'arm64'],
+    ['Runtime', 'Runtime', 'nodejs20.x', 'python3.12', '7'],
+    ['Status', 'Status', 'success', 'error', '7'],
+    ['ErrorType', 'ErrorType', 'Timeout', '', '7'],
+  ])('does not call rows that differ only in %s duplicates', (_what, column, a, b, other) => {
     const file = (second: string): string =>
-      `Name;Memory;Init;Cold;Billed;${column}\nf;128;100;1;2;${a}\ng;1;1;1;1;7\nf;128;100;1;2;${second}\n`;
+      `Name;Memory;Init;Cold;Billed;${column}\nf;128;100;1;2;${a}\ng;1;1;1;1;${other}\nf;128;100;1;2;${second}\n`;
     expect(ok(importCsv(file(b), 'a.csv')).report.duplicates).toEqual([]);
     const columns = importCsvColumns(file(b), 'a.csv');
     expect(columns.ok && columns.report.duplicates).toEqual([]);
     // The same rows with the same value are duplicates: the column is compared, not the rows told apart.
     expect(ok(importCsv(file(a), 'a.csv')).report.duplicates).toEqual([[0, 2]]);
+  });
+});
+
+describe('importCsv: duplicates in a file that lacks columns', () => {
+  it("finds them with the file name's memory size on every row, and the lacking numbers none", () => {
+    const text = 'Name;Init;Cold;Billed\nf;100;1;2\nf;101;1;2\nf;100;1;2\n';
+    const columns = importCsvColumns(text, 'api-512mb.csv');
+    if (!columns.ok) throw new Error(columns.error);
+    expect([...columns.columns.memoryMB]).toEqual([512, 512, 512]);
+    expect([...columns.columns.maxMemoryUsedMB, ...columns.columns.restoreMs].every(Number.isNaN)).toBe(true);
+    expect(columns.report.duplicates).toEqual([[0, 2]]);
   });
 });
 
