@@ -230,9 +230,12 @@ export class SampleColumnsBuilder {
     // first lines is often 10-20% over (later names are longer); copying then was a tenth of an import.
     const trim = <T extends Float64Array | Uint32Array>(a: T): T =>
       (n === a.length ? a : n >= a.length * 0.5 ? a.subarray(0, n) : a.slice(0, n)) as T;
+    // Every left-out column is one array of NaNs: columns are never written once built (and a transfer
+    // list names a shared buffer once: see transferables).
+    const none = this.leftOut.includes(true) ? new Float64Array(n).fill(NaN) : null;
     return columnsOf(
       n,
-      this.numbers.map((column, k) => (this.leftOut[k] ? new Float64Array(n).fill(NaN) : trim(column))),
+      this.numbers.map((column, k) => (this.leftOut[k] ? (none as Float64Array) : trim(column))),
       this.codes.map((codes, k) => ({ codes: trim(codes), values: (this.coders[k] as TextCoder).values })),
       this.requestIds?.finish(trim) ?? null,
       this.timestamps?.finish(trim) ?? null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptySample, type Sample } from '../../shared/sample';
 import { samplesFromColumns, type SampleColumns } from '../../shared/sample-columns';
 import { columnsFromSamples } from '../../shared/sample-columns-builder';
+import { importCsvColumns } from '../../shared/csv/import-csv';
 import { portableColumns, transferables } from '../../renderer/src/workers/sample-columns';
 
 const full: Sample = {
@@ -74,6 +75,18 @@ describe('samples as columns, worker → window', () => {
       restoreMs: view(5, base.restoreMs),
     };
     expect(samplesFromColumns(overTheWire(shared))).toEqual([full, full]);
+  });
+
+  it('moves an imported file whose lacking columns share one array of NaNs', () => {
+    const imported = importCsvColumns('Name;Memory;Init;Cold;Billed\nf;128;100;1;2\ng;256;;3;4\n', 'a.csv');
+    if (!imported.ok) throw new Error(imported.error);
+    expect(imported.columns.maxMemoryUsedMB).toBe(imported.columns.restoreMs);
+    const samples = samplesFromColumns(imported.columns);
+    expect(samples.map((s) => [s.maxMemoryUsedMB, s.restoreMs])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(samplesFromColumns(overTheWire(imported.columns))).toEqual(samples);
   });
 
   it('handles no samples at all', () => {
