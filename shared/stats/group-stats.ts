@@ -85,18 +85,17 @@ export function boxStatsOfSorted(sorted: Float64Array): BoxStats | null {
     squares += d * d;
   }
 
-  // stat_boxplot: whiskers span the range of the box and every point that is not an outlier.
+  // stat_boxplot: whiskers span the range of the box and every point that is not an outlier. The values
+  // are sorted: the outliers are the few at either end, found from the ends inward.
+  let low = 0;
+  while (low < n && (sorted[low] as number) < lowFence) low++;
+  let high = n;
+  while (high > low && (sorted[high - 1] as number) > highFence) high--;
   const outliers: number[] = [];
-  let whiskerLow = q1;
-  let whiskerHigh = q3;
-  for (let i = 0; i < n; i++) {
-    const y = sorted[i] as number;
-    if (y < lowFence || y > highFence) outliers.push(y);
-    else {
-      if (y < whiskerLow) whiskerLow = y;
-      if (y > whiskerHigh) whiskerHigh = y;
-    }
-  }
+  for (let i = 0; i < low; i++) outliers.push(sorted[i] as number);
+  for (let i = high; i < n; i++) outliers.push(sorted[i] as number);
+  let whiskerLow = low < high ? Math.min(q1, sorted[low] as number) : q1;
+  let whiskerHigh = low < high ? Math.max(q3, sorted[high - 1] as number) : q3;
   if (median < whiskerLow) whiskerLow = median;
   if (median > whiskerHigh) whiskerHigh = median;
 

@@ -79,12 +79,9 @@ export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGro
   const groupOf = new Int32Array(n);
   if (n === 0) return { groupOf, values: [], sizes: new Int32Array(0) };
   const keyed = keys.map((key) => keyIds(c, key));
-  const firstRow = combinedGroups(keyed, groupOf) ?? refinedGroups(keyed, groupOf);
-  const sizes = new Int32Array(firstRow.length);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    sizes[g] = (sizes[g] as number) + 1;
-  }
+  const combined = combinedGroups(keyed, groupOf);
+  const firstRow = combined?.firstRow ?? refinedGroups(keyed, groupOf);
+  const sizes = combined?.sizes ?? groupSizes(groupOf, firstRow.length);
   return {
     groupOf,
     values: firstRow.map((row) => keyed.map(({ ids, valueOf }) => valueOf(ids[row] as number))),
@@ -92,12 +89,26 @@ export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGro
   };
 }
 
+/** How many rows each of `groups` groups has. */
+function groupSizes(groupOf: Int32Array, groups: number): Int32Array {
+  const sizes = new Int32Array(groups);
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i] as number;
+    sizes[g] = (sizes[g] as number) + 1;
+  }
+  return sizes;
+}
+
 /**
  * The groups in one pass, when there are at most three keys and every combination of their ids fits a dense
  * table (a few hundred names × a few memory sizes: nearly always): each row's combination numbered in order
- * of first appearance, into `groupOf`. The first row of each group; null when the keys do not fit.
+ * of first appearance, into `groupOf`, and counted. The first row and the size of each group; null when the
+ * keys do not fit.
  */
-function combinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] | null {
+function combinedGroups(
+  keyed: readonly KeyIds[],
+  groupOf: Int32Array,
+): { firstRow: number[]; sizes: Int32Array } | null {
   const combinations = keyed.reduce((product, k) => product * k.count, 1);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: either way gives the same groups (a larger table only costs memory)
   if (keyed.length > 3 || combinations > DENSE_PAIRS) return null;
@@ -108,7 +119,10 @@ function combinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[]
   const bCount = b?.count ?? 1;
   const cCount = c?.count ?? 1;
   const dense = new Int32Array(combinations).fill(-1);
+  // Rows per combination, counted in the same pass (next to `dense` in the cache).
+  const rows = new Int32Array(combinations);
   const firstRow: number[] = [];
+  const combinationOf: number[] = [];
   for (let i = 0; i < groupOf.length; i++) {
     let combination = aIds === undefined ? 0 : (aIds[i] as number);
     if (bIds !== undefined) combination = combination * bCount + (bIds[i] as number);
@@ -117,11 +131,13 @@ function combinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[]
     if (g < 0) {
       g = firstRow.length;
       firstRow.push(i);
+      combinationOf.push(combination);
       dense[combination] = g;
     }
     groupOf[i] = g;
+    rows[combination] = (rows[combination] as number) + 1;
   }
-  return firstRow;
+  return { firstRow, sizes: Int32Array.from(combinationOf, (k) => rows[k] as number) };
 }
 
 /**
