@@ -179,18 +179,10 @@ const HASH_RADIX = 2048;
 function orderByHash(hashes: Uint32Array): { order: Int32Array; sorted: Uint32Array } {
   const n = hashes.length;
   let keys: Uint32Array = hashes;
-  let order = new Int32Array(n);
-  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
-  for (let i = 0; i < n; i++) order[i] = i;
+  let order: Int32Array = rowsOf(n);
   let nextKeys: Uint32Array = new Uint32Array(n);
-  let nextOrder = new Int32Array(n);
-  const counts = new Int32Array(3 * HASH_RADIX);
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as number;
-    bump(counts, key & 0x7ff);
-    bump(counts, HASH_RADIX + ((key >>> 11) & 0x7ff));
-    bump(counts, 2 * HASH_RADIX + (key >>> 22));
-  }
+  let nextOrder: Int32Array = new Int32Array(n);
+  const counts = digitCounts(keys);
   for (let pass = 0; pass < 3; pass++) {
     const base = pass * HASH_RADIX;
     let sum = 0;
@@ -199,19 +191,55 @@ function orderByHash(hashes: Uint32Array): { order: Int32Array; sorted: Uint32Ar
       counts[d] = sum;
       sum += c;
     }
-    const shift = pass * 11;
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
-      const slot = base + ((key >>> shift) & 0x7ff);
-      const to = counts[slot] as number;
-      counts[slot] = to + 1;
-      nextKeys[to] = key;
-      nextOrder[to] = order[i] as number;
-    }
+    scatterByDigit(keys, order, nextKeys, nextOrder, counts, base, pass * 11);
     [keys, nextKeys] = [nextKeys, keys];
     [order, nextOrder] = [nextOrder, order];
   }
   return { order, sorted: keys };
+}
+
+// The loops of the duplicate check are functions of their own. A run of the CLI calls each once or a few
+// times: V8 compiles a long loop while it runs, and code after it inside the same function then has no type
+// feedback, so the compiled code was thrown away there and the next loop began again in the interpreter.
+
+/** 0, 1, ..., n - 1. */
+function rowsOf(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
+}
+
+/** The three 11-bit digits' histograms of the keys, one after the other. */
+function digitCounts(keys: Uint32Array): Int32Array {
+  const counts = new Int32Array(3 * HASH_RADIX);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    bump(counts, key & 0x7ff);
+    bump(counts, HASH_RADIX + ((key >>> 11) & 0x7ff));
+    bump(counts, 2 * HASH_RADIX + (key >>> 22));
+  }
+  return counts;
+}
+
+/** One pass of the radix sort: keys and their order moved to their digit's next slot. */
+function scatterByDigit(
+  keys: Uint32Array,
+  order: Int32Array,
+  nextKeys: Uint32Array,
+  nextOrder: Int32Array,
+  counts: Int32Array,
+  base: number,
+  shift: number,
+): void {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    const slot = base + ((key >>> shift) & 0x7ff);
+    const to = counts[slot] as number;
+    counts[slot] = to + 1;
+    nextKeys[to] = key;
+    nextOrder[to] = order[i] as number;
+  }
 }
 
 function bump(counts: Int32Array, i: number): void {
@@ -232,8 +260,14 @@ function candidateRows(hashes: Uint32Array): Int32Array {
   const seen = new Int32Array(1 << (bits - 5));
   // Stryker disable next-line ArithmeticOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
   const twice = new Int32Array(1 << (bits - 5));
+  markBuckets(hashes, mask, seen, twice);
+  return rowsInBuckets(hashes, mask, twice);
+}
+
+/** Sets the bit of each hash's bucket in `seen`, and in `twice` when `seen` had it already. */
+function markBuckets(hashes: Uint32Array, mask: number, seen: Int32Array, twice: Int32Array): void {
   // Stryker disable next-line EqualityOperator: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < hashes.length; i++) {
     const bucket = (hashes[i] as number) & mask;
     const word = bucket >>> 5;
     const bit = 1 << (bucket & 31);
@@ -242,6 +276,11 @@ function candidateRows(hashes: Uint32Array): Int32Array {
     if ((was & bit) === 0) seen[word] = was | bit;
     else twice[word] = (twice[word] as number) | bit;
   }
+}
+
+/** The rows whose hash's bucket has its bit in `buckets`, in file order. */
+function rowsInBuckets(hashes: Uint32Array, mask: number, buckets: Int32Array): Int32Array {
+  const n = hashes.length;
   // One pass into room for every row, then the used part: a second pass of random bitmap reads cost more
   // than the 4 bytes a row that are given back.
   const rows = new Int32Array(n);
@@ -250,7 +289,7 @@ function candidateRows(hashes: Uint32Array): Int32Array {
   for (let i = 0; i < n; i++) {
     const bucket = (hashes[i] as number) & mask;
     // Stryker disable next-line ConditionalExpression: the prefilter only decides how many rows are sorted and compared (every duplicate passes it)
-    if (((twice[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) rows[count++] = i;
+    if (((buckets[bucket >>> 5] as number) & (1 << (bucket & 31))) !== 0) rows[count++] = i;
   }
   return rows.slice(0, count);
 }
@@ -269,15 +308,39 @@ export function findDuplicates(
   const varying = varyingColumns(columns, sameOnEveryRow);
   const hashes = invocationHashes(columns, varying);
   const rows = candidateRows(hashes);
-  const n = rows.length;
-  const candidateHashes = new Uint32Array(n);
-  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
-  for (let k = 0; k < n; k++) candidateHashes[k] = hashes[rows[k] as number] as number;
-  const { order, sorted } = orderByHash(candidateHashes);
+  const { order, sorted } = orderByHash(hashesAt(hashes, rows));
   // The candidates' rows in hash order.
-  const byHash = new Int32Array(n);
+  const byHash = rowsAt(rows, order);
+  return invocations(columns, varying, sorted, byHash).sort((a, b) => (a[0] as number) - (b[0] as number));
+}
+
+/** hashes[rows[k]] for each k. */
+function hashesAt(hashes: Uint32Array, rows: Int32Array): Uint32Array {
+  const picked = new Uint32Array(rows.length);
   // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
-  for (let k = 0; k < n; k++) byHash[k] = rows[order[k] as number] as number;
+  for (let k = 0; k < rows.length; k++) picked[k] = hashes[rows[k] as number] as number;
+  return picked;
+}
+
+/** rows[order[k]] for each k. */
+function rowsAt(rows: Int32Array, order: Int32Array): Int32Array {
+  const picked = new Int32Array(order.length);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
+  for (let k = 0; k < order.length; k++) picked[k] = rows[order[k] as number] as number;
+  return picked;
+}
+
+/**
+ * The groups of rows that are one invocation among rows ordered by hash (`byHash`, their hashes in `sorted`):
+ * only rows with equal hashes are compared.
+ */
+function invocations(
+  columns: SampleColumns,
+  varying: Varying,
+  sorted: Uint32Array,
+  byHash: Int32Array,
+): number[][] {
+  const n = byHash.length;
   const groups: number[][] = [];
   // Stryker disable next-line ArrayDeclaration: emptied before each use
   const run: number[][] = [];
@@ -316,5 +379,5 @@ export function findDuplicates(
     }
     from = to;
   }
-  return groups.sort((a, b) => (a[0] as number) - (b[0] as number));
+  return groups;
 }
