@@ -14,6 +14,7 @@ import type { ColumnKey } from './schema';
 import { firstReasons, type ImportReport, type SkippedRow } from './import-report';
 import type { CsvColumnsImportResult } from './import-csv';
 import { RowReader } from './row-reader';
+import { SampleLines, type LineRuns } from './sample-lines';
 import type { RowView } from './row-view';
 import { firstNonBlankLine, guessDelimiter, looksBinary } from './text-checks';
 
@@ -40,7 +41,7 @@ export const fail = (report: ImportReport, error: string): CsvColumnsImportResul
 export interface RowsPart {
   columns: SampleColumns;
   /** The line of each sample. */
-  lines: Int32Array;
+  lines: LineRuns;
   skipped: SkippedRow[];
   dataRows: number;
 }
@@ -64,7 +65,6 @@ export function partBuffers(part: RowsPart): ArrayBuffer[] {
     columns.status.codes,
     columns.errorType.codes,
     columns.run.codes,
-    part.lines,
   ];
   if (columns.requestId !== null) arrays.push(columns.requestId.ends);
   if (columns.timestamp !== null) arrays.push(columns.timestamp.ends);
@@ -137,8 +137,8 @@ export class ColumnsImport {
   private headerLine = 0;
   private reader: RowReader | null = null;
   private dataRows = 0;
-  /** File line of each sample, for messages (a typed array: numbers the garbage collector never scans). */
-  private sampleLines: Int32Array;
+  /** File line of each sample, for messages. */
+  private readonly sampleLines = new SampleLines();
   private readonly hints: FileNameHints;
   /** Set by the header: the columns it lacks, which hold one value on every row (see columnsLacking). */
   private sameOnEveryRow: ReadonlySet<NumberColumn | CodedColumn> = new Set();
@@ -149,7 +149,6 @@ export class ColumnsImport {
     capacity: number,
   ) {
     this.samples = new SampleColumnsBuilder(capacity);
-    this.sampleLines = new Int32Array(Math.max(16, capacity));
     this.hints = hintsFromFileName(report.fileName);
   }
 
@@ -206,18 +205,7 @@ export class ColumnsImport {
   }
 
   private noteLine(line: number): void {
-    const n = this.samples.length;
-    if (n > this.sampleLines.length) this.ensureLines(n);
-    this.sampleLines[n - 1] = line;
-  }
-
-  private ensureLines(n: number): void {
-    let length = this.sampleLines.length;
-    if (n <= length) return;
-    while (length < n) length *= 2;
-    const grown = new Int32Array(length);
-    grown.set(this.sampleLines);
-    this.sampleLines = grown;
+    this.sampleLines.add(line);
   }
 
   /** The rows read so far, as a part of a bigger import (the import is not to be used afterwards). */
@@ -225,7 +213,7 @@ export class ColumnsImport {
     const columns = this.samples.finish();
     return {
       columns,
-      lines: this.sampleLines.subarray(0, columns.length),
+      lines: this.sampleLines.lineRuns(),
       skipped: this.report.skipped,
       dataRows: this.dataRows,
     };
@@ -233,11 +221,8 @@ export class ColumnsImport {
 
   /** The rows of the part of the file that follows the rows read so far; its first line is line `line`. */
   addPart(part: RowsPart, line: number): void {
-    const from = this.samples.length;
     this.samples.appendColumns(part.columns);
-    this.ensureLines(this.samples.length);
-    for (let i = 0; i < part.lines.length; i++)
-      this.sampleLines[from + i] = (part.lines[i] as number) + line - 1;
+    this.sampleLines.addPart(part.lines, line);
     for (const row of part.skipped) this.report.skipped.push({ ...row, line: row.line + line - 1 });
     this.dataRows += part.dataRows;
   }
@@ -289,7 +274,7 @@ export class ColumnsImport {
       const example =
         first === undefined
           ? ''
-          : `, e.g. line ${lines[first[1] as number]} repeats line ${lines[first[0] as number]}`;
+          : `, e.g. line ${lines.lineOf(first[1] as number)} repeats line ${lines.lineOf(first[0] as number)}`;
       report.warnings.push(
         `${extra} duplicated row${extra === 1 ? '' : 's'} (same values or same RequestId)${example}`,
       );
