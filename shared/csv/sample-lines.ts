@@ -43,6 +43,7 @@ export class SampleLines {
     const { starts, lines } = this.runs;
     // The last run starting at or before i.
     let low = 0;
+    // Stryker disable next-line ArithmeticOperator: a high past the last run only reads undefined (never <= i) there and steps back: one more step, the same run
     let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;

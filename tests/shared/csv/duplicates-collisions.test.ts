@@ -21,6 +21,16 @@ describe('findDuplicates: rows whose hashes collide', () => {
     expect(findDuplicates(columnsFromSamples([a, b, a, row({ requestId: 'r-1' })]))).toEqual([[0, 2]]);
   });
 
+  it('does not call a row with a RequestId a duplicate of one without, even when their hashes collide', () => {
+    // A row with a RequestId is hashed by it, one without by its values: RequestId req-6460 and timestamp
+    // 2026-01-01T00:00:175015Z (every other value the same) give one 32-bit hash (found by a search over both).
+    const timestamp = '2026-01-01T00:00:175015Z';
+    const withoutId = row({ timestamp });
+    const withId = row({ timestamp, requestId: 'req-6460' });
+    expect(findDuplicates(columnsFromSamples([withoutId, withId]))).toEqual([]);
+    expect(findDuplicates(columnsFromSamples([withId, withoutId, withoutId]))).toEqual([[1, 2]]);
+  });
+
   it('sorts rows with one hash into their invocations, each group in file order', () => {
     expect(findDuplicates(columnsFromSamples([a, b, a]))).toEqual([[0, 2]]);
     expect(findDuplicates(columnsFromSamples([b, a, b, a, a]))).toEqual([

@@ -92,6 +92,16 @@ describe('importCsvBytesPart and CsvBytesImport.addPart (a file read in two part
     );
   });
 
+  it('counts the data rows of both parts (as many in each)', () => {
+    const header = 'Name;Memory;Init;Cold;Billed\n';
+    const bytes = encode(`${header}${'fn;128;1;2;3\n'.repeat(4000)}`);
+    // After the header and 2,000 rows of 13 bytes: the part holds the other 2,000.
+    const result = inTwoParts(bytes, header.length + 2000 * 13, 16384);
+    if (result === NEEDS_TEXT || !result.ok) throw new Error('expected an import');
+    expect(result.columns.length).toBe(4000);
+    expect(result.report.imported).toBe(4000);
+  });
+
   it('sends the whole file to the text path when the part has a quote, or its reader failed', () => {
     const rows = Array.from({ length: 6000 }, (_, i) => `fn;128;${i};${i};${i}`);
     rows[5900] = '"fn";128;1;1;1';

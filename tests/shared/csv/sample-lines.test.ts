@@ -47,4 +47,23 @@ describe('SampleLines', () => {
     whole.add(5000);
     expect(whole.lineOf(expected.length)).toBe(5000);
   });
+
+  it('starts a run at any first line, also line 1 or 0 (a file without a header)', () => {
+    for (const first of [0, 1]) {
+      const sampleLines = new SampleLines();
+      for (const line of [first, first + 1, first + 2]) sampleLines.add(line);
+      expect([0, 1, 2].map((i) => sampleLines.lineOf(i))).toEqual([first, first + 1, first + 2]);
+      expect(sampleLines.lineRuns()).toEqual({ starts: [0], lines: [first], samples: 3 });
+    }
+  });
+
+  it('starts a new run for the sample after a part, whatever its line', () => {
+    const sampleLines = new SampleLines();
+    // A part with no samples, then line 1: no run of the part can go on into it.
+    sampleLines.addPart({ starts: [], lines: [], samples: 0 }, 1);
+    sampleLines.add(1);
+    sampleLines.add(2);
+    expect(sampleLines.lineRuns()).toEqual({ starts: [0], lines: [1], samples: 2 });
+    expect([sampleLines.lineOf(0), sampleLines.lineOf(1)]).toEqual([1, 2]);
+  });
 });
