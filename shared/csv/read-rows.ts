@@ -56,9 +56,9 @@ export function readRows(
         row.row = results.data;
         const rowLine = line;
         line += 1 + newlinesIn(results.data);
-        const quoteError = results.errors.find((e) => e.type === 'Quotes');
-        if (!onRow(row, rowLine, quoteError === undefined ? null : quoteReason(quoteError.code)))
-          parser.abort();
+        const quoteErrors = results.errors.filter((e) => e.type === 'Quotes');
+        const reason = quoteErrors.length === 0 ? null : quoteReason(quoteErrors, results.data);
+        if (!onRow(row, rowLine, reason)) parser.abort();
         if (onProgress !== null && rowLine % PROGRESS_EVERY === 0)
           onProgress(results.meta.cursor / text.length);
       },
@@ -66,10 +66,26 @@ export function readRows(
   }
 }
 
-function quoteReason(code: string): string {
-  return code === 'MissingQuotes'
-    ? 'a quoted field is never closed'
-    : 'a quote inside a field is not doubled';
+/**
+ * Why a row with broken quotes is skipped. A quote that is never closed takes in every line after it (up to
+ * the next quote, or the end of the file): those lines are named, so that no row disappears unsaid.
+ */
+function quoteReason(errors: { code: string }[], row: string[]): string {
+  const unclosed = errors.some((e) => e.code === 'MissingQuotes');
+  const reason = unclosed ? 'a quoted field is never closed' : 'a quote inside a field is not doubled';
+  const taken = linesTakenIn(row);
+  if (taken === 0) return reason;
+  return `${reason}, so the ${taken === 1 ? 'line after it is' : `${taken} lines after it are`} read as part of this row`;
+}
+
+/** The lines a row's cells run on to: line breaks followed by more of the cell. */
+function linesTakenIn(row: string[]): number {
+  let count = 0;
+  for (const cell of row) {
+    for (let at = cell.indexOf('\n'); at >= 0 && at < cell.length - 1; at = cell.indexOf('\n', at + 1))
+      count += 1;
+  }
+  return count;
 }
 
 /** Line breaks inside the quoted fields of a row: the row after it starts that many lines later. */

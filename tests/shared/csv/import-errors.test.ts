@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSkippedRow, importCsv } from '../../../shared/csv/import-csv';
+import { describeSkippedRow, importCsv, importCsvColumns } from '../../../shared/csv/import-csv';
 import { failed, ok } from './import-helpers';
 
 describe('importCsv: bad input gets a report, never an exception', () => {
@@ -101,6 +101,22 @@ describe('importCsv: bad input gets a report, never an exception', () => {
     const r = importCsv('Name;Memory;Init;Cold;Billed\nf;128;1;1;1\n"f;128;1;1;1\n', 'a.csv');
     expect(ok(r).samples).toHaveLength(1);
     expect(ok(r).report.skipped[0]).toMatchObject({ line: 3, reason: 'a quoted field is never closed' });
+  });
+
+  it('says which lines a broken quote took in, when it takes in the rest of the file', () => {
+    const r = importCsvColumns(
+      'Name;Memory;Init;Cold;Billed\nf;128;1;1;1\n"f"x;128;1;2;3\ng;128;1;2;3\nh;128;1;2;3\n',
+      'a.csv',
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.columns.length).toBe(1);
+    expect(r.report.skipped).toEqual([
+      {
+        line: 3,
+        column: null,
+        reason: 'a quoted field is never closed, so the 2 lines after it are read as part of this row',
+      },
+    ]);
   });
 
   it('rejects an unknown architecture in an Arch column', () => {

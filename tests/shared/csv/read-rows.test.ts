@@ -87,4 +87,22 @@ describe('readRows', () => {
     ]);
     expect(rowsOf('a;"b\n')).toEqual([[1, ['a', 'b\n'], 'a quoted field is never closed']]);
   });
+
+  it('names the lines a broken quote takes into its row (they are not rows of their own)', () => {
+    // A quote closed too early is never closed after all: every line up to the end is in its cell.
+    expect(rowsOf('"f"x;1\ng;2\nh;3\n')).toEqual([
+      [
+        1,
+        ['f"x;1\ng;2\nh;3\n'],
+        'a quoted field is never closed, so the 2 lines after it are read as part of this row',
+      ],
+    ]);
+    expect(rowsOf('a;"b\nc;d')).toEqual([
+      [
+        1,
+        ['a', 'b\nc;d'],
+        'a quoted field is never closed, so the line after it is read as part of this row',
+      ],
+    ]);
+  });
 });
