@@ -1,3 +1,4 @@
+import { CARRIAGE_RETURN, NEWLINE } from './byte-cells';
 import { decodeBytes } from './byte-strings';
 import { ColumnsImport, textStart, type RowsPart } from './columns-import';
 import type { CsvColumnsImportResult, ImportOptions } from './import-csv';
@@ -5,8 +6,6 @@ import { emptyImportReport, type ImportReport } from './import-report';
 import { NOT_TAKEN, PlainByteRowReader } from './plain-byte-rows';
 import { TextRowView } from './row-view';
 
-const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
 /** What looksBinary reads of a text: the first chunk's lines must hold at least that much of it. */
 const BINARY_CHECK_CHARS = 8192;

@@ -1,5 +1,6 @@
 import type { Arch } from '../sample';
 import type { SampleColumnsBuilder } from '../sample-columns-builder';
+import { CARRIAGE_RETURN, cellEnd, endsCell, isArm64, isX86, NEWLINE } from './byte-cells';
 import { ByteStrings, decodeBytes, FNV_START, fnvStep } from './byte-strings';
 import { EMPTY, parseNonNegativeAt, POW10 } from './decimal';
 import type { ColumnIndex } from './header-mapping';
@@ -26,8 +27,6 @@ import {
 
 const POINT = 46;
 const COMMA = 44;
-const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;
 /** What textCell gives for a cell that is not plain. */
 const NOT_PLAIN = undefined;
 /** What read gives for a row it leaves to RowReader. */
@@ -298,25 +297,3 @@ export class PlainByteRowReader {
     return to;
   }
 }
-
-/** Whether byte c ends a cell: the delimiter, or a line break (a CR is checked for its LF after). */
-const endsCell = (c: number, delimiter: number): boolean =>
-  c === delimiter || c === NEWLINE || c === CARRIAGE_RETURN;
-
-/** Where the cell starting at or before `from` ends: the next delimiter or line break, or `end`. */
-function cellEnd(bytes: Uint8Array, delimiter: number, from: number, end: number): number {
-  let to = from;
-  while (to < end && !endsCell(bytes[to] as number, delimiter)) to++;
-  return to;
-}
-
-// x86_64, arm64
-const isX86 = (b: Uint8Array, at: number): boolean =>
-  b[at] === 120 &&
-  b[at + 1] === 56 &&
-  b[at + 2] === 54 &&
-  b[at + 3] === 95 &&
-  b[at + 4] === 54 &&
-  b[at + 5] === 52;
-const isArm64 = (b: Uint8Array, at: number): boolean =>
-  b[at] === 97 && b[at + 1] === 114 && b[at + 2] === 109 && b[at + 3] === 54 && b[at + 4] === 52;
