@@ -73,19 +73,10 @@ export function readRows(
 function quoteReason(errors: { code: string }[], row: string[]): string {
   const unclosed = errors.some((e) => e.code === 'MissingQuotes');
   const reason = unclosed ? 'a quoted field is never closed' : 'a quote inside a field is not doubled';
-  const taken = linesTakenIn(row);
+  // Each line break in its cells starts a line it took in, but one that ends a cell (at the end of the file).
+  const taken = newlinesIn(row) - row.filter((cell) => cell.endsWith('\n')).length;
   if (taken === 0) return reason;
   return `${reason}, so the ${taken === 1 ? 'line after it is' : `${taken} lines after it are`} read as part of this row`;
-}
-
-/** The lines a row's cells run on to: line breaks followed by more of the cell. */
-function linesTakenIn(row: string[]): number {
-  let count = 0;
-  for (const cell of row) {
-    for (let at = cell.indexOf('\n'); at >= 0 && at < cell.length - 1; at = cell.indexOf('\n', at + 1))
-      count += 1;
-  }
-  return count;
 }
 
 /** Line breaks inside the quoted fields of a row: the row after it starts that many lines later. */
